@@ -1,0 +1,189 @@
+// Package daemonjson reads Docker's daemon.json with gjson, keeping for every
+// key its JSON path, value, type and the exact range of the key and value.
+package daemonjson
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Key is one object member anywhere in the document.
+type Key struct {
+	Path       []string // object keys from the root, e.g. ["log-opts", "max-size"]
+	Name       string   // the last element of Path
+	Value      gjson.Result
+	KeyRange   source.Range // the quoted key
+	ValueRange source.Range // the raw value
+	Parent     *Key         // nil for top-level keys
+	Duplicate  bool         // an earlier member of the same object has this name (last one wins)
+}
+
+// PathString joins the path with dots, for messages.
+func (k *Key) PathString() string {
+	s := ""
+	for i, p := range k.Path {
+		if i > 0 {
+			s += "."
+		}
+		s += p
+	}
+	return s
+}
+
+// File is a parsed daemon.json.
+type File struct {
+	Text  []byte // the document as UTF-8, BOM removed
+	Lines *source.Lines
+	Root  gjson.Result
+	Keys  []*Key // every member, in document order, nested ones included
+}
+
+// TopLevel returns the last (effective) top-level key named name, or nil.
+func (f *File) TopLevel(name string) *Key {
+	var found *Key
+	for _, k := range f.Keys {
+		if k.Parent == nil && k.Name == name {
+			found = k
+		}
+	}
+	return found
+}
+
+// Children returns the members of the object value of k.
+func (f *File) Children(k *Key) []*Key {
+	var out []*Key
+	for _, c := range f.Keys {
+		if c.Parent == k {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+var (
+	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
+
+// decode turns the file's bytes into UTF-8 text the way dockerd does: a UTF-8
+// BOM is dropped and UTF-16 with a BOM is transcoded.
+func decode(src []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(src, utf8BOM):
+		return src[len(utf8BOM):], nil
+	case bytes.HasPrefix(src, utf16LEBOM), bytes.HasPrefix(src, utf16BEBOM):
+		if len(src)%2 != 0 {
+			return nil, errors.New("truncated UTF-16 text")
+		}
+		little := src[0] == 0xFF
+		units := make([]uint16, 0, len(src)/2-1)
+		for i := 2; i+1 < len(src); i += 2 {
+			if little {
+				units = append(units, uint16(src[i])|uint16(src[i+1])<<8)
+			} else {
+				units = append(units, uint16(src[i])<<8|uint16(src[i+1]))
+			}
+		}
+		return []byte(string(utf16.Decode(units))), nil
+	}
+	return src, nil
+}
+
+// Parse reads a daemon.json. A file that is not valid JSON yields a File with
+// no keys and an error with the line and column where reading stopped.
+func Parse(src []byte) (*File, []source.Error) {
+	text, err := decode(src)
+	f := &File{Text: text, Lines: source.NewLines(text)}
+	if err != nil {
+		return f, []source.Error{{Range: source.LineRange(1, 1), Message: err.Error()}}
+	}
+	if !utf8.Valid(text) {
+		off := invalidUTF8Offset(text)
+		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte in daemon.json"}}
+	}
+	if e := syntaxError(text, f.Lines); e != nil {
+		return f, []source.Error{*e}
+	}
+	f.Root = gjson.ParseBytes(text)
+	if !f.Root.IsObject() {
+		return f, []source.Error{{Range: f.Lines.Span(f.Root.Index, len(f.Root.Raw)), Message: "the top level of daemon.json must be a JSON object"}}
+	}
+	f.walk(f.Root, nil)
+	return f, nil
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+func syntaxError(text []byte, lines *source.Lines) *source.Error {
+	if len(bytes.TrimSpace(text)) == 0 {
+		return &source.Error{Range: source.LineRange(1, 1), Message: "daemon.json is empty"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	var v any
+	err := dec.Decode(&v)
+	if err == nil {
+		// A second value after the first is an error too.
+		if _, err2 := dec.Token(); err2 == nil {
+			off := int(dec.InputOffset())
+			return &source.Error{Range: lines.Span(off-1, 1), Message: "invalid JSON: unexpected data after the top-level value"}
+		}
+		return nil
+	}
+	var se *json.SyntaxError
+	off := len(text)
+	msg := err.Error()
+	if errors.As(err, &se) {
+		off = int(se.Offset)
+		if off > 0 {
+			off-- // Offset counts the byte that caused the error.
+		}
+		msg = se.Error()
+	} else if errors.Is(err, io.ErrUnexpectedEOF) {
+		msg = "unexpected end of JSON input"
+	}
+	return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: %s", msg)}
+}
+
+func (f *File) walk(obj gjson.Result, parent *Key) {
+	seen := map[string]bool{}
+	obj.ForEach(func(k, v gjson.Result) bool {
+		key := &Key{
+			Name:       k.Str,
+			Value:      v,
+			KeyRange:   f.Lines.Span(k.Index, len(k.Raw)),
+			ValueRange: f.Lines.Span(v.Index, len(v.Raw)),
+			Parent:     parent,
+			Duplicate:  seen[k.Str],
+		}
+		seen[k.Str] = true
+		if parent != nil {
+			key.Path = append(append([]string{}, parent.Path...), k.Str)
+		} else {
+			key.Path = []string{k.Str}
+		}
+		f.Keys = append(f.Keys, key)
+		if v.IsObject() {
+			f.walk(v, key)
+		}
+		return true
+	})
+}

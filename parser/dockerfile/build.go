@@ -1,0 +1,256 @@
+package dockerfile
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
+	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+type lexer struct{ *bkshell.Lex }
+
+func newLexer(escape rune) lexer { return lexer{bkshell.NewLex(escape)} }
+
+// mapEnv adapts a map to BuildKit's EnvGetter.
+type mapEnv map[string]string
+
+func (m mapEnv) Get(k string) (string, bool) { v, ok := m[k]; return v, ok }
+func (m mapEnv) Keys() []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Expand substitutes variables in word as BuildKit does. unresolved is set
+// when a variable without a value is used (and has no ${V:-default}).
+func (f *File) Expand(word string, vars map[string]string) (value string, unresolved bool) {
+	if !strings.ContainsRune(word, '$') {
+		return word, false
+	}
+	if f.lex.Lex == nil {
+		f.lex = newLexer(f.Escape)
+	}
+	res, err := f.lex.ProcessWordWithMatches(word, mapEnv(vars))
+	if err != nil {
+		return word, true
+	}
+	return res.Result, len(res.Unmatched) > 0
+}
+
+type builder struct {
+	f       *File
+	opts    Options
+	current *Stage
+	shell   []string
+}
+
+var defaultShell = []string{"/bin/sh", "-c"}
+
+func (b *builder) add(node *bkparser.Node) *source.Error {
+	f := b.f
+	in := b.instruction(node)
+	f.Instructions = append(f.Instructions, in)
+	var perr *source.Error
+	typed, err := instructions.ParseInstruction(node)
+	if err != nil {
+		perr = &source.Error{Range: in.KeywordRange, Message: cleanError(err)}
+	} else {
+		in.Command = typed
+	}
+	if in.Cmd == "onbuild" && node.Next != nil && len(node.Next.Children) > 0 {
+		in.Inner = b.instruction(node.Next.Children[0])
+		in.Inner.Range, in.Inner.Stage = in.Range, b.current
+		if kw, ok := in.FindAfter(in.Inner.Keyword, in.KeywordRange.End); ok {
+			in.Inner.KeywordRange = kw
+		}
+		if c, err := instructions.ParseInstruction(node.Next.Children[0]); err == nil {
+			in.Inner.Command = c
+		}
+	}
+	switch in.Cmd {
+	case "from":
+		b.from(in)
+		return perr
+	case "arg":
+		if b.current == nil {
+			b.metaArg(in)
+		}
+	case "shell":
+		if sh, ok := in.Command.(*instructions.ShellCommand); ok {
+			b.shell = sh.Shell
+		}
+	}
+	if b.current == nil {
+		f.Preamble = append(f.Preamble, in)
+	} else {
+		in.Stage = b.current
+		b.current.Instructions = append(b.current.Instructions, in)
+	}
+	if in.Cmd == "run" {
+		b.parseRun(in, in.KeywordRange.End, b.shell)
+	}
+	if in.Inner != nil && in.Inner.Cmd == "run" {
+		b.parseRun(in.Inner, in.Inner.KeywordRange.End, b.shell)
+	}
+	return perr
+}
+
+func cleanError(err error) string {
+	msg := err.Error()
+	return strings.TrimPrefix(msg, "dockerfile parse error: ")
+}
+
+func (b *builder) instruction(node *bkparser.Node) *Instruction {
+	f := b.f
+	in := &Instruction{
+		Node:    node,
+		Keyword: node.Value,
+		Cmd:     strings.ToLower(node.Value),
+		Args:    nodeArgs(node),
+		JSON:    node.Attributes["json"],
+		file:    f,
+	}
+	first := f.Lines.Text(node.StartLine)
+	col := 1
+	if i := strings.Index(strings.ToLower(first), strings.ToLower(node.Value)); i >= 0 && node.Value != "" {
+		col = utf8.RuneCountInString(first[:i]) + 1
+	}
+	in.KeywordRange = source.Range{
+		Start: source.Position{Line: node.StartLine, Column: col},
+		End:   source.Position{Line: node.StartLine, Column: col + utf8.RuneCountInString(node.Value)},
+	}
+	last := node.EndLine
+	in.Range = source.Range{
+		Start: in.KeywordRange.Start,
+		End:   source.Position{Line: last, Column: utf8.RuneCountInString(f.Lines.Text(last)) + 1},
+	}
+	in.Comments = node.PrevComment
+	cursor := in.KeywordRange.End
+	for _, raw := range node.Flags {
+		name, value, _ := strings.Cut(strings.TrimPrefix(raw, "--"), "=")
+		fl := Flag{Name: name, Value: value, Range: in.KeywordRange}
+		if r, ok := in.FindAfter(raw, cursor); ok {
+			fl.Range, cursor = r, r.End
+		}
+		in.Flags = append(in.Flags, fl)
+	}
+	for _, h := range node.Heredocs {
+		in.Heredocs = append(in.Heredocs, Heredoc{Name: h.Name, Content: h.Content, Expand: h.Expand, Chomp: h.Chomp})
+	}
+	return in
+}
+
+func (b *builder) metaArg(in *Instruction) {
+	cmd, ok := in.Command.(*instructions.ArgCommand)
+	if !ok {
+		return
+	}
+	for _, kv := range cmd.Args {
+		if v, ok := b.opts.BuildArgs[kv.Key]; ok {
+			b.f.GlobalArgs[kv.Key] = v
+			continue
+		}
+		if kv.Value != nil {
+			v, _ := b.f.Expand(*kv.Value, b.f.GlobalArgs)
+			b.f.GlobalArgs[kv.Key] = v
+		} else {
+			delete(b.f.GlobalArgs, kv.Key)
+		}
+	}
+}
+
+func (b *builder) from(in *Instruction) {
+	f := b.f
+	st := &Stage{Index: len(f.Stages), From: in}
+	in.Stage = st
+	args := in.Args
+	ref := ""
+	if len(args) > 0 {
+		ref = args[0]
+	}
+	if len(args) == 3 && strings.EqualFold(args[1], "as") {
+		st.Name = strings.ToLower(args[2])
+	}
+	if p, ok := in.Flag("platform"); ok {
+		st.Platform = p.Value
+	}
+	im := Image{Ref: ref}
+	im.Expanded, im.Unresolved = f.Expand(ref, f.GlobalArgs)
+	im.Range = in.Find(ref)
+	if r, ok := in.FindAfter(ref, in.KeywordRange.End); ok {
+		im.Range = r
+		if st.Name != "" {
+			if nr, ok := in.FindAfter(args[2], r.End); ok {
+				st.NameRange = nr
+			}
+		}
+	}
+	lower := strings.ToLower(im.Expanded)
+	switch {
+	case lower == "scratch":
+		im.Scratch = true
+	case f.StageByName(lower) != nil && !im.Unresolved:
+		im.Stage = f.StageByName(lower)
+		st.Parent = im.Stage
+	default:
+		im.Registry, im.Repository, im.Tag, im.Digest = splitImage(im.Expanded)
+	}
+	st.Image = im
+	f.Stages = append(f.Stages, st)
+	b.current = st
+	// SHELL is part of the image config, so a stage built on another
+	// inherits it; a stage built on an image starts from the default.
+	b.shell = nil
+	if st.Parent != nil {
+		b.shell = st.Parent.lastShell()
+	}
+}
+
+// lastShell is the SHELL in effect at the end of the stage (nil for the default).
+func (s *Stage) lastShell() []string {
+	for i := len(s.Instructions) - 1; i >= 0; i-- {
+		if sh, ok := s.Instructions[i].Command.(*instructions.ShellCommand); ok {
+			return sh.Shell
+		}
+	}
+	if s.Parent != nil && s.Parent != s {
+		return s.Parent.lastShell()
+	}
+	return nil
+}
+
+// finish drops comment lines that are heredoc body text.
+func (b *builder) finish() {
+	f := b.f
+	var bodies []source.Range
+	for _, in := range f.Instructions {
+		for _, h := range in.Heredocs {
+			if !h.Body.IsZero() {
+				bodies = append(bodies, h.Body)
+			}
+		}
+	}
+	if len(bodies) == 0 {
+		return
+	}
+	kept := f.Comments[:0]
+	for _, c := range f.Comments {
+		inBody := false
+		for _, r := range bodies {
+			if c.Line >= r.Start.Line && c.Line <= r.End.Line {
+				inBody = true
+				break
+			}
+		}
+		if !inBody {
+			kept = append(kept, c)
+		}
+	}
+	f.Comments = kept
+}

@@ -1,0 +1,193 @@
+// Package dockerfile is a typed view over BuildKit's Dockerfile parser: stages
+// with their base images, instructions with flags and positions, directives,
+// heredocs, and the shell of every RUN parsed into commands.
+package dockerfile
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"unicode/utf8"
+
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Options change how a Dockerfile is read.
+type Options struct {
+	// BuildArgs are --build-arg values; they override ARG defaults when
+	// base images are expanded.
+	BuildArgs map[string]string
+}
+
+// File is a parsed Dockerfile.
+type File struct {
+	Src        []byte
+	Lines      *source.Lines
+	Escape     rune // '\\' or '`'
+	Directives []Directive
+	// Instructions lists every top-level instruction in order.
+	Instructions []*Instruction
+	// Preamble holds the instructions before the first FROM (meta ARGs).
+	Preamble []*Instruction
+	Stages   []*Stage
+	// Warnings are BuildKit's parse warnings (empty continuation lines).
+	Warnings []Warning
+	// Comments lists every comment line outside heredoc bodies.
+	Comments []Comment
+	// GlobalArgs are the meta ARGs' values (defaults overridden by build args).
+	GlobalArgs map[string]string
+
+	lex lexer
+}
+
+// Directive is a parser directive at the top of the file (syntax, escape, check).
+type Directive struct {
+	Name, Value string
+	Range       source.Range
+}
+
+// Warning is a parse warning BuildKit emits (and still builds).
+type Warning struct {
+	Range   source.Range
+	Message string
+}
+
+// Comment is one comment line.
+type Comment struct {
+	Line int
+	Text string // after "#", surrounding space trimmed
+}
+
+// Directive returns the value of directive name ("" when absent).
+func (f *File) Directive(name string) (Directive, bool) {
+	for _, d := range f.Directives {
+		if d.Name == name {
+			return d, true
+		}
+	}
+	return Directive{}, false
+}
+
+// FinalStage is the last stage, the one `docker build` ships without --target.
+func (f *File) FinalStage() *Stage {
+	if len(f.Stages) == 0 {
+		return nil
+	}
+	return f.Stages[len(f.Stages)-1]
+}
+
+// StageByName finds a stage by its name (case-insensitive, as BuildKit) or index.
+func (f *File) StageByName(name string) *Stage {
+	lower := strings.ToLower(name)
+	for _, s := range f.Stages {
+		if s.Name != "" && s.Name == lower {
+			return s
+		}
+	}
+	return nil
+}
+
+// Parse reads a Dockerfile. A file that BuildKit cannot parse yields what
+// could be read and the errors, each with its line.
+func Parse(src []byte, opts Options) (*File, []source.Error) {
+	f := &File{Src: src, Lines: source.NewLines(src), Escape: '\\', GlobalArgs: map[string]string{}}
+	var errs []source.Error
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		return f, []source.Error{{Range: f.Lines.Span(i, 1), Message: "not a text file: NUL byte"}}
+	}
+	if !utf8.Valid(src) {
+		off := invalidUTF8(src)
+		errs = append(errs, source.Error{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8"})
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))) == 0 {
+		return f, append(errs, source.Error{Range: source.LineRange(1, 1), Message: "the Dockerfile is empty"})
+	}
+	res, err := bkparser.Parse(bytes.NewReader(src))
+	if err != nil {
+		return f, append(errs, f.parseError(err))
+	}
+	f.Escape = res.EscapeToken
+	f.lex = newLexer(f.Escape)
+	f.readDirectives(src)
+	f.readComments()
+	for _, w := range res.Warnings {
+		r := source.LineRange(1, 1)
+		if w.Location != nil {
+			r = source.LineRange(w.Location.Start.Line, w.Location.End.Line)
+		}
+		f.Warnings = append(f.Warnings, Warning{Range: r, Message: w.Short})
+	}
+	b := builder{f: f, opts: opts}
+	for _, node := range res.AST.Children {
+		if e := b.add(node); e != nil {
+			errs = append(errs, *e)
+		}
+	}
+	b.finish()
+	return f, errs
+}
+
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// parseError turns a BuildKit parse error into a positioned error.
+func (f *File) parseError(err error) source.Error {
+	r := source.LineRange(1, 1)
+	var le *bkparser.LocationError
+	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
+		loc := le.Locations[0][0]
+		r = source.LineRange(loc.Start.Line, loc.End.Line)
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "token too long") || strings.Contains(msg, "max allowed size") {
+		msg = "a line is longer than the 65,535 bytes BuildKit accepts"
+	}
+	return source.Error{Range: r, Message: msg}
+}
+
+func (f *File) readDirectives(src []byte) {
+	dp := bkparser.DirectiveParser{}
+	ds, err := dp.ParseAll(src)
+	if err != nil {
+		return
+	}
+	for _, d := range ds {
+		r := source.LineRange(1, 1)
+		if len(d.Location) > 0 {
+			n := d.Location[0].Start.Line
+			r = f.lineTextRange(n)
+		}
+		f.Directives = append(f.Directives, Directive{Name: d.Name, Value: d.Value, Range: r})
+	}
+}
+
+// lineTextRange covers line n from its first non-blank character to its end.
+func (f *File) lineTextRange(n int) source.Range {
+	text := f.Lines.Text(n)
+	trimmed := strings.TrimLeft(text, " \t\uFEFF")
+	start := utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
+	return source.Range{
+		Start: source.Position{Line: n, Column: start},
+		End:   source.Position{Line: n, Column: utf8.RuneCountInString(strings.TrimRight(text, " \t")) + 1},
+	}
+}
+
+func (f *File) readComments() {
+	// Comment lines inside heredoc bodies are dropped in finish().
+	for n := 1; n <= f.Lines.Count(); n++ {
+		t := strings.TrimLeft(f.Lines.Text(n), " \t\uFEFF")
+		if strings.HasPrefix(t, "#") {
+			f.Comments = append(f.Comments, Comment{Line: n, Text: strings.TrimSpace(t[1:])})
+		}
+	}
+}

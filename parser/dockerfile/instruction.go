@@ -1,0 +1,278 @@
+package dockerfile
+
+import (
+	"encoding/json"
+	"strings"
+	"unicode/utf8"
+
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
+
+	"github.com/dlint/dlint/parser/shell"
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Instruction is one instruction with its typed command and positions.
+type Instruction struct {
+	Node    *bkparser.Node
+	Keyword string // as written: "run", "RUN"
+	Cmd     string // lower-case keyword: "run"
+	// Command is BuildKit's typed command (*instructions.RunCommand,
+	// *instructions.Stage for FROM, …), nil when BuildKit rejects the instruction.
+	Command      any
+	Range        source.Range // from the keyword to the end of the last line (heredocs included)
+	KeywordRange source.Range
+	Flags        []Flag
+	Args         []string // BuildKit's argument words
+	JSON         bool     // exec (JSON array) form
+	Heredocs     []Heredoc
+	Stage        *Stage       // nil before the first FROM
+	Inner        *Instruction // the instruction of an ONBUILD
+	Comments     []string     // the comment lines just above, as BuildKit collects them
+
+	// For RUN: the shell that runs it (SHELL in effect, default /bin/sh -c)
+	// and its script parsed into commands. Script is nil for exec form
+	// without a shell, for a non-POSIX SHELL, and when the shell did not parse.
+	Shell     []string
+	Script    *shell.Script
+	ScriptErr error
+
+	file *File
+}
+
+// Flag is a `--name=value` flag of an instruction.
+type Flag struct {
+	Name  string // without dashes
+	Value string
+	Range source.Range
+}
+
+// Heredoc is a heredoc attached to RUN, COPY or ADD.
+type Heredoc struct {
+	Name    string
+	Content string
+	Expand  bool
+	Chomp   bool
+	// Body covers the body lines and the terminator line.
+	Body source.Range
+}
+
+// Flag returns the first flag with the given name.
+func (in *Instruction) Flag(name string) (Flag, bool) {
+	for _, fl := range in.Flags {
+		if fl.Name == name {
+			return fl, true
+		}
+	}
+	return Flag{}, false
+}
+
+// FlagValues returns the values of every flag with the given name (--mount may repeat).
+func (in *Instruction) FlagValues(name string) []string {
+	var out []string
+	for _, fl := range in.Flags {
+		if fl.Name == name {
+			out = append(out, fl.Value)
+		}
+	}
+	return out
+}
+
+// Line is the instruction's first line.
+func (in *Instruction) Line() int { return in.Range.Start.Line }
+
+// Find locates the first occurrence of token in the instruction's source,
+// after its keyword, and returns its range; the instruction's first line
+// when the token cannot be found (it came through a variable, say).
+func (in *Instruction) Find(token string) source.Range {
+	r, ok := in.FindAfter(token, in.KeywordRange.End)
+	if !ok {
+		return in.firstLine()
+	}
+	return r
+}
+
+// FindAfter locates token after position from.
+func (in *Instruction) FindAfter(token string, from source.Position) (source.Range, bool) {
+	if token == "" {
+		return source.Range{}, false
+	}
+	lines := in.file.Lines
+	start := lines.Offset(from)
+	end := lines.Offset(source.Position{Line: in.Range.End.Line + 1})
+	src := in.file.src(start, end)
+	i := strings.Index(src, token)
+	if i < 0 {
+		return source.Range{}, false
+	}
+	return lines.Span(start+i, len(token)), true
+}
+
+func (in *Instruction) firstLine() source.Range {
+	return source.Range{Start: in.KeywordRange.Start, End: source.Position{Line: in.Range.Start.Line, Column: utf8.RuneCountInString(in.file.Lines.Text(in.Range.Start.Line)) + 1}}
+}
+
+// Text is the instruction's source text, lines joined with "\n".
+func (in *Instruction) Text() string {
+	var sb strings.Builder
+	for n := in.Range.Start.Line; n <= in.Range.End.Line; n++ {
+		if n > in.Range.Start.Line {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(in.file.Lines.Text(n))
+	}
+	return sb.String()
+}
+
+func (f *File) src(start, end int) string {
+	if end > len(f.Src) {
+		end = len(f.Src)
+	}
+	if start > end {
+		return ""
+	}
+	return string(f.Src[start:end])
+}
+
+// Stage is one build stage: a FROM and the instructions after it.
+type Stage struct {
+	Index     int
+	Name      string // lower-case, as BuildKit uses it; "" when unnamed
+	NameRange source.Range
+	From      *Instruction
+	Image     Image
+	Platform  string
+	// Parent is the earlier stage this one is built FROM, nil for an image.
+	Parent       *Stage
+	Instructions []*Instruction // after the FROM
+}
+
+// Ref is how a stage is named in messages: its name or its index.
+func (s *Stage) Ref() string {
+	if s.Name != "" {
+		return s.Name
+	}
+	return "#" + itoa(s.Index)
+}
+
+// Chain returns the stage followed by its ancestors through FROM <stage>.
+func (s *Stage) Chain() []*Stage {
+	var out []*Stage
+	seen := map[*Stage]bool{}
+	for st := s; st != nil && !seen[st]; st = st.Parent {
+		seen[st] = true
+		out = append(out, st)
+	}
+	return out
+}
+
+// Root is the first stage of the chain: the one based on a real image.
+func (s *Stage) Root() *Stage {
+	c := s.Chain()
+	return c[len(c)-1]
+}
+
+// InstructionsOf returns the stage's instructions whose Cmd is one of cmds.
+func (s *Stage) InstructionsOf(cmds ...string) []*Instruction {
+	var out []*Instruction
+	for _, in := range s.Instructions {
+		for _, c := range cmds {
+			if in.Cmd == c {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Image is a base image reference of a FROM.
+type Image struct {
+	Ref      string // as written: "python:${PY}-slim"
+	Expanded string // with ARG values substituted: "python:3.12-slim"
+	// Unresolved is set when the reference uses a variable with no value.
+	Unresolved bool
+	Registry   string // "ghcr.io"; "" for Docker Hub
+	Repository string // "python", "library/python" stays "python", "org/app"
+	Tag        string
+	Digest     string
+	Scratch    bool
+	Stage      *Stage // set when the reference names an earlier stage
+	Range      source.Range
+}
+
+// Name is the image without tag or digest: "ghcr.io/org/app" or "python".
+func (im Image) Name() string {
+	if im.Registry != "" {
+		return im.Registry + "/" + im.Repository
+	}
+	return im.Repository
+}
+
+// Official reports whether the image is a Docker Official Image (Docker Hub library).
+func (im Image) Official() bool {
+	return (im.Registry == "" || im.Registry == "docker.io" || im.Registry == "index.docker.io") && !strings.Contains(strings.TrimPrefix(im.Repository, "library/"), "/")
+}
+
+// IsImage reports whether the FROM names a real, resolved image (not a stage, not scratch).
+func (im Image) IsImage() bool { return im.Stage == nil && !im.Scratch && !im.Unresolved }
+
+// splitImage splits an expanded reference into registry, repository, tag and digest.
+func splitImage(ref string) (registry, repo, tag, digest string) {
+	if i := strings.Index(ref, "@"); i >= 0 {
+		ref, digest = ref[:i], ref[i+1:]
+	}
+	if i := strings.LastIndex(ref, ":"); i >= 0 && !strings.Contains(ref[i:], "/") {
+		ref, tag = ref[:i], ref[i+1:]
+	}
+	if i := strings.Index(ref, "/"); i >= 0 {
+		first := ref[:i]
+		if strings.ContainsAny(first, ".:") || first == "localhost" {
+			registry, ref = first, ref[i+1:]
+		}
+	}
+	if registry == "docker.io" || registry == "index.docker.io" {
+		registry = ""
+	}
+	repo = strings.TrimPrefix(ref, "library/")
+	return registry, repo, tag, digest
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b [20]byte
+	n := len(b)
+	neg := i < 0
+	if neg {
+		i = -i
+	}
+	for i > 0 {
+		n--
+		b[n] = byte('0' + i%10)
+		i /= 10
+	}
+	if neg {
+		n--
+		b[n] = '-'
+	}
+	return string(b[n:])
+}
+
+// nodeArgs returns the argument words of a node.
+func nodeArgs(n *bkparser.Node) []string {
+	var out []string
+	for a := n.Next; a != nil; a = a.Next {
+		out = append(out, a.Value)
+	}
+	return out
+}
+
+// jsonQuote is how a string of an exec-form array is usually written.
+func jsonQuote(s string) string {
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return strings.TrimSuffix(buf.String(), "\n")
+}

@@ -1,0 +1,113 @@
+// Package dockerignore reads .dockerignore files with their line numbers and
+// matches paths exactly as BuildKit does.
+package dockerignore
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+
+	"github.com/moby/patternmatcher"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Pattern is one non-comment, non-blank line of an ignore file.
+type Pattern struct {
+	Raw     string // the line as written, without surrounding whitespace
+	Cleaned string // as BuildKit uses it: cleaned, slash-separated, no leading "/"
+	Negated bool   // a "!" exception
+	Range   source.Range
+}
+
+// File is a parsed ignore file.
+type File struct {
+	Patterns []Pattern
+	Lines    *source.Lines
+	matcher  *patternmatcher.PatternMatcher
+	err      error
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse reads an ignore file the way BuildKit's ignorefile.ReadAll does, but
+// keeps each pattern's line. Invalid patterns are returned as errors with
+// their line; the other patterns are kept.
+func Parse(src []byte) (*File, []source.Error) {
+	f := &File{Lines: source.NewLines(src)}
+	var errs []source.Error
+	for n := 1; n <= f.Lines.Count(); n++ {
+		text := f.Lines.Text(n)
+		if n == 1 {
+			text = string(bytes.TrimPrefix([]byte(text), bom))
+		}
+		if strings.HasPrefix(text, "#") {
+			continue
+		}
+		pattern := strings.TrimSpace(text)
+		if pattern == "" {
+			continue
+		}
+		p := Pattern{Raw: pattern, Range: lineSpan(f.Lines, n, pattern)}
+		cleaned := pattern
+		if cleaned[0] == '!' {
+			cleaned = strings.TrimSpace(cleaned[1:])
+			if cleaned == "" {
+				errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
+				continue
+			}
+			p.Negated = true
+		}
+		cleaned = filepath.ToSlash(filepath.Clean(cleaned))
+		if len(cleaned) > 1 && cleaned[0] == '/' {
+			cleaned = cleaned[1:]
+		}
+		p.Cleaned = cleaned
+		if _, err := patternmatcher.New([]string{p.matcherPattern()}); err != nil {
+			errs = append(errs, source.Error{Range: p.Range, Message: "invalid pattern " + quote(pattern) + ": " + err.Error()})
+			continue
+		}
+		f.Patterns = append(f.Patterns, p)
+	}
+	return f, errs
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// matcherPattern is the pattern in the form patternmatcher expects.
+func (p Pattern) matcherPattern() string {
+	if p.Negated {
+		return "!" + p.Cleaned
+	}
+	return p.Cleaned
+}
+
+func lineSpan(lines *source.Lines, n int, pattern string) source.Range {
+	text := lines.Text(n)
+	i := strings.Index(text, pattern)
+	if i < 0 {
+		return source.LineRange(n, n)
+	}
+	start := lines.LineStart(n) + i
+	return lines.Span(start, len(pattern))
+}
+
+// Excludes reports whether BuildKit would leave path (slash-separated,
+// relative to the context root) out of the build context.
+func (f *File) Excludes(path string) bool {
+	if f == nil || len(f.Patterns) == 0 {
+		return false
+	}
+	if f.matcher == nil && f.err == nil {
+		pats := make([]string, len(f.Patterns))
+		for i, p := range f.Patterns {
+			pats[i] = p.matcherPattern()
+		}
+		f.matcher, f.err = patternmatcher.New(pats)
+	}
+	if f.err != nil {
+		return false
+	}
+	ok, err := f.matcher.MatchesOrParentMatches(filepath.FromSlash(path))
+	return err == nil && ok
+}

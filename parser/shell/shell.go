@@ -1,0 +1,263 @@
+// Package shell parses the shell scripts of RUN instructions with
+// mvdan.cc/sh into simple commands whose words keep their position in the
+// Dockerfile, so rules reason about commands, never about raw text.
+package shell
+
+import (
+	"path"
+	"strings"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Mapper turns a position in the script text (1-based line, 1-based byte
+// column) into a position in the file the script came from.
+type Mapper func(line, byteCol int) source.Position
+
+// Word is one shell word.
+type Word struct {
+	Raw   string // as written, quotes included
+	Value string // quotes removed; expansions kept as written ("$PKGS")
+	Lit   bool   // no expansion at all: Value is exactly what the shell sees
+	Range source.Range
+}
+
+// Command is one simple command.
+type Command struct {
+	Name    Word
+	Args    []Word
+	Assigns []Word // VAR=value prefixes
+	Range   source.Range
+	// Op is the operator that joins this command to the one before it
+	// ("&&", "||", "|", ";" or "" for the first); InPipeline is set for every
+	// command on either side of a pipe.
+	Op         string
+	InPipeline bool
+	// Via is the command this one was found inside: the wrapper of a
+	// `sudo CMD`, `env X=1 CMD`, `xargs CMD`, or the `sh -c '…'` whose body it is.
+	Via *Command
+}
+
+// Base is the command's name without its directory: "/usr/bin/apt-get" → "apt-get".
+func (c *Command) Base() string { return path.Base(c.Name.Value) }
+
+// Is reports whether the command's base name is one of names.
+func (c *Command) Is(names ...string) bool {
+	b := c.Base()
+	for _, n := range names {
+		if b == n {
+			return true
+		}
+	}
+	return false
+}
+
+// Words returns the name followed by the arguments.
+func (c *Command) Words() []Word { return append([]Word{c.Name}, c.Args...) }
+
+// ArgValues returns the arguments' values.
+func (c *Command) ArgValues() []string {
+	out := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		out[i] = a.Value
+	}
+	return out
+}
+
+// Script is a parsed shell script.
+type Script struct {
+	// Commands lists every simple command in source order, including those
+	// inside subshells, conditionals, loops, command substitutions, `sh -c`
+	// bodies and behind wrappers such as sudo (those carry Via).
+	Commands []*Command
+}
+
+// Variant is the shell dialect a script is parsed as.
+type Variant = syntax.LangVariant
+
+// Parse parses script. at maps script positions back to the source file.
+func Parse(script string, at Mapper) (*Script, error) {
+	return ParseVariant(script, at, syntax.LangBash)
+}
+
+// ParseVariant parses script in the given dialect.
+func ParseVariant(script string, at Mapper, lang Variant) (*Script, error) {
+	s := &Script{}
+	err := s.add(script, at, lang, nil, 0)
+	return s, err
+}
+
+const maxNesting = 8
+
+func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth int) error {
+	p := syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(false))
+	f, err := p.Parse(strings.NewReader(script), "")
+	if err != nil {
+		return err
+	}
+	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{}}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if bc, ok := n.(*syntax.BinaryCmd); ok {
+			op := bc.Op.String()
+			if first := firstCall(bc.Y); first != nil {
+				b.ops[first] = op
+			}
+			if bc.Op == syntax.Pipe || bc.Op == syntax.PipeAll {
+				b.markPiped(bc.X)
+				b.markPiped(bc.Y)
+			}
+		}
+		return true
+	})
+	var prevStmtEnd bool
+	syntax.Walk(f, func(n syntax.Node) bool {
+		call, ok := n.(*syntax.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return true
+		}
+		cmd := b.command(call)
+		if cmd.Op == "" && prevStmtEnd {
+			cmd.Op = ";"
+		}
+		prevStmtEnd = true
+		cmd.Via = via
+		s.Commands = append(s.Commands, cmd)
+		s.unwrap(cmd, at, lang, depth)
+		return true
+	})
+	return nil
+}
+
+func firstCall(st *syntax.Stmt) *syntax.CallExpr {
+	var found *syntax.CallExpr
+	syntax.Walk(st, func(n syntax.Node) bool {
+		if found != nil {
+			return false
+		}
+		if c, ok := n.(*syntax.CallExpr); ok && len(c.Args) > 0 {
+			found = c
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+type builder struct {
+	script string
+	at     Mapper
+	ops    map[*syntax.CallExpr]string
+	piped  map[*syntax.CallExpr]bool
+}
+
+func (b *builder) markPiped(st *syntax.Stmt) {
+	syntax.Walk(st, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok {
+			b.piped[c] = true
+		}
+		return true
+	})
+}
+
+func (b *builder) rng(from, to syntax.Pos) source.Range {
+	return source.Range{
+		Start: b.at(int(from.Line()), int(from.Col())),
+		End:   b.at(int(to.Line()), int(to.Col())),
+	}
+}
+
+func (b *builder) word(w *syntax.Word) Word {
+	raw := ""
+	if s, e := int(w.Pos().Offset()), int(w.End().Offset()); s >= 0 && e <= len(b.script) && s <= e {
+		raw = b.script[s:e]
+	}
+	value, lit := wordValue(w.Parts, raw, b.script)
+	return Word{Raw: raw, Value: value, Lit: lit, Range: b.rng(w.Pos(), w.End())}
+}
+
+func (b *builder) command(call *syntax.CallExpr) *Command {
+	cmd := &Command{
+		Name:       b.word(call.Args[0]),
+		Op:         b.ops[call],
+		InPipeline: b.piped[call],
+		Range:      b.rng(call.Pos(), call.End()),
+	}
+	for _, a := range call.Args[1:] {
+		cmd.Args = append(cmd.Args, b.word(a))
+	}
+	for _, as := range call.Assigns {
+		s, e := int(as.Pos().Offset()), int(as.End().Offset())
+		raw := ""
+		if s >= 0 && e <= len(b.script) && s <= e {
+			raw = b.script[s:e]
+		}
+		value := raw
+		lit := true
+		if as.Value != nil {
+			v, l := wordValue(as.Value.Parts, raw, b.script)
+			value, lit = as.Name.Value+"="+v, l
+		}
+		cmd.Assigns = append(cmd.Assigns, Word{Raw: raw, Value: value, Lit: lit, Range: b.rng(as.Pos(), as.End())})
+	}
+	return cmd
+}
+
+// wordValue removes quoting; expansions are kept as they were written.
+func wordValue(parts []syntax.WordPart, raw, script string) (string, bool) {
+	var sb strings.Builder
+	lit := true
+	for _, p := range parts {
+		switch p := p.(type) {
+		case *syntax.Lit:
+			sb.WriteString(unescapeLit(p.Value))
+		case *syntax.SglQuoted:
+			sb.WriteString(p.Value)
+		case *syntax.DblQuoted:
+			v, l := wordValue(p.Parts, raw, script)
+			sb.WriteString(v)
+			lit = lit && l
+		default:
+			lit = false
+			s, e := int(p.Pos().Offset()), int(p.End().Offset())
+			if s >= 0 && e <= len(script) && s <= e {
+				sb.WriteString(script[s:e])
+			}
+		}
+	}
+	return sb.String(), lit
+}
+
+// unescapeLit drops the backslashes of an unquoted literal: `\$` is "$".
+func unescapeLit(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			if s[i] == '\n' {
+				continue
+			}
+		}
+		sb.WriteByte(s[i])
+	}
+	return sb.String()
+}
+
+// FromArgv builds a script from an exec-form argument vector: one command,
+// unwrapped like any other (so ["sh", "-c", "…"] yields the body's commands).
+// at maps positions inside the words (line 1, byte column) to the file; it is
+// used only for the bodies of `sh -c`.
+func FromArgv(words []Word, lang Variant) *Script {
+	s := &Script{}
+	if len(words) == 0 {
+		return s
+	}
+	cmd := &Command{Name: words[0], Args: words[1:], Range: source.Range{Start: words[0].Range.Start, End: words[len(words)-1].Range.End}}
+	s.Commands = append(s.Commands, cmd)
+	s.unwrap(cmd, nil, lang, 0)
+	return s
+}

@@ -1,0 +1,37 @@
+package rules
+
+import (
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Finding is one problem found in one file.
+type Finding struct {
+	Rule     *Rule
+	Severity Severity // effective, after configuration
+	Path     string   // as the user named it, slash-separated
+	Range    source.Range
+	Message  string
+	Fixes    []Fix // alternatives; at most one is applied
+	// Suppression is set when a pragma or the configuration silenced the
+	// finding; reporters that can say so (SARIF) keep it, others drop it.
+	Suppression *Suppression
+}
+
+// Fix is one way to repair a finding.
+type Fix struct {
+	Message string // a verb phrase: "Pin the tag"
+	Safe    bool   // applied by --fix; unsafe fixes need --fix-unsafe
+	Edits   []Edit
+}
+
+// Edit replaces the text in Range (of the finding's file) with NewText.
+type Edit struct {
+	Range   source.Range
+	NewText string
+}
+
+// Suppression says why a finding was silenced.
+type Suppression struct {
+	Kind          string // "inSource" (a pragma) or "external" (configuration)
+	Justification string
+}

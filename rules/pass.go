@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"fmt"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Options are the settings rules read; the engine fills them from flags and
+// configuration.
+type Options struct {
+	BuildArgs         map[string]string
+	Target            string   // the stage that is built (--target); "" for the last
+	TrustedRegistries []string // DL3026
+	// LabelSchema maps required label names to their type (text, url,
+	// rfc3339, spdx, hash, semver, email) for DL3049–DL3058.
+	LabelSchema  map[string]string
+	StrictLabels bool
+	// DaemonFlags are the command-line flags dockerd runs with, for the
+	// daemon.json conflict checks ("-H fd:// --containerd=…").
+	DaemonFlags *string
+	// ContextSizeLimit is the build-context size over which DI rules warn (bytes).
+	ContextSizeLimit int64
+	// Rule-specific settings, by rule ID.
+	RuleOptions map[string]map[string]any
+}
+
+// Pass is one rule's view of one document.
+type Pass struct {
+	*parser.Document
+	Options *Options
+	rule    *Rule
+	report  func(Finding)
+}
+
+// Rule is the rule being run.
+func (p *Pass) Rule() *Rule { return p.rule }
+
+// Report records a finding at r in the document.
+func (p *Pass) Report(r source.Range, msg string, fixes ...Fix) {
+	p.report(Finding{Rule: p.rule, Severity: p.rule.Severity, Path: p.Path, Range: r, Message: msg, Fixes: fixes})
+}
+
+// Reportf records a finding with a formatted message.
+func (p *Pass) Reportf(r source.Range, format string, args ...any) {
+	p.Report(r, fmt.Sprintf(format, args...))
+}
+
+// ReportIn records a finding in another file than the document, such as the
+// ignore file of a Dockerfile's build context.
+func (p *Pass) ReportIn(path string, r source.Range, msg string) {
+	p.report(Finding{Rule: p.rule, Severity: p.rule.Severity, Path: path, Range: r, Message: msg})
+}
+
+// FinalStage is the stage whose image is built: --target when it names a
+// stage, else the last one. Nil for a file without stages.
+func (p *Pass) FinalStage() *dockerfile.Stage {
+	f := p.Dockerfile
+	if f == nil {
+		return nil
+	}
+	if p.Options != nil && p.Options.Target != "" {
+		if s := f.StageByName(p.Options.Target); s != nil {
+			return s
+		}
+	}
+	return f.FinalStage()
+}

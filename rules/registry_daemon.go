@@ -1,0 +1,4 @@
+package rules
+
+// daemonRules are the daemon.json rules (DD). Keep it sorted by ID.
+var daemonRules = []*Rule{}

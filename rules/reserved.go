@@ -1,0 +1,64 @@
+package rules
+
+import "github.com/dlint/dlint/parser"
+
+// Reserved rules: the engine reports these itself; they have no Check.
+
+var internalError = &Rule{
+	ID: "DL0000", Name: "internal-error", Kind: parser.Unknown, Severity: Error,
+	Tags:    []string{TagCorrectness},
+	Summary: "dlint failed while checking this file",
+	Doc: "A rule stopped with an internal error on this file. The other rules still ran. " +
+		"Please report it with the file that triggers it.",
+}
+
+var unknownPragmaRule = &Rule{
+	ID: "DL0001", Name: "unknown-rule-in-pragma", Kind: parser.Dockerfile, Severity: Warning,
+	Tags:    []string{TagCorrectness},
+	Summary: "An ignore pragma names a rule that does not exist",
+	Doc: "A `# dlint ignore=` or `# hadolint ignore=` comment names something that is neither a rule ID, " +
+		"a rule name nor an alias, so it silences nothing. Usually a typo; the message suggests the closest name.",
+	Bad:  "# dlint ignore=DL3800\nRUN apt-get install -y curl",
+	Good: "# dlint ignore=DL3008 -- pinned by the base image\nRUN apt-get install -y curl",
+}
+
+var unusedPragma = &Rule{
+	ID: "DL0002", Name: "unused-ignore-pragma", Kind: parser.Dockerfile, Severity: Info,
+	Tags:    []string{TagMaintainability},
+	Summary: "An ignore pragma silences nothing",
+	Doc: "Reported only with --report-unused-ignores: an ignore pragma that matched no finding. " +
+		"Remove it, or it will hide a future finding nobody meant to accept.",
+	Bad:  "# dlint ignore=DL3008\nRUN apt-get install -y curl=8.5.0-2",
+	Good: "RUN apt-get install -y curl=8.5.0-2",
+}
+
+var dockerfileParseError = &Rule{
+	ID: "DL1000", Name: "dockerfile-parse-error", Kind: parser.Dockerfile, Severity: Error,
+	Tags:    []string{TagCorrectness},
+	Summary: "The Dockerfile cannot be parsed",
+	Doc: "BuildKit's parser rejects this file or instruction (an unterminated heredoc, an unknown " +
+		"instruction, a malformed flag, a line over 64 KiB, a file that is not text), so `docker build` " +
+		"fails. dlint still checks the instructions it could read.",
+	Bad:  "FROM alpine:3.20\nRUN <<EOF\necho never closed",
+	Good: "FROM alpine:3.20\nRUN <<EOF\necho closed\nEOF",
+}
+
+var ignoreParseError = &Rule{
+	ID: "DI1000", Name: "dockerignore-parse-error", Kind: parser.DockerIgnore, Severity: Error,
+	Tags:    []string{TagCorrectness},
+	Summary: "The .dockerignore file has an invalid pattern",
+	Doc: "BuildKit's pattern matcher rejects this pattern, and the build fails before any file is sent. " +
+		"Fix the pattern's syntax (an unclosed `[`, a lone `!`).",
+	Bad:  "[abc\n",
+	Good: "[abc]*\n",
+}
+
+var daemonParseError = &Rule{
+	ID: "DD1000", Name: "daemon-json-parse-error", Kind: parser.DaemonJSON, Severity: Error,
+	Tags:    []string{TagCorrectness},
+	Summary: "daemon.json is not valid JSON",
+	Doc: "dockerd reads /etc/docker/daemon.json at start and refuses to start when it is not a valid " +
+		"JSON object, taking every container on the host down with it. Fix the syntax at the position shown.",
+	Bad:  "{\"log-driver\": \"json-file\",}",
+	Good: "{\"log-driver\": \"json-file\"}",
+}

@@ -1,0 +1,92 @@
+// Package rules holds every dlint rule and the engine that runs them. Each
+// rule is one value, declared in its own file, from which its docs, its
+// listing in `dlint rules` and its SARIF metadata are all rendered.
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+)
+
+// Severity is how serious a finding is. The zero value is invalid.
+type Severity int
+
+// Severities, least serious first.
+const (
+	Style Severity = iota + 1
+	Info
+	Warning
+	Error
+)
+
+var severityNames = map[Severity]string{Style: "style", Info: "info", Warning: "warning", Error: "error"}
+
+func (s Severity) String() string {
+	if n, ok := severityNames[s]; ok {
+		return n
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads a severity name.
+func ParseSeverity(s string) (Severity, bool) {
+	for k, v := range severityNames {
+		if strings.EqualFold(v, s) {
+			return k, true
+		}
+	}
+	return 0, false
+}
+
+// Tags that classify rules; SARIF carries them as properties.tags.
+const (
+	TagSecurity        = "security"
+	TagSize            = "size"
+	TagReproducibility = "reproducibility"
+	TagCorrectness     = "correctness"
+	TagMaintainability = "maintainability"
+	TagPerformance     = "performance"
+	TagStyle           = "style"
+)
+
+// Rule is everything about one check.
+type Rule struct {
+	ID       string      // stable, never reused: DL3006, DI1002, DD1003
+	Name     string      // kebab-case: untagged-image
+	Aliases  []string    // the same check in other tools: "SecretsUsedInArgOrEnv", "DS031", "CKV_DOCKER_8", "CIS-2.1"
+	Kind     parser.Kind // the documents Check receives
+	Severity Severity    // default severity
+	Tags     []string    // security, size, reproducibility, correctness, maintainability, style
+	// SecuritySeverity is the CVSS-like score (0.1–10) GitHub code scanning
+	// shows for security rules; 0 for rules that are not about security.
+	SecuritySeverity float64
+	Summary          string // one line, no trailing period
+	Doc              string // why it matters and how to fix it
+	Bad, Good        string // tiny examples
+	Check            func(*Pass)
+}
+
+// URL is where the rule's documentation lives.
+func (r *Rule) URL() string {
+	return DocsURL + "#" + strings.ToLower(r.ID)
+}
+
+// DocsURL is the generated rules reference.
+const DocsURL = "https://github.com/dlint/dlint/blob/main/docs/rules.md"
+
+// HasTag reports whether the rule carries tag.
+func (r *Rule) HasTag(tag string) bool {
+	for _, t := range r.Tags {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// Names returns the ID, the name and the aliases: every way to name the rule.
+func (r *Rule) Names() []string {
+	return append([]string{r.ID, r.Name}, r.Aliases...)
+}

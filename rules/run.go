@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+)
+
+// Config is what the engine applies around the rules.
+type Config struct {
+	Options Options
+	// Disabled reports whether a rule is turned off for a path (--ignore,
+	// configuration). Nil enables every rule.
+	Disabled func(r *Rule, path string) bool
+	// SeverityOf gives a rule's effective severity for a path; ok=false
+	// keeps the default.
+	SeverityOf func(r *Rule, path string) (Severity, bool)
+	// NoPragmas ignores `# dlint ignore=` and `# hadolint ignore=` comments.
+	NoPragmas bool
+	// KeepSuppressed returns silenced findings with Suppression set instead
+	// of dropping them (for SARIF).
+	KeepSuppressed bool
+	// ReportUnusedIgnores reports pragmas that silenced nothing.
+	ReportUnusedIgnores bool
+}
+
+// Run lints one document with every applicable rule and returns its
+// findings, sorted.
+func Run(doc *parser.Document, cfg *Config) []Finding {
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	var out []Finding
+	report := func(f Finding) { out = append(out, f) }
+	for _, e := range doc.Errors {
+		if r := parseErrorRule(doc.Kind); r != nil {
+			report(Finding{Rule: r, Severity: r.Severity, Path: doc.Path, Range: e.Range, Message: e.Message})
+		}
+	}
+	for _, r := range All() {
+		if r.Check == nil || !applies(r, doc) {
+			continue
+		}
+		if cfg.Disabled != nil && cfg.Disabled(r, doc.Path) {
+			continue
+		}
+		pass := &Pass{Document: doc, Options: &cfg.Options, rule: r, report: report}
+		runSafely(pass, report)
+	}
+	out = applySeverities(out, cfg)
+	out = suppress(doc, out, cfg)
+	Sort(out)
+	return out
+}
+
+func applies(r *Rule, doc *parser.Document) bool {
+	switch r.Kind {
+	case parser.BuildContext:
+		return doc.Kind == parser.Dockerfile && doc.Context != nil && doc.Dockerfile != nil
+	default:
+		return r.Kind == doc.Kind
+	}
+}
+
+func parseErrorRule(k parser.Kind) *Rule {
+	switch k {
+	case parser.Dockerfile:
+		return dockerfileParseError
+	case parser.DockerIgnore:
+		return ignoreParseError
+	case parser.DaemonJSON:
+		return daemonParseError
+	}
+	return nil
+}
+
+// runSafely runs one rule; a panic becomes an internal-error finding so one
+// broken rule never takes the run down.
+func runSafely(p *Pass, report func(Finding)) {
+	defer func() {
+		if v := recover(); v != nil {
+			stack := string(debug.Stack())
+			if i := strings.Index(stack, "panic("); i > 0 {
+				stack = stack[i:]
+			}
+			if len(stack) > 600 {
+				stack = stack[:600]
+			}
+			report(Finding{
+				Rule: internalError, Severity: internalError.Severity, Path: p.Path,
+				Message: fmt.Sprintf("rule %s (%s) failed on this file: %v", p.rule.ID, p.rule.Name, v),
+			})
+		}
+	}()
+	p.rule.Check(p)
+}
+
+func applySeverities(fs []Finding, cfg *Config) []Finding {
+	if cfg.SeverityOf == nil {
+		return fs
+	}
+	for i := range fs {
+		if s, ok := cfg.SeverityOf(fs[i].Rule, fs[i].Path); ok {
+			fs[i].Severity = s
+		}
+	}
+	return fs
+}
+
+// Sort orders findings by path, line, column, rule and message.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			strings.Compare(a.Path, b.Path),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+			strings.Compare(a.Rule.ID, b.Rule.ID),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+}
