@@ -9,14 +9,17 @@ import (
 // The catalogue is assembled from one list per family of rules, each kept
 // sorted by ID in its own file, so that families grow independently:
 //
-//	registry_core.go       reserved rules and the core practices
-//	registry_dockerfile.go the Dockerfile catalogue (hadolint, BuildKit, dlint's own)
-//	registry_context.go    .dockerignore and build-context rules
-//	registry_daemon.go     daemon.json rules
+//	registry_core.go         reserved rules and the core practices
+//	registry_packages.go     package managers in RUN (apt, apk, yum/dnf, pip, npm, …)
+//	registry_instructions.go instructions, stages and labels
+//	registry_buildkit.go     `docker build --check`'s checks
+//	registry_shell.go        other commands in RUN (curl, sudo, chmod, pipes, …)
+//	registry_context.go      .dockerignore and build-context rules
+//	registry_daemon.go       daemon.json rules
 //
 // A rule variable missing from every list is reported by the `unused` linter.
 func families() [][]*Rule {
-	return [][]*Rule{coreRules, dockerfileRules, contextRules, daemonRules}
+	return [][]*Rule{coreRules, packageRules, instructionRules, buildkitRules, shellRules, contextRules, daemonRules}
 }
 
 var (

@@ -1,0 +1,4 @@
+package rules
+
+// buildkitRules are the `docker build --check`'s checks. Keep it sorted by ID.
+var buildkitRules = []*Rule{}
