@@ -8,4 +8,13 @@ var coreRules = []*Rule{
 	unknownPragmaRule,    // DL0001
 	unusedPragma,         // DL0002
 	dockerfileParseError, // DL1000
+	rootUser,             // DL3002
+	untaggedImage,        // DL3006
+	latestTag,            // DL3007
+	multipleHealthchecks, // DL3012
+	buildInFinalStage,    // DL5001
+	sdkBaseImage,         // DL5002
+	missingUser,          // DL5003
+	fullSizeImage,        // DL5004
+	missingHealthcheck,   // DL5005
 }

@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+)
+
+var rootUser = &Rule{
+	ID: "DL3002", Name: "root-user", Kind: parser.Dockerfile, Severity: Warning,
+	Aliases:          []string{"DS-0002", "CKV_DOCKER_8"},
+	Tags:             []string{TagSecurity},
+	SecuritySeverity: 7.0,
+	Summary:          "The final image switches to root as its last user",
+	Doc: "The last USER of the image that ships decides who the container's processes run as. " +
+		"Root in a container is one kernel bug away from root on the host, and can write anywhere " +
+		"in the image. Switch to an unprivileged user after the steps that need root. Only the " +
+		"final stage (or --target) is judged, following `FROM <stage>` chains: build stages that " +
+		"end as root never run in production.",
+	Bad:  "FROM alpine:3.20\nRUN adduser -D app\nUSER app\nRUN make install\nUSER root",
+	Good: "FROM alpine:3.20\nRUN adduser -D app\nUSER app",
+	Check: func(p *Pass) {
+		final := p.FinalStage()
+		if final == nil {
+			return
+		}
+		in := lastUser(final)
+		if in == nil {
+			return
+		}
+		if user, ok := userOf(in); ok && isRootUser(user) {
+			p.Reportf(in.Find(in.Args[0]), "the final image runs as %q", user)
+		}
+	},
+}
+
+var missingUser = &Rule{
+	ID: "DL5003", Name: "missing-user", Kind: parser.Dockerfile, Severity: Warning,
+	Aliases:          []string{"DS-0002", "CKV_DOCKER_3"},
+	Tags:             []string{TagSecurity},
+	SecuritySeverity: 7.0,
+	Summary:          "The final image has no USER and runs as root",
+	Doc: "Without a USER instruction a container runs as root (uid 0) unless its base image sets " +
+		"another user. Create an unprivileged user and switch to it at the end of the final stage. " +
+		"USER instructions of the stages the final stage is built FROM count. Base images that run " +
+		"as non-root by default (tags such as `nonroot`, `rootless`) pass.",
+	Bad:  "FROM python:3.12-slim\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]",
+	Good: "FROM python:3.12-slim\nRUN useradd --create-home app\nUSER app\nCOPY app.py /app/\nCMD [\"python\", \"/app/app.py\"]",
+	Check: func(p *Pass) {
+		final := p.FinalStage()
+		if final == nil || lastUser(final) != nil {
+			return
+		}
+		root := final.Root()
+		im := root.Image
+		if im.Unresolved || nonRootImage(im) {
+			return
+		}
+		p.Reportf(final.Image.Range, "no USER in the final stage %s: the container runs as root", stageLabel(final))
+	},
+}
+
+// lastUser is the USER in effect at the end of stage s, searching the
+// stages it is built FROM; nil when none sets one.
+func lastUser(s *dockerfile.Stage) *dockerfile.Instruction {
+	for _, st := range s.Chain() {
+		if users := st.InstructionsOf("user"); len(users) > 0 {
+			return users[len(users)-1]
+		}
+	}
+	return nil
+}
+
+// userOf is the user part of a USER instruction; ok is false when it comes
+// from a variable and cannot be judged.
+func userOf(in *dockerfile.Instruction) (string, bool) {
+	if len(in.Args) == 0 || strings.Contains(in.Args[0], "$") {
+		return "", false
+	}
+	return in.Args[0], true
+}
+
+func isRootUser(user string) bool {
+	name, _, _ := strings.Cut(user, ":")
+	return name == "root" || name == "0"
+}
+
+func nonRootImage(im dockerfile.Image) bool {
+	s := strings.ToLower(im.Tag + " " + im.Repository)
+	return strings.Contains(s, "nonroot") || strings.Contains(s, "non-root") || strings.Contains(s, "rootless")
+}
+
+// stageLabel names a stage in messages.
+func stageLabel(s *dockerfile.Stage) string {
+	if s.Name != "" {
+		return "\"" + s.Name + "\""
+	}
+	return "(line " + itoa(s.From.Line()) + ")"
+}

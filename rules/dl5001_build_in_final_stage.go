@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/shell"
+)
+
+var buildInFinalStage = &Rule{
+	ID: "DL5001", Name: "build-in-final-stage", Kind: parser.Dockerfile, Severity: Info,
+	Tags:             []string{TagSize, TagSecurity},
+	SecuritySeverity: 3.0,
+	Summary:          "A single-stage image compiles its code and ships the toolchain",
+	Doc: "The only stage of this Dockerfile runs a build (go build, gcc/make, cargo build, mvn, " +
+		"gradle, npm run build, dotnet publish, …) or installs a compiler toolchain, so the image " +
+		"that ships carries compilers, headers and build caches it never uses at run time: " +
+		"hundreds of megabytes and many more packages to patch. Build in a first stage and COPY " +
+		"--from it only the artefacts into a small runtime stage.",
+	Bad: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]",
+	Good: "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\n" +
+		"FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\nCMD [\"/app\"]",
+	Check: func(p *Pass) {
+		if len(p.Dockerfile.Stages) != 1 {
+			return
+		}
+		st := p.Dockerfile.Stages[0]
+		for _, in := range st.InstructionsOf("run") {
+			if in.Script == nil {
+				continue
+			}
+			for _, c := range in.Script.Commands {
+				if what, w, ok := buildStep(c); ok {
+					p.Reportf(w.Range, "the only stage %s; build in a separate stage and copy the result into a runtime image", what)
+					return
+				}
+			}
+		}
+	},
+}
+
+// toolchainPackages are packages that install a compiler toolchain.
+var toolchainPackages = map[string]bool{
+	"build-essential": true, "build-base": true, "gcc": true, "g++": true, "clang": true,
+	"make": true, "cmake": true, "gcc-c++": true, "golang": true, "rustc": true, "cargo": true,
+	"maven": true, "gradle": true, "default-jdk": true, "openjdk-17-jdk": true, "openjdk-21-jdk": true,
+}
+
+// buildStep reports whether c compiles code or installs a toolchain, with a
+// description and the word to point at.
+func buildStep(c *shell.Command) (string, shell.Word, bool) {
+	args := c.ArgValues()
+	first := ""
+	if len(args) > 0 {
+		first = args[0]
+	}
+	switch {
+	case c.Is("go") && (first == "build" || first == "install"):
+		return "compiles Go code", c.Name, true
+	case c.Is("gcc", "g++", "cc", "c++", "clang", "clang++", "rustc", "javac"):
+		return "runs the compiler " + c.Base(), c.Name, true
+	case c.Is("make", "cmake", "ninja") && first != "--version":
+		return "runs " + c.Base(), c.Name, true
+	case c.Is("cargo") && (first == "build" || first == "install"):
+		return "compiles Rust code", c.Name, true
+	case c.Is("mvn", "mvnw") && first != "" && first != "--version":
+		return "runs a Maven build", c.Name, true
+	case (c.Is("gradle", "gradlew")) && first != "" && first != "--version":
+		return "runs a Gradle build", c.Name, true
+	case c.Is("npm", "yarn", "pnpm") && (first == "run" && len(args) > 1 && args[1] == "build" || first == "build"):
+		return "runs " + c.Base() + " build", c.Name, true
+	case c.Is("dotnet") && (first == "build" || first == "publish"):
+		return "runs dotnet " + first, c.Name, true
+	}
+	if c.Is("apt-get", "apt", "apk", "yum", "dnf", "microdnf") && (first == "install" || first == "add") {
+		for _, w := range c.Args[1:] {
+			if toolchainPackages[strings.SplitN(w.Value, "=", 2)[0]] {
+				return "installs the build toolchain package " + w.Value, w, true
+			}
+		}
+	}
+	return "", shell.Word{}, false
+}
+
+var sdkBaseImage = &Rule{
+	ID: "DL5002", Name: "sdk-base-image", Kind: parser.Dockerfile, Severity: Info,
+	Tags:    []string{TagSize},
+	Summary: "The final image is based on an SDK image",
+	Doc: "Images such as golang, rust, maven, gradle, a JDK or the .NET SDK exist to build code. " +
+		"As the base of the image that ships they add hundreds of megabytes of compilers and tools. " +
+		"Build with the SDK in an earlier stage and base the final stage on a runtime image " +
+		"(a JRE, the .NET runtime or aspnet image, distroless, alpine or a slim variant). Only the " +
+		"final stage is judged, following `FROM <stage>` chains.",
+	Bad: "FROM maven:3.9-eclipse-temurin-21\nCOPY . .\nRUN mvn -q package\nCMD [\"java\", \"-jar\", \"target/app.jar\"]",
+	Good: "FROM maven:3.9-eclipse-temurin-21 AS build\nCOPY . .\nRUN mvn -q package\n\n" +
+		"FROM eclipse-temurin:21-jre\nCOPY --from=build target/app.jar /app.jar\nCMD [\"java\", \"-jar\", \"/app.jar\"]",
+	Check: func(p *Pass) {
+		final := p.FinalStage()
+		if final == nil {
+			return
+		}
+		im := final.Root().Image
+		if !im.IsImage() {
+			return
+		}
+		if runtime, ok := sdkImage(im); ok {
+			p.Reportf(im.Range, "the final image is based on the SDK image %q; use %s", im.Expanded, runtime)
+		}
+	},
+}
+
+// sdkImage reports whether im is a build SDK image, and what to use instead.
+func sdkImage(im dockerfile.Image) (string, bool) {
+	name := im.Name()
+	tag := strings.ToLower(im.Tag)
+	switch name {
+	case "golang", "rust":
+		return "a distroless, alpine or debian-slim runtime stage", true
+	case "maven", "gradle":
+		return "a JRE image such as eclipse-temurin:<version>-jre", true
+	case "eclipse-temurin", "sapmachine", "ibm-semeru-runtimes", "openjdk", "amazoncorretto":
+		if strings.Contains(tag, "jre") {
+			return "", false
+		}
+		if name == "eclipse-temurin" || name == "sapmachine" {
+			return "the " + name + " JRE variant", true
+		}
+		return "a JRE image such as eclipse-temurin:<version>-jre", true
+	case "mcr.microsoft.com/dotnet/sdk":
+		return "mcr.microsoft.com/dotnet/runtime or mcr.microsoft.com/dotnet/aspnet", true
+	case "gcc":
+		return "a runtime image with only the built binary", true
+	}
+	return "", false
+}
