@@ -52,9 +52,13 @@ type Lines struct {
 }
 
 // NewLines indexes src. Lines end at '\n'; a '\r' before it belongs to the
-// line terminator, not to the line's text.
+// line terminator, not to the line's text. A UTF-8 byte-order mark is not
+// part of the first line: columns count from after it, as editors show them.
 func NewLines(src []byte) *Lines {
 	starts := make([]int, 1, len(src)/32+1)
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		starts[0] = 3
+	}
 	for i, b := range src {
 		if b == '\n' {
 			starts = append(starts, i+1)
@@ -111,6 +115,9 @@ func (l *Lines) Position(offset int) Position {
 		offset = len(l.src)
 	}
 	line := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > offset })
+	if line == 0 {
+		return Position{Line: 1, Column: 1} // inside the byte-order mark
+	}
 	start := l.starts[line-1]
 	return Position{Line: line, Column: utf8.RuneCount(l.src[start:offset]) + 1}
 }

@@ -1,0 +1,292 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// These tests run the built binary, as a user or a CI job does.
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "dlint-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "dlint")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("building dlint: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func dlint(t *testing.T, dir, stdin string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	done := make(chan error, 1)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatalf("dlint %v did not finish", args)
+	}
+	return result{out.String(), errb.String(), cmd.ProcessState.ExitCode()}
+}
+
+func write(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const clean = "FROM alpine:3.20\nRUN adduser -D app\nUSER app\nCMD [\"sh\"]\n"
+const untagged = "FROM alpine\nUSER app\n"
+
+var textLine = regexp.MustCompile(`^[^:]+:\d+(:\d+)?: (error|warning|info|style): .+ \((D[LID]\d{4}) [a-z0-9-]+\)$`)
+
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "clean/Dockerfile", clean)
+	write(t, dir, "bad/Dockerfile", untagged)
+	write(t, dir, "info/Dockerfile", "FROM python:3.12\nUSER app\n")
+	cases := []struct {
+		name string
+		args []string
+		code int
+	}{
+		{"clean file", []string{"clean/Dockerfile"}, 0},
+		{"warning at default fail level", []string{"bad/Dockerfile"}, 1},
+		{"fail level error", []string{"--fail-level", "error", "bad/Dockerfile"}, 0},
+		{"fail level none", []string{"--fail-level=none", "bad/Dockerfile"}, 0},
+		{"info below default", []string{"info/Dockerfile"}, 0},
+		{"info at fail level info", []string{"--fail-level", "info", "info/Dockerfile"}, 1},
+		{"ignored rule", []string{"--ignore", "DL3006", "bad/Dockerfile"}, 0},
+		{"ignored by name", []string{"--ignore", "untagged-image", "bad/Dockerfile"}, 0},
+		{"missing path", []string{"nope/Dockerfile"}, 2},
+		{"unknown rule in --ignore", []string{"--ignore", "DL9999", "clean/Dockerfile"}, 2},
+		{"unknown format", []string{"-f", "yaml", "clean/Dockerfile"}, 2},
+		{"unknown flag", []string{"--frobnicate"}, 2},
+		{"bad fail level", []string{"--fail-level", "severe"}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := dlint(t, dir, "", c.args...)
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, c.code, r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestTextOutput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", untagged)
+	r := dlint(t, dir, "", "Dockerfile")
+	want := "Dockerfile:1:6: warning: image \"alpine\" has no tag or digest (DL3006 untagged-image)\n"
+	if r.stdout != want {
+		t.Errorf("stdout = %q, want %q", r.stdout, want)
+	}
+	if !strings.Contains(r.stderr, "1 file checked, 1 problem (1 warning)") {
+		t.Errorf("stderr summary missing: %q", r.stderr)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if !textLine.MatchString(l) {
+			t.Errorf("line %q does not follow path:line:col: severity: message (ID name)", l)
+		}
+	}
+	if strings.Contains(r.stdout, "\x1b[") {
+		t.Error("colour escape codes with NO_COLOR set")
+	}
+}
+
+func TestMissingPathMessage(t *testing.T) {
+	r := dlint(t, t.TempDir(), "", "no/such/Dockerfile")
+	if r.code != 2 || !strings.Contains(r.stderr, "no/such/Dockerfile: no such file or directory") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestJSONOutput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", untagged)
+	r := dlint(t, dir, "", "-f", "json", "Dockerfile")
+	var doc struct {
+		Version  string
+		Findings []struct {
+			Rule, Name, Severity, Path, Message string
+			Aliases                             []string
+			Line, Column, EndLine, EndColumn    int
+		}
+		Errors []string
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if doc.Version != "1" || len(doc.Findings) != 1 {
+		t.Fatalf("unexpected document: %+v", doc)
+	}
+	f := doc.Findings[0]
+	if f.Rule != "DL3006" || f.Name != "untagged-image" || f.Severity != "warning" || f.Path != "Dockerfile" ||
+		f.Line != 1 || f.Column != 6 || f.EndLine != 1 || f.EndColumn != 12 {
+		t.Errorf("finding = %+v", f)
+	}
+	if r.stderr != "" {
+		t.Errorf("json format wrote to stderr: %q", r.stderr)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	r := dlint(t, t.TempDir(), untagged, "--stdin-filename", "api/Dockerfile", "-")
+	if r.code != 1 || !strings.HasPrefix(r.stdout, "api/Dockerfile:1:6: warning:") {
+		t.Errorf("exit %d stdout %q", r.code, r.stdout)
+	}
+	r = dlint(t, t.TempDir(), `{"debug": true,}`, "--kind", "daemon.json", "-f", "json", "-")
+	if r.code != 1 || !strings.Contains(r.stdout, `"path": "-"`) || !strings.Contains(r.stdout, `"rule": "DD1000"`) {
+		t.Errorf("daemon.json on stdin: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestDirectoryDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"Dockerfile", "svc/Dockerfile.dev", "svc/web.Dockerfile", "Containerfile", "node_modules/x/Dockerfile", "vendor/Dockerfile", "docs/README.md"} {
+		write(t, dir, n, untagged)
+	}
+	write(t, dir, "etc/docker/daemon.json", `{"debug": true}`)
+	write(t, dir, ".dockerignore", ".git\n")
+	r := dlint(t, dir, "", "-f", "json", "--fail-level", "none")
+	var doc struct{ Findings []struct{ Path string } }
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	paths := map[string]bool{}
+	for _, f := range doc.Findings {
+		paths[f.Path] = true
+	}
+	for _, want := range []string{"Dockerfile", "svc/Dockerfile.dev", "svc/web.Dockerfile", "Containerfile"} {
+		if !paths[want] {
+			t.Errorf("%s not linted; got %v", want, paths)
+		}
+	}
+	for _, skip := range []string{"node_modules/x/Dockerfile", "vendor/Dockerfile", "docs/README.md"} {
+		if paths[skip] {
+			t.Errorf("%s should not be linted", skip)
+		}
+	}
+}
+
+func TestNamedFileKinds(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "conf/docker.json", `{"debug": true,}`)
+	write(t, dir, "build.txt", untagged)
+	r := dlint(t, dir, "", "--fail-level", "none", "conf/docker.json", "build.txt")
+	if !strings.Contains(r.stdout, "conf/docker.json:1:16: error: invalid JSON") || !strings.Contains(r.stdout, "build.txt:1:6: warning") {
+		t.Errorf("explicit files not linted by kind:\n%s\n%s", r.stdout, r.stderr)
+	}
+}
+
+func TestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", untagged)
+	r := dlint(t, dir, "", "-o", "report.json", "-f", "json", "Dockerfile")
+	if r.code != 1 || r.stdout != "" {
+		t.Errorf("exit %d stdout %q", r.code, r.stdout)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil || !json.Valid(b) {
+		t.Errorf("report file: %v %q", err, b)
+	}
+}
+
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "Dockerfile")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub", "Dockerfile"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := dlint(t, dir, "", "Dockerfile")
+	if r.code != 2 || !strings.Contains(r.stderr, "not a regular file") {
+		t.Errorf("FIFO: exit %d stderr %q", r.code, r.stderr)
+	}
+	// A search skips the FIFO and the directory named Dockerfile.
+	r = dlint(t, dir, "", ".")
+	if r.code != 0 {
+		t.Errorf("search: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	write(t, dir, "bin/Dockerfile", "FROM alpine:3.20\x00\x01\x02\nUSER app\n")
+	r = dlint(t, dir, "", "bin/Dockerfile")
+	if r.code != 1 || !strings.Contains(r.stdout, "DL1000") {
+		t.Errorf("binary file: exit %d stdout %q", r.code, r.stdout)
+	}
+	write(t, dir, "crlf/Dockerfile", "\xEF\xBB\xBFFROM alpine\r\nUSER app\r\n")
+	r = dlint(t, dir, "", "crlf/Dockerfile")
+	if !strings.Contains(r.stdout, "crlf/Dockerfile:1:6: warning: image \"alpine\"") {
+		t.Errorf("BOM and CRLF: %q", r.stdout)
+	}
+	write(t, dir, "heredoc/Dockerfile", "FROM alpine:3.20\nRUN <<EOF\necho unterminated\n")
+	r = dlint(t, dir, "", "heredoc/Dockerfile")
+	if r.code != 1 || !strings.Contains(r.stdout, "DL1000") || !strings.Contains(r.stdout, "unterminated heredoc") {
+		t.Errorf("unterminated heredoc: exit %d stdout %q", r.code, r.stdout)
+	}
+}
+
+func TestRulesCommand(t *testing.T) {
+	r := dlint(t, t.TempDir(), "", "rules")
+	if r.code != 0 || !strings.Contains(r.stdout, "DL3006") || !strings.Contains(r.stdout, "untagged-image") {
+		t.Errorf("rules: exit %d\n%s", r.code, r.stdout)
+	}
+	r = dlint(t, t.TempDir(), "", "rules", "untagged-image")
+	if r.code != 0 || !strings.Contains(r.stdout, "DL3006 untagged-image") || !strings.Contains(r.stdout, "Bad:") {
+		t.Errorf("rules untagged-image: exit %d\n%s", r.code, r.stdout)
+	}
+	r = dlint(t, t.TempDir(), "", "rules", "DL9999")
+	if r.code != 2 {
+		t.Errorf("unknown rule: exit %d", r.code)
+	}
+	r = dlint(t, t.TempDir(), "", "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "dlint ") {
+		t.Errorf("--version: %q", r.stdout)
+	}
+}

@@ -1,0 +1,205 @@
+package dockerfile
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+func parse(t *testing.T, src string) *File {
+	t.Helper()
+	f, errs := Parse([]byte(src), Options{BuildArgs: map[string]string{"OVERRIDE": "3.20"}})
+	if len(errs) > 0 {
+		t.Fatalf("unexpected errors: %v", errs)
+	}
+	return f
+}
+
+func pos(l, c int) source.Position { return source.Position{Line: l, Column: c} }
+
+// words lists the commands of a RUN as "name@line:col arg@line:col …".
+func words(in *Instruction) string {
+	var parts []string
+	for _, c := range in.Script.Commands {
+		s := c.Name.Value + "@" + c.Name.Range.Start.String()
+		for _, a := range c.Args {
+			s += " " + a.Value + "@" + a.Range.Start.String()
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " | ")
+}
+
+func TestStagesAndImages(t *testing.T) {
+	f := parse(t, `# syntax=docker/dockerfile:1.7
+ARG PY=3.12
+ARG OVERRIDE=3.19
+FROM --platform=$BUILDPLATFORM python:${PY}-slim AS Build
+RUN echo hi
+FROM build AS test
+FROM alpine:${OVERRIDE}
+FROM ghcr.io/org/app@sha256:abc
+FROM scratch
+`)
+	if d, ok := f.Directive("syntax"); !ok || d.Value != "docker/dockerfile:1.7" || d.Range.Start != pos(1, 1) {
+		t.Errorf("syntax directive: %+v", d)
+	}
+	if len(f.Stages) != 5 || len(f.Preamble) != 2 {
+		t.Fatalf("%d stages, %d preamble instructions", len(f.Stages), len(f.Preamble))
+	}
+	b := f.Stages[0]
+	if b.Name != "build" || b.Platform != "$BUILDPLATFORM" || b.NameRange.Start != pos(4, 53) {
+		t.Errorf("stage 0: name %q platform %q name range %v", b.Name, b.Platform, b.NameRange)
+	}
+	want := Image{Ref: "python:${PY}-slim", Expanded: "python:3.12-slim", Repository: "python", Tag: "3.12-slim",
+		Range: source.Range{Start: pos(4, 32), End: pos(4, 49)}}
+	if diff := cmp.Diff(want, b.Image, cmp.AllowUnexported(Image{})); diff != "" {
+		t.Errorf("image (-want +got):\n%s", diff)
+	}
+	if f.Stages[1].Parent != b || f.Stages[1].Image.Stage != b {
+		t.Error("FROM build does not link to the build stage")
+	}
+	if got := f.Stages[2].Image.Tag; got != "3.20" {
+		t.Errorf("--build-arg did not override the default: tag %q", got)
+	}
+	im := f.Stages[3].Image
+	if im.Registry != "ghcr.io" || im.Repository != "org/app" || im.Digest != "sha256:abc" || im.Official() {
+		t.Errorf("registry image: %+v", im)
+	}
+	if !f.Stages[4].Image.Scratch {
+		t.Error("scratch not recognised")
+	}
+	if f.Stages[0].Instructions[0].Stage != b {
+		t.Error("instruction not linked to its stage")
+	}
+}
+
+func TestRunPositions(t *testing.T) {
+	f := parse(t, "FROM alpine:3.20\n"+
+		"RUN --mount=type=cache,target=/var/cache/apk \\\n"+
+		"    # a comment BuildKit drops\n"+
+		"\n"+
+		"    apk add curl \\\n"+
+		"      git && \\\n"+
+		"    echo ok\n"+
+		"RUN [\"sh\", \"-c\", \"apk add jq\"]\n"+
+		"ONBUILD RUN apk add make\n")
+	runs := f.Stages[0].InstructionsOf("run")
+	if got, want := words(runs[0]), "apk@5:5 add@5:9 curl@5:13 git@6:7 | echo@7:5 ok@7:10"; got != want {
+		t.Errorf("continuation RUN:\n got %s\nwant %s", got, want)
+	}
+	fl, ok := runs[0].Flag("mount")
+	if !ok || fl.Value != "type=cache,target=/var/cache/apk" || fl.Range.Start != pos(2, 5) {
+		t.Errorf("mount flag: %+v", fl)
+	}
+	if got, want := words(runs[1]), "sh@8:6 -c@8:12 apk add jq@8:18 | apk@8:19 add@8:23 jq@8:27"; got != want {
+		t.Errorf("exec form:\n got %s\nwant %s", got, want)
+	}
+	ob := f.Stages[0].InstructionsOf("onbuild")[0]
+	if ob.Inner == nil || ob.Inner.Cmd != "run" {
+		t.Fatalf("ONBUILD inner: %+v", ob.Inner)
+	}
+	if got, want := words(ob.Inner), "apk@9:13 add@9:17 make@9:21"; got != want {
+		t.Errorf("ONBUILD RUN:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestHeredocs(t *testing.T) {
+	f := parse(t, "FROM alpine:3.20\n"+
+		"RUN <<EOF\n"+
+		"set -e\n"+
+		"apk add curl\n"+
+		"EOF\n"+
+		"RUN python3 <<PY\n"+
+		"import os\n"+
+		"PY\n"+
+		"RUN <<-EOT bash\n"+
+		"\tapk add git\n"+
+		"\tEOT\n"+
+		"COPY <<EOF /etc/motd\n"+
+		"hello\n"+
+		"EOF\n"+
+		"RUN echo after\n")
+	runs := f.Stages[0].InstructionsOf("run")
+	if got, want := words(runs[0]), "set@3:1 -e@3:5 | apk@4:1 add@4:5 curl@4:9"; got != want {
+		t.Errorf("heredoc script:\n got %s\nwant %s", got, want)
+	}
+	if h := runs[0].Heredocs[0]; h.Name != "EOF" || h.Body != source.LineRange(3, 5) {
+		t.Errorf("heredoc: %+v", h)
+	}
+	if got, want := words(runs[1]), "python3@6:5"; got != want {
+		t.Errorf("stdin heredoc is data, not commands:\n got %s\nwant %s", got, want)
+	}
+	if got, want := words(runs[2]), "bash@9:12 | apk@10:2 add@10:6 git@10:10"; got != want {
+		t.Errorf("heredoc fed to bash:\n got %s\nwant %s", got, want)
+	}
+	if got := runs[3].Line(); got != 15 {
+		t.Errorf("line after heredocs = %d, want 15", got)
+	}
+	for _, c := range f.Comments {
+		t.Errorf("no comment lines expected, got %+v", c)
+	}
+}
+
+func TestLineEndingsAndEscape(t *testing.T) {
+	f := parse(t, "\xEF\xBB\xBFFROM alpine:3.20\r\nRUN apk add \\\r\n    curl\r\n")
+	if got, want := words(f.Stages[0].Instructions[0]), "apk@2:5 add@2:9 curl@3:5"; got != want {
+		t.Errorf("CRLF: got %s want %s", got, want)
+	}
+	if r := f.Stages[0].Image.Range; r.Start != pos(1, 6) {
+		t.Errorf("BOM shifts columns: %v", r)
+	}
+	w := parse(t, "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a `\n    && echo b\n")
+	if w.Escape != '`' {
+		t.Fatalf("escape = %q", w.Escape)
+	}
+	if got, want := words(w.Stages[0].Instructions[0]), "echo@3:5 a@3:10 | echo@4:8 b@4:13"; got != want {
+		t.Errorf("backtick continuation: got %s want %s", got, want)
+	}
+	ps := parse(t, "FROM mcr.microsoft.com/powershell:lts\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-ChildItem | Select-Object Name\n")
+	if in := ps.Stages[0].InstructionsOf("run")[0]; in.Script != nil || in.Shell[0] != "pwsh" {
+		t.Errorf("a PowerShell RUN must not be parsed as sh: %+v", in.Script)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := map[string]source.Error{
+		"FROM alpine:3.20\nRUN <<EOF\necho x\n":      {Range: source.LineRange(2, 2), Message: "unterminated heredoc"},
+		"FROM alpine:3.20\nRUNN echo\nRUN echo ok\n": {Message: "unknown instruction: RUNN (did you mean RUN?)"},
+		"":                                     {Range: source.LineRange(1, 1), Message: "the Dockerfile is empty"},
+		"# only a comment\n":                   {Message: "file with no instructions"},
+		"FROM alpine\x00\n":                    {Message: "not a text file: NUL byte"},
+		"FROM alpine:3.20\nCOPY --chown a b\n": {Message: "missing a value on flag: --chown"},
+	}
+	for src, want := range cases {
+		f, errs := Parse([]byte(src), Options{})
+		if len(errs) != 1 {
+			t.Errorf("%q: errors %v", src, errs)
+			continue
+		}
+		if !strings.Contains(errs[0].Message, want.Message) {
+			t.Errorf("%q: message %q, want %q", src, errs[0].Message, want.Message)
+		}
+		if !want.Range.IsZero() && errs[0].Range != want.Range {
+			t.Errorf("%q: range %v, want %v", src, errs[0].Range, want.Range)
+		}
+		if f == nil || f.Lines == nil {
+			t.Errorf("%q: no file returned", src)
+		}
+	}
+	// The instructions around a bad one are still there.
+	f, _ := Parse([]byte("FROM alpine:3.20\nRUNN echo\nRUN echo ok\n"), Options{})
+	if len(f.Stages) != 1 || len(f.Stages[0].InstructionsOf("run")) != 1 {
+		t.Errorf("instructions after an error were lost")
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	f := parse(t, "FROM alpine:3.20\nRUN echo a \\\n\n    b\n")
+	if len(f.Warnings) != 1 || f.Warnings[0].Range.Start.Line != 4 {
+		t.Errorf("empty continuation warning: %+v", f.Warnings)
+	}
+}

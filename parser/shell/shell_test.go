@@ -1,0 +1,152 @@
+package shell
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/dlint/dlint/parser/source"
+)
+
+// identity maps script positions to themselves.
+func identity(line, col int) source.Position { return source.Position{Line: line, Column: col} }
+
+type cmdView struct {
+	Name string
+	Args []string
+	Op   string
+	Pipe bool
+	Via  string
+	At   source.Position
+}
+
+func view(s *Script) []cmdView {
+	var out []cmdView
+	for _, c := range s.Commands {
+		v := cmdView{Name: c.Name.Value, Args: c.ArgValues(), Op: c.Op, Pipe: c.InPipeline, At: c.Name.Range.Start}
+		if len(v.Args) == 0 {
+			v.Args = nil
+		}
+		if c.Via != nil {
+			v.Via = c.Via.Name.Value
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func TestParseCommands(t *testing.T) {
+	cases := []struct {
+		script string
+		want   []cmdView
+	}{
+		{
+			"apt-get update && apt-get install -y 'curl' \\\n  \"git\" || true",
+			[]cmdView{
+				{Name: "apt-get", Args: []string{"update"}, At: source.Position{Line: 1, Column: 1}},
+				{Name: "apt-get", Args: []string{"install", "-y", "curl", "git"}, Op: "&&", At: source.Position{Line: 1, Column: 19}},
+				{Name: "true", Op: "||", At: source.Position{Line: 2, Column: 12}},
+			},
+		},
+		{
+			"curl -fsSL https://x | sh -s -- -y; echo done",
+			[]cmdView{
+				{Name: "curl", Args: []string{"-fsSL", "https://x"}, Pipe: true, At: source.Position{Line: 1, Column: 1}},
+				{Name: "sh", Args: []string{"-s", "--", "-y"}, Op: "|", Pipe: true, At: source.Position{Line: 1, Column: 24}},
+				{Name: "echo", Args: []string{"done"}, Op: ";", At: source.Position{Line: 1, Column: 37}},
+			},
+		},
+		{
+			"sudo -u root env A=1 pip install flask",
+			[]cmdView{
+				{Name: "sudo", Args: []string{"-u", "root", "env", "A=1", "pip", "install", "flask"}, At: source.Position{Line: 1, Column: 1}},
+				{Name: "env", Args: []string{"A=1", "pip", "install", "flask"}, Via: "sudo", At: source.Position{Line: 1, Column: 14}},
+				{Name: "pip", Args: []string{"install", "flask"}, Via: "env", At: source.Position{Line: 1, Column: 22}},
+			},
+		},
+		{
+			"bash -c 'cd /src && make'",
+			[]cmdView{
+				{Name: "bash", Args: []string{"-c", "cd /src && make"}, At: source.Position{Line: 1, Column: 1}},
+				{Name: "cd", Args: []string{"/src"}, Via: "bash", At: source.Position{Line: 1, Column: 10}},
+				{Name: "make", Op: "&&", Via: "bash", At: source.Position{Line: 1, Column: 21}},
+			},
+		},
+		{
+			"if [ -f x ]; then (cd a; rm -rf b); fi",
+			[]cmdView{
+				{Name: "[", Args: []string{"-f", "x", "]"}, At: source.Position{Line: 1, Column: 4}},
+				{Name: "cd", Args: []string{"a"}, Op: ";", At: source.Position{Line: 1, Column: 20}},
+				{Name: "rm", Args: []string{"-rf", "b"}, Op: ";", At: source.Position{Line: 1, Column: 26}},
+			},
+		},
+		{
+			"echo $HOME \"${PKGS}\"",
+			[]cmdView{{Name: "echo", Args: []string{"$HOME", "${PKGS}"}, At: source.Position{Line: 1, Column: 1}}},
+		},
+	}
+	for _, c := range cases {
+		s, err := Parse(c.script, identity)
+		if err != nil {
+			t.Errorf("%q: %v", c.script, err)
+			continue
+		}
+		if diff := cmp.Diff(c.want, view(s)); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", c.script, diff)
+		}
+	}
+}
+
+func TestWordLiteral(t *testing.T) {
+	s, err := Parse(`apk add "py3-$V" 'a b' c\ d`, identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := s.Commands[0].Args
+	if args[1].Lit || args[1].Value != "py3-$V" {
+		t.Errorf("expansion word: %+v", args[1])
+	}
+	if !args[2].Lit || args[2].Value != "a b" || args[2].Raw != "'a b'" {
+		t.Errorf("quoted word: %+v", args[2])
+	}
+	if args[3].Value != "c d" {
+		t.Errorf("escaped space: %+v", args[3])
+	}
+	if got := args[2].Range; got != (source.Range{Start: source.Position{Line: 1, Column: 18}, End: source.Position{Line: 1, Column: 23}}) {
+		t.Errorf("range = %v", got)
+	}
+}
+
+func TestFromArgv(t *testing.T) {
+	words := []Word{
+		{Raw: `"sh"`, Value: "sh", Lit: true, Range: source.Range{Start: source.Position{Line: 3, Column: 6}}},
+		{Raw: `"-c"`, Value: "-c", Lit: true, Range: source.Range{Start: source.Position{Line: 3, Column: 12}}},
+		{Raw: `"apk add curl"`, Value: "apk add curl", Lit: true, Range: source.Range{Start: source.Position{Line: 3, Column: 18}}},
+	}
+	s := FromArgv(words, Variant(0))
+	got := view(s)
+	if len(got) != 2 || got[1].Name != "apk" || got[1].At != (source.Position{Line: 3, Column: 19}) || got[1].Via != "sh" {
+		t.Errorf("exec form sh -c: %+v", got)
+	}
+}
+
+func TestParseErrorAndDepth(t *testing.T) {
+	if _, err := Parse("echo 'unterminated", identity); err == nil {
+		t.Error("expected a parse error")
+	}
+	// Deep nesting of sh -c must stop, not recurse without end.
+	script := "true"
+	for i := 0; i < maxNesting+2; i++ {
+		script = "sh -c " + quote(script)
+	}
+	s, err := Parse(script, identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Commands) > maxNesting+2 {
+		t.Errorf("%d commands: nesting not bounded", len(s.Commands))
+	}
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

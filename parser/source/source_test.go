@@ -1,0 +1,58 @@
+package source
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestLines(t *testing.T) {
+	src := []byte("FROM a\r\nRUN é x\nlast")
+	l := NewLines(src)
+	if got := l.Count(); got != 3 {
+		t.Errorf("Count = %d", got)
+	}
+	for n, want := range map[int]string{1: "FROM a", 2: "RUN é x", 3: "last", 4: ""} {
+		if got := l.Text(n); got != want {
+			t.Errorf("Text(%d) = %q, want %q", n, got, want)
+		}
+	}
+	// "x" on line 2 sits after a two-byte "é": byte offset 8+6, column 7.
+	off := 8 + len("RUN é ")
+	if got := l.Position(off); got != (Position{2, 7}) {
+		t.Errorf("Position(%d) = %v", off, got)
+	}
+	if got := l.Offset(Position{2, 7}); got != off {
+		t.Errorf("Offset = %d, want %d", got, off)
+	}
+	if got := l.ByteColumn(2, len("RUN é ")+1); got != 7 {
+		t.Errorf("ByteColumn = %d", got)
+	}
+	if diff := cmp.Diff(Range{Position{1, 1}, Position{1, 5}}, l.Span(0, 4)); diff != "" {
+		t.Error(diff)
+	}
+}
+
+func TestLinesBOM(t *testing.T) {
+	l := NewLines([]byte("\xEF\xBB\xBFFROM alpine\nRUN x\n"))
+	if got := l.Text(1); got != "FROM alpine" {
+		t.Errorf("Text(1) = %q", got)
+	}
+	if got := l.Position(3 + 5); got != (Position{1, 6}) {
+		t.Errorf("Position after BOM = %v", got)
+	}
+	if got := l.Position(1); got != (Position{1, 1}) {
+		t.Errorf("Position inside BOM = %v", got)
+	}
+	if got := l.Count(); got != 2 {
+		t.Errorf("Count = %d", got)
+	}
+}
+
+func TestTrailingNewlineCount(t *testing.T) {
+	for src, want := range map[string]int{"": 1, "a": 1, "a\n": 1, "a\nb": 2, "a\n\n": 2} {
+		if got := NewLines([]byte(src)).Count(); got != want {
+			t.Errorf("Count(%q) = %d, want %d", src, got, want)
+		}
+	}
+}

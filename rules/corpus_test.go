@@ -1,0 +1,79 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/dlint/dlint/parser"
+)
+
+// corpusDir holds real-world files from public repositories, shared beside
+// the project for smoke runs; it is absent in an ordinary clone.
+const corpusDir = "../../shared/corpus"
+
+// TestCorpusSmoke lints every corpus file: no panic, no internal error, and
+// every finding positioned on a line of its file.
+func TestCorpusSmoke(t *testing.T) {
+	if _, err := os.Stat(corpusDir); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	kinds := map[string]parser.Kind{"dockerfiles": parser.Dockerfile, "dockerignore": parser.DockerIgnore, "daemon-json": parser.DaemonJSON}
+	type job struct {
+		path string
+		kind parser.Kind
+	}
+	var jobs []job
+	for dir, kind := range kinds {
+		err := filepath.WalkDir(filepath.Join(corpusDir, dir), func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				jobs = append(jobs, job{p, kind})
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(jobs) < 3000 {
+		t.Fatalf("only %d corpus files found", len(jobs))
+	}
+	ch := make(chan job)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	counts := map[string]int{}
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				src, err := os.ReadFile(j.path)
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				doc := parser.Parse(j.path, src, j.kind, parser.Options{})
+				fs := Run(doc, &Config{})
+				mu.Lock()
+				for _, f := range fs {
+					counts[f.Rule.ID]++
+					if f.Rule == internalError {
+						t.Errorf("%s: %s", j.path, f.Message)
+					}
+					if f.Range.Start.Line < 1 || f.Range.Start.Line > doc.Lines.Count()+1 {
+						t.Errorf("%s: %s finding on line %d of a %d-line file", j.path, f.Rule.ID, f.Range.Start.Line, doc.Lines.Count())
+					}
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	t.Logf("%d files; findings by rule: %v", len(jobs), counts)
+}
