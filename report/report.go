@@ -47,7 +47,16 @@ type Input struct {
 // Reporter writes one format.
 type Reporter func(w io.Writer, in Input) error
 
-// Formats maps a format name to its reporter.
+// Formats maps a format name to its reporter:
+//
+//	text        path:line:col: severity: message (ID name), for people and editors
+//	json        dlint's own document (JSONSchemaVersion)
+//	sarif       SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+//	checkstyle  Checkstyle XML for Jenkins warnings-ng, reviewdog, IDEs
+//	junit       JUnit XML for GitLab/Jenkins/Azure test reports
+//	gitlab      GitLab Code Quality (Code Climate) JSON
+//	github      GitHub Actions workflow commands (inline annotations)
+//	markdown    a summary for PR comments and $GITHUB_STEP_SUMMARY
 var Formats = map[string]Reporter{
 	"text":       Text,
 	"json":       JSON,

@@ -411,3 +411,49 @@ func TestPaths(t *testing.T) {
 		}
 	}
 }
+
+// A battery of hostile strings in messages, paths, justifications and fix
+// texts: every format stays well-formed, one github command per finding.
+func TestHostileStrings(t *testing.T) {
+	hostile := []string{
+		"\x00", "\xed\xa0\x80", "\ufffe", "]]>", "\u2028\u202e", "%0A::error::x", "--> <!--",
+		"a\rb\nc", "\xff", "\"'&<>", "\t", "::", "`|`", "@here", "\x1b]8;;http://x\x07",
+	}
+	for i, h := range hostile {
+		in := testInput()
+		for j := range in.Findings {
+			in.Findings[j].Message = h + in.Findings[j].Message + h
+		}
+		in.Findings[0].Path = "dir" + h + "/Dockerfile"
+		in.Findings[0].Fixes[0].Edits[0].NewText = h
+		in.Findings[5].Suppression.Justification = h
+		in.Errors = []string{h + ": " + h}
+		for _, name := range FormatNames() {
+			out := render(t, name, in)
+			if !utf8.Valid(out) || bytes.ContainsAny(out, "\x1b\x00\x07") {
+				t.Errorf("%s, string %d: invalid UTF-8 or raw control character", name, i)
+			}
+			switch name {
+			case "json", "sarif", "gitlab":
+				if !json.Valid(out) {
+					t.Errorf("%s, string %d: invalid JSON", name, i)
+				}
+			case "checkstyle", "junit":
+				var v struct{}
+				if err := xml.Unmarshal(out, &v); err != nil {
+					t.Errorf("%s, string %d: invalid XML: %v", name, i, err)
+				}
+			case "github":
+				lines := strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+				if len(lines) != 8 {
+					t.Errorf("github, string %d: %d lines, want 8", i, len(lines))
+				}
+				for _, l := range lines {
+					if !githubCommand.MatchString(l) {
+						t.Errorf("github, string %d: %q", i, l)
+					}
+				}
+			}
+		}
+	}
+}

@@ -26,7 +26,9 @@ func TestSARIFSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sch, err := jsonschema.NewCompiler().Compile(abs)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat() // uri and uri-reference formats are checked too
+	sch, err := c.Compile(abs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +39,18 @@ func TestSARIFSchema(t *testing.T) {
 	withCategory.Findings[0].Path = "/src/repo/app/Dockerfile"
 	withCategory.Findings[1].Path = "/elsewhere/Dockerfile"
 	cases["category-root"] = withCategory
+	for i, h := range []string{"\x00", "\xff", " %#?[]", "c:x", "\u2028", "\\a\\b"} {
+		in := testInput()
+		in.Findings[0].Path = "dir" + h + "/Dockerfile"
+		in.Findings[0].Message = h
+		in.Findings[5].Suppression.Justification = h
+		cases["hostile-"+strconv.Itoa(i)] = in
+	}
+	// The validator is live: a level GitHub rejects fails it.
+	bad := bytes.Replace(render(t, "sarif", testInput()), []byte(`"level": "warning"`), []byte(`"level": "warn"`), 1)
+	if inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(bad)); err != nil || sch.Validate(inst) == nil {
+		t.Error("the schema accepted level \"warn\"")
+	}
 	for name, in := range cases {
 		out := render(t, "sarif", in)
 		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(out))
