@@ -31,6 +31,9 @@ type jsonFinding struct {
 	Suppressed bool     `json:"suppressed,omitempty"`
 	Fixable    bool     `json:"fixable,omitempty"`
 	HelpURI    string   `json:"helpUri"`
+	// Fingerprint identifies the finding across runs independently of its
+	// line (the same value as SARIF's partialFingerprints["dlint/v1"]).
+	Fingerprint string `json:"fingerprint"`
 }
 
 // JSON writes one document with every finding; its shape is documented in
@@ -40,8 +43,10 @@ func JSON(w io.Writer, in Input) error {
 	if out.Errors == nil {
 		out.Errors = []string{}
 	}
-	for _, f := range in.Findings {
-		aliases := f.Rule.Aliases
+	fps := fingerprints(&in)
+	for i, f := range in.Findings {
+		r := ruleOf(&f)
+		aliases := r.Aliases
 		if aliases == nil {
 			aliases = []string{}
 		}
@@ -50,10 +55,10 @@ func JSON(w io.Writer, in Input) error {
 			end = f.Range.Start
 		}
 		out.Findings = append(out.Findings, jsonFinding{
-			Rule: f.Rule.ID, Name: f.Rule.Name, Aliases: aliases, Severity: f.Severity.String(),
+			Rule: r.ID, Name: r.Name, Aliases: aliases, Severity: f.Severity.String(),
 			Path: f.Path, Line: f.Range.Start.Line, Column: f.Range.Start.Column,
 			EndLine: end.Line, EndColumn: end.Column, Message: f.Message,
-			Suppressed: f.Suppression != nil, Fixable: len(f.Fixes) > 0, HelpURI: f.Rule.URL(),
+			Suppressed: f.Suppression != nil, Fixable: len(f.Fixes) > 0, HelpURI: r.URL(), Fingerprint: fps[i],
 		})
 	}
 	enc := json.NewEncoder(w)

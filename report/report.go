@@ -24,15 +24,48 @@ type Input struct {
 	Color bool
 	// SARIFCategory is runAutomationDetails.id; "" leaves it out.
 	SARIFCategory string
+
+	// Files lists every file that was linted, as the user named it
+	// (slash-separated, like Finding.Path). Optional: the checkstyle and
+	// junit formats list clean files from it (a passing test case per
+	// clean file), markdown counts them. Nil lists only files with findings.
+	Files []string
+	// Sources maps a Finding.Path to the file's content. Optional: the
+	// fingerprints of the sarif (partialFingerprints) and gitlab formats
+	// hash the flagged lines' text from it so that they survive lines
+	// moving; without it they hash the finding's message instead.
+	Sources map[string][]byte
+	// SourceRoot is the absolute, OS-specific directory that reported paths
+	// are relative to (the repository root or the working directory).
+	// Optional: when set, absolute finding paths inside it are reported
+	// relative to it, and SARIF's originalUriBaseIds["%SRCROOT%"] carries
+	// it as a file URI. Leave it empty for byte-stable output across
+	// machines.
+	SourceRoot string
 }
 
 // Reporter writes one format.
 type Reporter func(w io.Writer, in Input) error
 
-// Formats maps a format name to its reporter.
+// Formats maps a format name to its reporter:
+//
+//	text        path:line:col: severity: message (ID name), for people and editors
+//	json        dlint's own document (JSONSchemaVersion)
+//	sarif       SARIF 2.1.0 for GitHub code scanning and other SARIF viewers
+//	checkstyle  Checkstyle XML for Jenkins warnings-ng, reviewdog, IDEs
+//	junit       JUnit XML for GitLab/Jenkins/Azure test reports
+//	gitlab      GitLab Code Quality (Code Climate) JSON
+//	github      GitHub Actions workflow commands (inline annotations)
+//	markdown    a summary for PR comments and $GITHUB_STEP_SUMMARY
 var Formats = map[string]Reporter{
-	"text": Text,
-	"json": JSON,
+	"text":       Text,
+	"json":       JSON,
+	"sarif":      SARIF,
+	"checkstyle": Checkstyle,
+	"junit":      JUnit,
+	"gitlab":     GitLab,
+	"github":     GitHub,
+	"markdown":   Markdown,
 }
 
 // FormatNames lists the formats, sorted.

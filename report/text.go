@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dlint/dlint/rules"
 )
@@ -35,15 +36,16 @@ func Text(w io.Writer, in Input) error {
 		if in.Color {
 			sev = severityColor[f.Severity] + sev + colorReset
 		}
-		fmt.Fprintf(bw, "%s: %s: %s (%s %s)\n", pos, sev, Sanitize(f.Message), f.Rule.ID, f.Rule.Name)
+		fmt.Fprintf(bw, "%s: %s: %s (%s %s)\n", pos, sev, Sanitize(f.Message), ruleOf(&f).ID, ruleOf(&f).Name)
 	}
 	return bw.Flush()
 }
 
 // Sanitize escapes control characters so that text taken from a linted file
-// can never move the cursor or rewrite a CI log.
+// can never move the cursor or rewrite a CI log, and replaces invalid UTF-8
+// with U+FFFD.
 func Sanitize(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 {
+	if strings.IndexFunc(s, isControl) < 0 && utf8.ValidString(s) {
 		return s
 	}
 	var sb strings.Builder

@@ -1,0 +1,63 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/dlint/dlint/rules"
+)
+
+// GitHub writes GitHub Actions workflow commands, one a finding, which the
+// runner turns into annotations on the pull request's diff:
+//
+//	::warning file=Dockerfile,line=3,col=6,endLine=3,endColumn=12,title=DL3006 untagged-image::image "debian" has no tag or digest
+//
+// error → ::error, warning → ::warning, info and style → ::notice. Values
+// are escaped as the Actions toolkit does (%, CR, LF; and ',' ':' in
+// properties) after control characters are made visible, so no finding can
+// inject a command. Suppressed findings are left out. GitHub shows at most
+// 10 annotations of each level per step; the rest stay in the log.
+func GitHub(w io.Writer, in Input) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range active(in.Findings) {
+		r := ruleOf(&f)
+		s := spanOf(f.Range)
+		props := []string{"file=" + escapeProperty(Sanitize(displayPath(&in, f.Path))), fmt.Sprintf("line=%d", s.Line)}
+		switch {
+		case s.EndLine > s.Line: // annotations take columns on one line only
+			props = append(props, fmt.Sprintf("endLine=%d", s.EndLine))
+		case s.Col > 0 && s.EndCol > 0:
+			props = append(props, fmt.Sprintf("col=%d", s.Col), fmt.Sprintf("endLine=%d", s.EndLine), fmt.Sprintf("endColumn=%d", s.EndCol))
+		case s.Col > 0:
+			props = append(props, fmt.Sprintf("col=%d", s.Col))
+		}
+		props = append(props, "title="+escapeProperty(r.ID+" "+r.Name))
+		fmt.Fprintf(bw, "::%s %s::%s\n", githubLevel(f.Severity), strings.Join(props, ","), escapeData(Sanitize(f.Message)))
+	}
+	for _, e := range in.Errors {
+		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty(nonEmpty(in.Tool, "dlint")), escapeData(Sanitize(e)))
+	}
+	return bw.Flush()
+}
+
+func githubLevel(s rules.Severity) string {
+	switch {
+	case s >= rules.Error:
+		return "error"
+	case s == rules.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+// escapeData escapes a workflow command's message.
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// escapeProperty escapes a workflow command's property value.
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

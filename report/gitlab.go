@@ -1,0 +1,109 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/dlint/dlint/rules"
+)
+
+type gitlabIssue struct {
+	Type        string         `json:"type"`
+	CheckName   string         `json:"check_name"`
+	Description string         `json:"description"`
+	Categories  []string       `json:"categories"`
+	Fingerprint string         `json:"fingerprint"`
+	Severity    string         `json:"severity"`
+	Location    gitlabLocation `json:"location"`
+}
+
+type gitlabLocation struct {
+	Path  string      `json:"path"`
+	Lines gitlabLines `json:"lines"`
+}
+
+type gitlabLines struct {
+	Begin int `json:"begin"`
+	End   int `json:"end"`
+}
+
+// GitLab writes a GitLab Code Quality report (a JSON array of Code Climate
+// issues, no BOM) for `artifacts: reports: codequality`. Each issue has the
+// rule ID as check_name, the message (with the rule's name) as description,
+// a relative path and line, and a fingerprint that is unique per finding and
+// stable when lines move (see fingerprints). Severities: error → critical
+// (blocker for security rules with a security severity of 9 or more),
+// warning → major, info → minor, style → info. Suppressed findings are left
+// out.
+func GitLab(w io.Writer, in Input) error {
+	fps := fingerprints(&in)
+	out := []gitlabIssue{}
+	for i := range in.Findings {
+		f := &in.Findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		r := ruleOf(f)
+		s := spanOf(f.Range)
+		out = append(out, gitlabIssue{
+			Type:        "issue",
+			CheckName:   r.ID,
+			Description: valid(f.Message) + " (" + r.ID + " " + r.Name + ")",
+			Categories:  gitlabCategories(r),
+			Fingerprint: fps[i],
+			Severity:    gitlabSeverity(r, f.Severity),
+			Location:    gitlabLocation{Path: displayPath(&in, f.Path), Lines: gitlabLines{Begin: s.Line, End: s.EndLine}},
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func gitlabSeverity(r *rules.Rule, s rules.Severity) string {
+	switch {
+	case s >= rules.Error:
+		if _, ok := securitySeverity(r); ok && r.SecuritySeverity >= 9 {
+			return "blocker"
+		}
+		return "critical"
+	case s == rules.Warning:
+		return "major"
+	case s == rules.Info:
+		return "minor"
+	}
+	return "info"
+}
+
+// gitlabCategories maps tags to Code Climate's categories (GitLab ignores
+// them; Code Climate requires at least one).
+func gitlabCategories(r *rules.Rule) []string {
+	var out []string
+	add := func(c string) {
+		for _, have := range out {
+			if have == c {
+				return
+			}
+		}
+		out = append(out, c)
+	}
+	for _, t := range r.Tags {
+		switch t {
+		case rules.TagSecurity:
+			add("Security")
+		case rules.TagStyle:
+			add("Style")
+		case rules.TagSize, rules.TagPerformance:
+			add("Performance")
+		case rules.TagMaintainability:
+			add("Clarity")
+		case rules.TagCorrectness, rules.TagReproducibility:
+			add("Bug Risk")
+		}
+	}
+	if out == nil {
+		out = []string{"Bug Risk"}
+	}
+	return out
+}
