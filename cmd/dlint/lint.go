@@ -20,6 +20,7 @@ import (
 func lintFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.FormatNames(), ", ")},
+		&cli.StringFlag{Name: "sarif-category", Usage: "SARIF runAutomationDetails.id: the `CATEGORY` that keeps uploads of several dlint runs apart"},
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
 		&cli.StringFlag{Name: "fail-level", Value: "warning", Usage: "exit 1 when a finding is at or above `LEVEL`: error, warning, info, style or none"},
 		&cli.StringSliceFlag{Name: "ignore", Usage: "turn off `RULE` (ID, name or alias); repeatable"},
@@ -144,7 +145,7 @@ func lint(c *cli.Context) (int, error) {
 		paths = []string{"."}
 	}
 	targets, errs := discover(paths, s.kind, s.stdinName)
-	findings, readErrs := lintAll(targets, s, c.App.Reader)
+	findings, sources, readErrs := lintAll(targets, s, c.App.Reader)
 	errs = append(errs, readErrs...)
 
 	out := c.App.Writer
@@ -160,6 +161,15 @@ func lint(c *cli.Context) (int, error) {
 	in := report.Input{
 		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
 		Rules: rules.All(), Findings: findings, Color: s.output == "" && useColor(c.App.Writer),
+		Sources: sources, SARIFCategory: c.String("sarif-category"),
+	}
+	if wd, err := os.Getwd(); err == nil {
+		in.SourceRoot = wd
+	}
+	for _, t := range targets {
+		if _, ok := sources[t.path]; ok {
+			in.Files = append(in.Files, t.path)
+		}
 	}
 	for _, e := range errs {
 		in.Errors = append(in.Errors, e.Error())
@@ -191,9 +201,11 @@ func lint(c *cli.Context) (int, error) {
 }
 
 // lintAll reads, parses and lints the targets in parallel; the result is
-// sorted and so does not depend on scheduling.
-func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, []error) {
+// sorted and so does not depend on scheduling. It also returns each file's
+// content by path, for reporters that fingerprint findings by their text.
+func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, map[string][]byte, []error) {
 	results := make([][]rules.Finding, len(targets))
+	srcs := make([][]byte, len(targets))
 	errs := make([]error, len(targets))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -202,7 +214,7 @@ func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, [
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i], errs[i] = lintOne(targets[i], s, stdin)
+				results[i], srcs[i], errs[i] = lintOne(targets[i], s, stdin)
 			}
 		}()
 	}
@@ -213,26 +225,29 @@ func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, [
 	wg.Wait()
 	var all []rules.Finding
 	var allErrs []error
+	sources := map[string][]byte{}
 	for i := range targets {
 		all = append(all, results[i]...)
 		if errs[i] != nil {
 			allErrs = append(allErrs, errs[i])
+		} else {
+			sources[targets[i].path] = srcs[i]
 		}
 	}
 	rules.Sort(all)
-	return all, allErrs
+	return all, sources, allErrs
 }
 
-func lintOne(t target, s *settings, stdin io.Reader) ([]rules.Finding, error) {
+func lintOne(t target, s *settings, stdin io.Reader) ([]rules.Finding, []byte, error) {
 	src, err := readTarget(t, stdin)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	doc := parser.Parse(t.path, src, t.kind, s.parseOpts)
 	if doc.Kind == parser.Dockerfile && t.fsPath != "" {
 		doc.Context = buildcontext.ForDockerfile(t.fsPath, s.context)
 	}
-	return rules.Run(doc, &s.cfg), nil
+	return rules.Run(doc, &s.cfg), src, nil
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.
