@@ -1,6 +1,3 @@
-// Package rules holds every dlint rule and the engine that runs them. Each
-// rule is one value, declared in its own file, from which its docs, its
-// listing in `dlint rules` and its SARIF metadata are all rendered.
 package rules
 
 import (

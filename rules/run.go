@@ -3,7 +3,6 @@ package rules
 import (
 	"cmp"
 	"fmt"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -83,13 +82,6 @@ func parseErrorRule(k parser.Kind) *Rule {
 func runSafely(p *Pass, report func(Finding)) {
 	defer func() {
 		if v := recover(); v != nil {
-			stack := string(debug.Stack())
-			if i := strings.Index(stack, "panic("); i > 0 {
-				stack = stack[i:]
-			}
-			if len(stack) > 600 {
-				stack = stack[:600]
-			}
 			report(Finding{
 				Rule: internalError, Severity: internalError.Severity, Path: p.Path,
 				Message: fmt.Sprintf("rule %s (%s) failed on this file: %v", p.rule.ID, p.rule.Name, v),

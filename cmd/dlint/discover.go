@@ -138,7 +138,7 @@ func pathError(p string, err error) error {
 	if errors.Is(err, fs.ErrPermission) {
 		return fmt.Errorf("%s: permission denied", p)
 	}
-	return fmt.Errorf("%s: %v", p, err)
+	return fmt.Errorf("%s: %w", p, err)
 }
 
 // readTarget reads a file, refusing what is not a regular file (a FIFO

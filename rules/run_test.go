@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dlint/dlint/parser"
+)
+
+func lintString(t *testing.T, src string, cfg *Config) []Finding {
+	t.Helper()
+	doc := parser.Parse("Dockerfile", []byte(src), parser.Dockerfile, parser.Options{})
+	return Run(doc, cfg)
+}
+
+func ids(fs []Finding) string {
+	var out []string
+	for _, f := range fs {
+		s := f.Rule.ID + "@" + itoa(f.Range.Start.Line)
+		if f.Suppression != nil {
+			s += "(suppressed)"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+func TestPanickingRuleBecomesFinding(t *testing.T) {
+	broken := &Rule{ID: "DL9998", Name: "broken", Kind: parser.Dockerfile, Severity: Warning,
+		Check: func(p *Pass) { var m map[string]int; m["x"]++ }}
+	doc := parser.Parse("Dockerfile", []byte("FROM alpine:3.20\n"), parser.Dockerfile, parser.Options{})
+	var got []Finding
+	runSafely(&Pass{Document: doc, Options: &Options{}, rule: broken}, func(f Finding) { got = append(got, f) })
+	if len(got) != 1 || got[0].Rule != internalError || !strings.Contains(got[0].Message, "DL9998") || got[0].Path != "Dockerfile" {
+		t.Fatalf("got %+v", got)
+	}
+}
+
+func TestPragmas(t *testing.T) {
+	only := func(r *Rule) *Config { c := onlyRule(r); return c }
+	cases := []struct {
+		name, src, want string
+		cfg             *Config
+	}{
+		{"no pragma", "FROM alpine\nFROM debian\n", "DL3006@1 DL3006@2", nil},
+		{"dlint ignore above", "# dlint ignore=DL3006 -- vendored\nFROM alpine\nFROM debian\n", "DL3006@3", nil},
+		{"hadolint ignore by name, with a comment between", "# hadolint ignore=untagged-image\n# why\nFROM alpine\nFROM debian\n", "DL3006@4", nil},
+		{"global", "FROM alpine\n# dlint global ignore=DL3006\nFROM debian\n", "", nil},
+		{"hadolint global", "FROM alpine\n# hadolint global ignore=DL3006,DL3007\nFROM debian\n", "", nil},
+		{"pragma does not reach past an instruction", "# dlint ignore=DL3006\nFROM alpine:3\nFROM debian\n", "DL3006@3", nil},
+		{"unknown rule", "# dlint ignore=DL3060x\nFROM alpine:3.20\n", "DL0001@1", &Config{}},
+		{"disabled by pragma flag", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2", &Config{NoPragmas: true}},
+		{"kept as suppressed", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2(suppressed)", &Config{KeepSuppressed: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
+		{"unused", "# dlint ignore=DL3007\nFROM alpine:3.20\n", "DL0002@1", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != latestTag }}},
+		{"check skip of a BuildKit alias", "# check=skip=MultipleInstructionsDisallowed\nFROM alpine:3.20\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n", "", nil},
+		{"check skip all", "# check=skip=all\nFROM alpine:3.20\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg := c.cfg
+			if cfg == nil {
+				cfg = only(untaggedImage)
+				if strings.Contains(c.src, "HEALTHCHECK") {
+					cfg = only(multipleHealthchecks)
+				}
+			}
+			var got []Finding
+			for _, f := range lintString(t, c.src, cfg) {
+				if f.Rule == untaggedImage || f.Rule == latestTag || f.Rule == multipleHealthchecks || f.Rule == unknownPragmaRule || f.Rule == unusedPragma {
+					got = append(got, f)
+				}
+			}
+			if g := ids(got); g != c.want {
+				t.Errorf("got %q, want %q", g, c.want)
+			}
+		})
+	}
+}
+
+func TestSeverityOverrideAndOrder(t *testing.T) {
+	cfg := &Config{SeverityOf: func(r *Rule, _ string) (Severity, bool) {
+		if r == untaggedImage {
+			return Error, true
+		}
+		return 0, false
+	}}
+	fs := lintString(t, "FROM debian\nFROM alpine:latest\n", cfg)
+	var prev Finding
+	for i, f := range fs {
+		if f.Rule == untaggedImage && f.Severity != Error {
+			t.Errorf("severity override not applied: %v", f.Severity)
+		}
+		if i > 0 && (f.Range.Start.Line < prev.Range.Start.Line) {
+			t.Errorf("findings out of order: %v after %v", f.Range.Start, prev.Range.Start)
+		}
+		prev = f
+	}
+}
