@@ -94,6 +94,9 @@ func (f *File) StageByName(name string) *Stage {
 func Parse(src []byte, opts Options) (*File, []source.Error) {
 	f := &File{Src: src, Lines: source.NewLines(src), Escape: '\\', GlobalArgs: map[string]string{}}
 	var errs []source.Error
+	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
+		return f, []source.Error{{Range: source.LineRange(1, 1), Message: "the file is UTF-16 text; BuildKit reads Dockerfiles as UTF-8"}}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return f, []source.Error{{Range: f.Lines.Span(i, 1), Message: "not a text file: NUL byte"}}
 	}
