@@ -260,3 +260,44 @@ func TestCorpusIgnoreFiles(t *testing.T) {
 		t.Error("no ignore file found in the corpus")
 	}
 }
+
+// TestCorpusDockerfilesWithContext lints every corpus Dockerfile within a
+// small context holding clutter, secrets and an ignore file (its own folder
+// for the first Dockerfile of each folder): no panic, no internal error.
+func TestCorpusDockerfilesWithContext(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "corpus", "dockerfiles")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return !strings.HasPrefix(r.ID, "DI") }}
+	small := t.TempDir()
+	writeTree(t, small, map[string]string{
+		".dockerignore": "*.md\nbuild\n", ".env": "A=1\n", "node_modules/x/y.js": "x", "app/app.log": "x",
+		"src/main.go": "package main\n", "id_rsa": "-----BEGIN RSA PRIVATE KEY-----\nFAKE\n",
+	})
+	seen := map[string]bool{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		doc := parser.Parse(filepath.ToSlash(p), src, parser.Dockerfile, parser.Options{})
+		ctxDir := small
+		if !seen[filepath.Dir(p)] {
+			seen[filepath.Dir(p)], ctxDir = true, ""
+		}
+		doc.Context = buildcontext.ForDockerfile(p, ctxDir)
+		for _, f := range Run(doc, cfg) {
+			if f.Rule == internalError {
+				t.Errorf("%s: %s", p, f.Message)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
