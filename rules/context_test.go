@@ -301,3 +301,41 @@ func TestCorpusDockerfilesWithContext(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestContextSources(t *testing.T) {
+	src := "FROM alpine:3.20 AS base\n" +
+		"COPY --chown=app:app app /app\n" + // the source, not the flag's text
+		"COPY [\"conf dir/x.yml\", \"/etc/\"]\n" +
+		"ARG V=1\n" +
+		"COPY ${UNSET}/x ${D:-dflt}/y /z/\n" +
+		"ADD https://example.com/a.tgz git@github.com:o/r.git ./local /x/\n" +
+		"COPY --from=base /a /b\n" +
+		"COPY <<EOF /etc/motd\nhi\nEOF\n" +
+		"ONBUILD COPY . /app\n" +
+		"COPY --exclude=*.md docs /docs\n"
+	doc := parser.Parse("Dockerfile", []byte(src), parser.Dockerfile, parser.Options{})
+	p := &Pass{Document: doc, Options: &Options{}}
+	var got []string
+	for _, s := range contextSources(p) {
+		got = append(got, fmt.Sprintf("%s %s %q@%d:%d-%d", s.Verb, s.Src.Clean, s.Src.Raw, s.Range.Start.Line, s.Range.Start.Column, s.Range.End.Column))
+	}
+	want := []string{
+		`COPY app "app"@2:22-25`,
+		`COPY conf dir/x.yml "conf dir/x.yml"@3:8-22`,
+		// line 5: sources with variables that do not resolve are skipped
+		`ADD local "./local"@6:54-61`,
+		`COPY docs "docs"@12:21-25`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("sources:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var docs ctxSource
+	for _, s := range contextSources(p) {
+		if s.Src.Clean == "docs" {
+			docs = s
+		}
+	}
+	if docs.Covers("docs/README.md") || !docs.Covers("docs/guide.txt") {
+		t.Error("--exclude=*.md not applied")
+	}
+}
