@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -293,4 +294,29 @@ func BenchmarkWalk100k(b *testing.B) {
 			}
 		})
 	}
+}
+
+func TestCacheSharesContexts(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a/Dockerfile": "FROM x\n", "b/Dockerfile": "FROM x\n", "b/Dockerfile.dockerignore": "a\n",
+		".dockerignore": "node_modules\n", "src/x": "x",
+	})
+	c := NewCache()
+	a := c.ForDockerfile(filepath.Join(root, "a", "Dockerfile"), root)
+	b := c.ForDockerfile(filepath.Join(root, "b", "Dockerfile"), root)
+	a2 := c.ForDockerfile(filepath.Join(root, "a", "Dockerfile"), root+"/.")
+	if a != a2 || a == b {
+		t.Errorf("cache: a=%p a2=%p b=%p", a, a2, b)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = a.Listing().SentFiles
+			_ = a.Ignore.Excludes("node_modules/x")
+			_, _ = a.Ignore.Deciding("src/x")
+		}()
+	}
+	wg.Wait()
 }
