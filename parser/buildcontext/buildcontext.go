@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/parser/source"
@@ -23,6 +24,7 @@ type Context struct {
 
 	once    sync.Once
 	listing *Listing
+	read    atomic.Int64 // bytes read by ReadSmall
 }
 
 // ForDockerfile opens the context of the Dockerfile at dockerfilePath: dir, or
@@ -93,11 +95,15 @@ func (c *Context) Listing() *Listing {
 }
 
 // ReadSmall reads a file of the context when it is a regular file of at most
-// max bytes; ok is false otherwise. Symbolic links are not followed.
+// max bytes and the context's read budget (Limits.MaxReadBytes) allows it;
+// ok is false otherwise. Symbolic links are not followed.
 func (c *Context) ReadSmall(rel string, max int64) (data []byte, ok bool) {
 	p := filepath.Join(c.Dir, filepath.FromSlash(rel))
 	st, err := os.Lstat(p)
 	if err != nil || !st.Mode().IsRegular() || st.Size() > max {
+		return nil, false
+	}
+	if c.read.Add(st.Size()) > c.Limits.orDefault().MaxReadBytes {
 		return nil, false
 	}
 	data, err = os.ReadFile(p)

@@ -229,11 +229,22 @@ func TestSourceCovers(t *testing.T) {
 	}
 }
 
+// fastTempDir is a temporary directory in memory (/dev/shm) where there is
+// one, so that writing thousands of files stays quick; t.TempDir otherwise.
+func fastTempDir(tb testing.TB) string {
+	dir, err := os.MkdirTemp("/dev/shm", "dlint-context-")
+	if err != nil {
+		return tb.TempDir()
+	}
+	tb.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
 // manyFiles writes n small files over nested directories, with a large
 // node_modules that an ignore file excludes.
 func manyFiles(tb testing.TB, n int) string {
 	tb.Helper()
-	root := tb.TempDir()
+	root := fastTempDir(tb)
 	write := func(dir string, count int) {
 		for i := 0; i < count; i++ {
 			d := filepath.Join(root, dir, fmt.Sprintf("p%03d", i/100))
@@ -319,4 +330,24 @@ func TestCacheSharesContexts(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestReadSmall(t *testing.T) {
+	root := tree(t, map[string]string{"a": "12345", "b": "123", "big": strings.Repeat("x", 100)})
+	c := &Context{Dir: root, Limits: Limits{MaxReadBytes: 8}}
+	if d, ok := c.ReadSmall("a", 50); !ok || string(d) != "12345" {
+		t.Errorf("ReadSmall(a) = %q %v", d, ok)
+	}
+	if _, ok := c.ReadSmall("big", 50); ok {
+		t.Error("read a file over max")
+	}
+	if _, ok := c.ReadSmall("b", 50); !ok {
+		t.Error("budget: 5+3 bytes fit in 8")
+	}
+	if _, ok := c.ReadSmall("a", 50); ok {
+		t.Error("read past the budget")
+	}
+	if _, ok := c.ReadSmall("missing", 50); ok {
+		t.Error("read a missing file")
+	}
 }

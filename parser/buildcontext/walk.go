@@ -18,14 +18,21 @@ type Limits struct {
 	// MaxEntries is how many files and directories are listed before the
 	// walk stops with Truncated set.
 	MaxEntries int
+	// MaxReadBytes is how much file content ReadSmall reads in all, for
+	// the rules that look inside small files (a token in .npmrc).
+	MaxReadBytes int64
 }
 
-// DefaultLimits lists up to 300,000 entries: a few hundred milliseconds.
-var DefaultLimits = Limits{MaxEntries: 300_000}
+// DefaultLimits lists up to 300,000 entries (a few hundred milliseconds)
+// and reads up to 16 MiB of file content.
+var DefaultLimits = Limits{MaxEntries: 300_000, MaxReadBytes: 16 << 20}
 
 func (l Limits) orDefault() Limits {
 	if l.MaxEntries <= 0 {
 		l.MaxEntries = DefaultLimits.MaxEntries
+	}
+	if l.MaxReadBytes <= 0 {
+		l.MaxReadBytes = DefaultLimits.MaxReadBytes
 	}
 	return l
 }
