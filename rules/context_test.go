@@ -197,11 +197,11 @@ func TestIgnoreRulesWithoutContext(t *testing.T) {
 	}
 }
 
-// TestContextRulesManyFiles: every DI rule over a context of 2,000 files,
+// TestContextRulesManyFiles: every DI rule over a context of 10,000 files,
 // most of them in an ignored node_modules, stays fast.
 func TestContextRulesManyFiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes 2,000 files")
+		t.Skip("writes 10,000 files")
 	}
 	root := ctxFastTempDir(t)
 	writeTree(t, root, map[string]string{
@@ -217,7 +217,7 @@ func TestContextRulesManyFiles(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			t.Fatal(err)
 		}
-		for i := 0; i < 20; i++ {
+		for i := 0; i < 100; i++ {
 			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d.js", i)), []byte("x"), 0o644); err != nil {
 				t.Fatal(err)
 			}
