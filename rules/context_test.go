@@ -318,7 +318,8 @@ func TestContextSources(t *testing.T) {
 		"COPY --chown=app:app app /app\n" + // the source, not the flag's text
 		"COPY [\"conf dir/x.yml\", \"/etc/\"]\n" +
 		"ARG V=1\n" +
-		"COPY ${UNSET}/x ${D:-dflt}/y /z/\n" +
+		"ENV DIR=conf/$V\n" +
+		"COPY ${UNSET}/x ${D:-dflt}/y $DIR /z/\n" +
 		"ADD https://example.com/a.tgz git@github.com:o/r.git ./local /x/\n" +
 		"COPY --from=base /a /b\n" +
 		"COPY <<EOF /etc/motd\nhi\nEOF\n" +
@@ -333,9 +334,10 @@ func TestContextSources(t *testing.T) {
 	want := []string{
 		`COPY app "app"@2:22-25`,
 		`COPY conf dir/x.yml "conf dir/x.yml"@3:8-22`,
-		// line 5: sources with variables that do not resolve are skipped
-		`ADD local "./local"@6:54-61`,
-		`COPY docs "docs"@12:21-25`,
+		// line 6: sources with variables that do not resolve are skipped
+		`COPY conf/1 "$DIR"@6:30-34`,
+		`ADD local "./local"@7:54-61`,
+		`COPY docs "docs"@13:21-25`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("sources:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

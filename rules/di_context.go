@@ -62,10 +62,33 @@ func contextSources(p *Pass) []ctxSource {
 		return nil
 	}
 	var out []ctxSource
+	vars := map[string]string{} // the stage's ARG and ENV values known so far
 	for _, in := range f.Instructions {
 		var paths, excl []string
 		verb := strings.ToUpper(in.Cmd)
 		switch c := in.Command.(type) {
+		case *instructions.Stage:
+			vars = map[string]string{}
+			continue
+		case *instructions.ArgCommand:
+			if in.Stage == nil {
+				continue
+			}
+			for _, kv := range c.Args {
+				if v, ok := p.Options.BuildArgs[kv.Key]; ok {
+					vars[kv.Key] = v
+				} else if kv.Value != nil {
+					vars[kv.Key], _ = f.Expand(*kv.Value, vars)
+				} else if v, ok := f.GlobalArgs[kv.Key]; ok {
+					vars[kv.Key] = v
+				}
+			}
+			continue
+		case *instructions.EnvCommand:
+			for _, kv := range c.Env {
+				vars[kv.Key], _ = f.Expand(kv.Value, vars)
+			}
+			continue
 		case *instructions.CopyCommand:
 			if c.From != "" {
 				continue
@@ -91,7 +114,7 @@ func contextSources(p *Pass) []ctxSource {
 			}
 			val := raw
 			if strings.Contains(raw, "$") {
-				v, unresolved := f.Expand(raw, nil)
+				v, unresolved := f.Expand(raw, vars)
 				if unresolved {
 					continue
 				}
@@ -100,7 +123,9 @@ func contextSources(p *Pass) []ctxSource {
 			if ctxIsRemote(val) {
 				continue
 			}
-			out = append(out, ctxSource{In: in, Verb: verb, Src: buildcontext.ParseSource(val), Range: rng, exclude: excl})
+			src := buildcontext.ParseSource(val)
+			src.Raw = raw // as written, for messages
+			out = append(out, ctxSource{In: in, Verb: verb, Src: src, Range: rng, exclude: excl})
 		}
 	}
 	return out
