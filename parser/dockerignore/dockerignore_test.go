@@ -84,3 +84,21 @@ func TestPatternHelpers(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		file, _ := Parse([]byte(src))
+		for _, p := range file.Patterns {
+			p.LiteralPrefix()
+			p.MayMatchUnder("a/b")
+			p.Matches("a/b/c")
+			p.Absolute()
+		}
+		file.Excludes("a/b")
+		file.Deciding("a")
+		file.HasExceptions()
+	})
+}
