@@ -17,7 +17,8 @@ var clutterNotIgnored = &Rule{
 		"exist in the build context, and the ignore file does not exclude them (or there is no ignore " +
 		"file and the COPY names a directory holding them). They are sent to the builder and copied " +
 		"into the image: larger images, slower builds, broken layer caching. Add them to the " +
-		".dockerignore. When the whole context is copied with no ignore file at all, DI1001 reports it instead.",
+		".dockerignore. A COPY that names such a directory itself (`COPY node_modules ./node_modules`) is " +
+		"deliberate and not reported. When the whole context is copied with no ignore file at all, DI1001 reports it instead.",
 	Bad:  "# .dockerignore:\n#   *.md\nFROM node:22-alpine\nCOPY . /app   # node_modules/ is sent",
 	Good: "# .dockerignore:\n#   *.md\n#   node_modules\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {
@@ -39,8 +40,8 @@ var clutterNotIgnored = &Rule{
 				if c.Ignore == nil && s.Src.Whole() {
 					continue // DI1001
 				}
-				if !s.Covers(it.Path) {
-					continue
+				if !s.Covers(it.Path) || !s.Above(it.Path) {
+					continue // `COPY node_modules ./node_modules` is deliberate
 				}
 				g := byIn[s]
 				if g == nil {

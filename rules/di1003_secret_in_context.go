@@ -42,6 +42,7 @@ var secretInContext = &Rule{
 		type group struct {
 			src   *ctxSource
 			names []string
+			named bool // the source names the file itself: COPY .env ./
 		}
 		var groups []*group
 		byIn := map[*ctxSource]*group{}
@@ -70,6 +71,7 @@ var secretInContext = &Rule{
 					groups = append(groups, g)
 				}
 				g.names = append(g.names, fmt.Sprintf("%q", e.Path))
+				g.named = g.named || !s.Above(e.Path)
 				break
 			}
 		}
@@ -82,7 +84,9 @@ var secretInContext = &Rule{
 			if c.Ignore != nil {
 				by = ignoreName(c) + " does not exclude it"
 			}
-			if len(g.names) > 1 {
+			if g.named {
+				by = "pass it as a build secret (RUN --mount=type=secret) or at run time instead"
+			} else if len(g.names) > 1 {
 				by = strings.Replace(strings.Replace(by, "excludes it", "excludes them", 1), "exclude it", "exclude them", 1)
 			}
 			p.Reportf(g.src.Range, "%s %s copies %s %s into the image: %s", g.src.Verb, g.src.Src.Raw, what, ctxListNames(g.names, 3), by)

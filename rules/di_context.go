@@ -52,6 +52,15 @@ func (s ctxSource) Covers(rel string) bool {
 	return true
 }
 
+// Above reports whether the source names a directory strictly above rel
+// (or the whole context), rather than rel itself or something inside it.
+func (s ctxSource) Above(rel string) bool {
+	if s.Src.Clean == "" {
+		return true
+	}
+	return strings.Count(s.Src.Clean, "/") < strings.Count(rel, "/")
+}
+
 // contextSources lists every COPY (without --from) and ADD source that is a
 // path of the build context, in every stage, in source order. Sources with
 // variables that do not resolve, URLs and git repositories are left out;
