@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -28,7 +30,10 @@ var largeContext = &Rule{
 	Bad:  "FROM python:3.13-slim\nCOPY . /app   # 2 GB of data/ included",
 	Good: "FROM python:3.13-slim\nCOPY src/ /app/src/",
 	Check: func(p *Pass) {
-		limit := p.Options.ContextSizeLimit
+		var limit int64
+		if p.Options != nil {
+			limit = p.Options.ContextSizeLimit
+		}
 		if limit <= 0 {
 			limit = defaultContextSizeLimit
 		}
@@ -90,11 +95,9 @@ func ctxLargest(m map[string]int64, n int) []buildcontext.Size {
 		out = append(out, buildcontext.Size{Path: k, Bytes: v})
 	}
 	// largest first, then by name, for a deterministic message
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && (out[j].Bytes > out[j-1].Bytes || out[j].Bytes == out[j-1].Bytes && out[j].Path < out[j-1].Path); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	slices.SortFunc(out, func(a, b buildcontext.Size) int {
+		return cmp.Or(cmp.Compare(b.Bytes, a.Bytes), strings.Compare(a.Path, b.Path))
+	})
 	if len(out) > n {
 		out = out[:n]
 	}

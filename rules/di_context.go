@@ -71,6 +71,10 @@ func contextSources(p *Pass) []ctxSource {
 		return nil
 	}
 	var out []ctxSource
+	var buildArgs map[string]string
+	if p.Options != nil {
+		buildArgs = p.Options.BuildArgs
+	}
 	vars := map[string]string{} // the stage's ARG and ENV values known so far
 	for _, in := range f.Instructions {
 		var paths, excl []string
@@ -84,7 +88,7 @@ func contextSources(p *Pass) []ctxSource {
 				continue
 			}
 			for _, kv := range c.Args {
-				if v, ok := p.Options.BuildArgs[kv.Key]; ok {
+				if v, ok := buildArgs[kv.Key]; ok {
 					vars[kv.Key] = v
 				} else if kv.Value != nil {
 					vars[kv.Key], _ = f.Expand(*kv.Value, vars)
