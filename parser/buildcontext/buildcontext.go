@@ -1,10 +1,13 @@
 // Package buildcontext models the directory a Dockerfile is built from: its
-// ignore file, chosen as BuildKit chooses it, and a listing of its files.
+// ignore file, chosen as BuildKit chooses it, and a listing of its files,
+// walked lazily, once, the way BuildKit's file sync walks it.
 package buildcontext
 
 import (
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/parser/source"
@@ -13,15 +16,22 @@ import (
 // Context is one build context.
 type Context struct {
 	Dir        string             // the context directory on disk
-	IgnorePath string             // the ignore file in use, "" when there is none
+	IgnorePath string             // the ignore file in use (a path on disk), "" when there is none
 	Ignore     *dockerignore.File // nil when there is no ignore file
 	IgnoreErrs []source.Error     // problems reading the ignore file
+	// Limits bound the walk; the zero value means DefaultLimits.
+	Limits Limits
+
+	once    sync.Once
+	listing *Listing
+	read    atomic.Int64 // bytes read by ReadSmall
 }
 
 // ForDockerfile opens the context of the Dockerfile at dockerfilePath: dir, or
 // the Dockerfile's own directory when dir is "". Like BuildKit, it prefers
 // <Dockerfile name>.dockerignore beside the Dockerfile to .dockerignore at the
-// context root.
+// context root. This is what the CLI calls for every Dockerfile read from
+// disk: doc.Context = buildcontext.ForDockerfile(path, contextFlag).
 func ForDockerfile(dockerfilePath, dir string) *Context {
 	if dir == "" {
 		dir = filepath.Dir(dockerfilePath)
@@ -43,6 +53,25 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 	return c
 }
 
+// ForIgnoreFile is the context an ignore file read on its own applies to:
+// the directory it sits in, when it is named exactly ".dockerignore" and
+// that directory can be read. A per-Dockerfile ignore file
+// (app.Dockerfile.dockerignore) applies to a context that cannot be told
+// from its path, so it has none: nil. ignore is the parsed file.
+func ForIgnoreFile(ignorePath string, ignore *dockerignore.File) *Context {
+	if ignorePath == "" || ignorePath == "-" || filepath.Base(ignorePath) != ".dockerignore" {
+		return nil
+	}
+	dir := filepath.Dir(ignorePath)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil
+	}
+	if _, err := os.Lstat(ignorePath); err != nil {
+		return nil // not on disk (standard input named .dockerignore): no context to compare with
+	}
+	return &Context{Dir: dir, IgnorePath: ignorePath, Ignore: ignore}
+}
+
 // Exists reports whether rel (slash-separated, relative to the context root)
 // exists in the context directory, whether or not it is ignored.
 func (c *Context) Exists(rel string) bool {
@@ -53,4 +82,30 @@ func (c *Context) Exists(rel string) bool {
 // Sent reports whether rel exists and would be sent to the builder.
 func (c *Context) Sent(rel string) bool {
 	return c.Exists(rel) && !c.Ignore.Excludes(rel)
+}
+
+// Listing walks the context the first time it is called and returns the
+// same listing after that. It never fails: an unreadable context gives an
+// empty listing with Err set.
+func (c *Context) Listing() *Listing {
+	c.once.Do(func() {
+		c.listing = walk(c.Dir, c.Ignore, c.Limits.orDefault())
+	})
+	return c.listing
+}
+
+// ReadSmall reads a file of the context when it is a regular file of at most
+// max bytes and the context's read budget (Limits.MaxReadBytes) allows it;
+// ok is false otherwise. Symbolic links are not followed.
+func (c *Context) ReadSmall(rel string, max int64) (data []byte, ok bool) {
+	p := filepath.Join(c.Dir, filepath.FromSlash(rel))
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > max {
+		return nil, false
+	}
+	if c.read.Add(st.Size()) > c.Limits.orDefault().MaxReadBytes {
+		return nil, false
+	}
+	data, err = os.ReadFile(p)
+	return data, err == nil
 }

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/moby/patternmatcher"
 
@@ -18,14 +19,19 @@ type Pattern struct {
 	Cleaned string // as BuildKit uses it: cleaned, slash-separated, no leading "/"
 	Negated bool   // a "!" exception
 	Range   source.Range
+
+	m *patternmatcher.PatternMatcher // this pattern alone, as an inclusion
 }
 
 // File is a parsed ignore file.
 type File struct {
 	Patterns []Pattern
 	Lines    *source.Lines
-	matcher  *patternmatcher.PatternMatcher
-	err      error
+
+	once    sync.Once
+	mu      sync.Mutex // patternmatcher is not safe for concurrent use
+	matcher *patternmatcher.PatternMatcher
+	err     error
 }
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
@@ -63,10 +69,16 @@ func Parse(src []byte) (*File, []source.Error) {
 			cleaned = cleaned[1:]
 		}
 		p.Cleaned = cleaned
-		if _, err := patternmatcher.New([]string{p.matcherPattern()}); err != nil {
+		m, err := patternmatcher.New([]string{p.Cleaned})
+		if err == nil {
+			// patternmatcher compiles lazily: match once to surface syntax errors.
+			_, err = m.MatchesOrParentMatches("x")
+		}
+		if err != nil {
 			errs = append(errs, source.Error{Range: p.Range, Message: "invalid pattern " + quote(pattern) + ": " + err.Error()})
 			continue
 		}
+		p.m = m
 		f.Patterns = append(f.Patterns, p)
 	}
 	return f, errs
@@ -98,16 +110,12 @@ func (f *File) Excludes(path string) bool {
 	if f == nil || len(f.Patterns) == 0 {
 		return false
 	}
-	if f.matcher == nil && f.err == nil {
-		pats := make([]string, len(f.Patterns))
-		for i, p := range f.Patterns {
-			pats[i] = p.matcherPattern()
-		}
-		f.matcher, f.err = patternmatcher.New(pats)
-	}
-	if f.err != nil {
+	m := f.Matcher()
+	if m == nil {
 		return false
 	}
-	ok, err := f.matcher.MatchesOrParentMatches(filepath.FromSlash(path))
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ok, err := m.MatchesOrParentMatches(filepath.FromSlash(path))
 	return err == nil && ok
 }

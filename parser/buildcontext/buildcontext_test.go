@@ -1,0 +1,353 @@
+package buildcontext
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dlint/dlint/parser/dockerignore"
+)
+
+// tree writes files (path → content; a path ending in "/" is an empty
+// directory) under a new temporary directory.
+func tree(t testing.TB, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for p, content := range files {
+		full := filepath.Join(root, filepath.FromSlash(p))
+		if strings.HasSuffix(p, "/") {
+			if err := os.MkdirAll(full, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func ignore(t testing.TB, src string) *dockerignore.File {
+	t.Helper()
+	f, errs := dockerignore.Parse([]byte(src))
+	if len(errs) > 0 {
+		t.Fatalf("parse: %v", errs)
+	}
+	return f
+}
+
+func paths(es []Entry, pred func(Entry) bool) []string {
+	var out []string
+	for _, e := range es {
+		if pred(e) {
+			out = append(out, e.Path)
+		}
+	}
+	return out
+}
+
+func TestForDockerfilePrefersPerDockerfileIgnore(t *testing.T) {
+	root := tree(t, map[string]string{
+		"api/Dockerfile":              "FROM a\n",
+		"api/Dockerfile.dockerignore": "secret\n",
+		"api/.dockerignore":           "other\n",
+		"web/Dockerfile":              "FROM a\n",
+		".dockerignore":               "root\n",
+	})
+	c := ForDockerfile(filepath.Join(root, "api", "Dockerfile"), root)
+	if c.IgnorePath != filepath.Join(root, "api", "Dockerfile.dockerignore") || c.Ignore.Patterns[0].Cleaned != "secret" {
+		t.Errorf("api: ignore = %q", c.IgnorePath)
+	}
+	c = ForDockerfile(filepath.Join(root, "web", "Dockerfile"), root)
+	if c.IgnorePath != filepath.Join(root, ".dockerignore") {
+		t.Errorf("web with root context: ignore = %q", c.IgnorePath)
+	}
+	c = ForDockerfile(filepath.Join(root, "web", "Dockerfile"), "")
+	if c.IgnorePath != "" || c.Dir != filepath.Join(root, "web") {
+		t.Errorf("web alone: dir %q ignore %q", c.Dir, c.IgnorePath)
+	}
+}
+
+func TestForIgnoreFile(t *testing.T) {
+	root := tree(t, map[string]string{".dockerignore": "x\n", "app.Dockerfile.dockerignore": "y\n"})
+	if c := ForIgnoreFile(filepath.Join(root, ".dockerignore"), nil); c == nil || c.Dir != root {
+		t.Errorf("ForIgnoreFile(.dockerignore) = %+v", c)
+	}
+	for _, p := range []string{filepath.Join(root, "app.Dockerfile.dockerignore"), "-", "", filepath.Join(root, "missing", ".dockerignore")} {
+		if c := ForIgnoreFile(p, nil); c != nil {
+			t.Errorf("ForIgnoreFile(%q) = %+v, want nil", p, c)
+		}
+	}
+}
+
+func TestWalkPrunesExcludedDirectories(t *testing.T) {
+	root := tree(t, map[string]string{
+		"app.py":                     "print(1)\n",
+		"node_modules/a/index.js":    "x",
+		"logs/today.log":             "0123456789",
+		"docs/keep.md":               "k",
+		"docs/drop.md":               "d",
+		"build/out/bin":              "bin",
+		"build/out/keep/readme.txt":  "r",
+		"cache/x/y":                  "z",
+		"empty/":                     "",
+		"src/pkg/mod.go":             "package pkg\n",
+		"src/pkg/mod_test.go":        "package pkg\n",
+		"src/pkg/testdata/big.bin":   strings.Repeat("b", 1000),
+		"src/pkg/testdata/small.txt": "s",
+	})
+	c := &Context{Dir: root, Ignore: ignore(t, "node_modules\nlogs\ndocs\n!docs/keep.md\nbuild\n!build/out/keep\ncache/\n**/testdata\n")}
+	l := c.Listing()
+	if l.Err != nil || l.Truncated {
+		t.Fatalf("err %v truncated %v", l.Err, l.Truncated)
+	}
+	pruned := paths(l.Entries, func(e Entry) bool { return e.Pruned })
+	if want := []string{"cache", "logs", "node_modules", "src/pkg/testdata"}; !slices.Equal(pruned, want) {
+		t.Errorf("pruned = %v, want %v", pruned, want)
+	}
+	if _, ok := l.Lookup("node_modules/a"); ok {
+		t.Error("walked into the pruned node_modules")
+	}
+	sent := paths(l.Entries, func(e Entry) bool { return !e.Excluded && !e.Dir })
+	want := []string{"app.py", "build/out/keep/readme.txt", "docs/keep.md", "src/pkg/mod.go", "src/pkg/mod_test.go"}
+	if !slices.Equal(sent, want) {
+		t.Errorf("sent files = %v, want %v", sent, want)
+	}
+	if e, ok := l.Lookup("docs/drop.md"); !ok || !e.Excluded {
+		t.Errorf("docs/drop.md = %+v %v, want listed and excluded", e, ok)
+	}
+	if l.SentFiles != 5 || l.SentSize != int64(len("print(1)\n")+1+1+2*len("package pkg\n")) {
+		t.Errorf("sent %d files, %d bytes", l.SentFiles, l.SentSize)
+	}
+	if got := l.SizeOf("src"); got != int64(2*len("package pkg\n")) {
+		t.Errorf("SizeOf(src) = %d", got)
+	}
+	if c.Listing() != l {
+		t.Error("Listing walked twice")
+	}
+}
+
+func TestWalkWildcardExceptionsPreventPruning(t *testing.T) {
+	root := tree(t, map[string]string{
+		"vendor/a/keep.go":  "package a",
+		"vendor/a/drop.txt": "t",
+	})
+	c := &Context{Dir: root, Ignore: ignore(t, "vendor\n!**/*.go\n")}
+	l := c.Listing()
+	sent := paths(l.Entries, func(e Entry) bool { return !e.Excluded && !e.Dir })
+	if !slices.Equal(sent, []string{"vendor/a/keep.go"}) {
+		t.Errorf("sent = %v", sent)
+	}
+}
+
+func TestWalkDoesNotFollowSymlinks(t *testing.T) {
+	outside := tree(t, map[string]string{"secret/id_rsa": "KEY", "big": strings.Repeat("x", 5000)})
+	root := tree(t, map[string]string{"app/main.go": "package main"})
+	if err := os.Symlink(outside, filepath.Join(root, "link")); err != nil {
+		t.Skip("symlinks unsupported:", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "big"), filepath.Join(root, "big")); err != nil {
+		t.Fatal(err)
+	}
+	l := (&Context{Dir: root}).Listing()
+	for _, e := range l.Entries {
+		if strings.HasPrefix(e.Path, "link/") {
+			t.Errorf("followed a symlink: %s", e.Path)
+		}
+	}
+	if e, ok := l.Lookup("link"); !ok || !e.Symlink || e.Dir {
+		t.Errorf("link entry = %+v", e)
+	}
+	if l.SentSize != int64(len("package main")) {
+		t.Errorf("SentSize = %d counts the symlink target", l.SentSize)
+	}
+}
+
+func TestWalkLimits(t *testing.T) {
+	files := map[string]string{}
+	for i := range 50 {
+		files[fmt.Sprintf("d%02d/f", i)] = "x"
+	}
+	c := &Context{Dir: tree(t, files), Limits: Limits{MaxEntries: 10}}
+	l := c.Listing()
+	if !l.Truncated || len(l.Entries) != 10 {
+		t.Errorf("truncated %v with %d entries", l.Truncated, len(l.Entries))
+	}
+	missing := (&Context{Dir: filepath.Join(t.TempDir(), "nope")}).Listing()
+	if missing.Err == nil || len(missing.Entries) != 0 {
+		t.Errorf("missing dir: %+v", missing)
+	}
+}
+
+func TestLargest(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a/x": strings.Repeat("a", 300), "a/y": strings.Repeat("a", 100),
+		"b/x": strings.Repeat("b", 50), "c": strings.Repeat("c", 200), "d/x": "",
+	})
+	got := (&Context{Dir: root}).Listing().Largest(2)
+	if want := []Size{{"a", 400}, {"c", 200}}; !slices.Equal(got, want) {
+		t.Errorf("Largest = %v, want %v", got, want)
+	}
+}
+
+func TestSourceCovers(t *testing.T) {
+	cases := []struct {
+		src, rel string
+		want     bool
+	}{
+		{".", ".env", true},
+		{"./", "a/b", true},
+		{"/", "a", true},
+		{"app", "app/.env", true},
+		{"app/", "app/x", true},
+		{"./app", "app", true},
+		{"app", "application", false},
+		{"/app/../conf", "conf/x.pem", true},
+		{"*.json", "package.json", true},
+		{"*.json", "a/package.json", false},
+		{"src/*", "src/a/b.key", true},
+		{"s?c", "src/a", true},
+		{"config/*.yml", "config/a.json", false},
+		{"[ab]", "b/x", true},
+	}
+	for _, c := range cases {
+		if got := ParseSource(c.src).Covers(c.rel); got != c.want {
+			t.Errorf("ParseSource(%q).Covers(%q) = %v, want %v", c.src, c.rel, got, c.want)
+		}
+	}
+	if !ParseSource("app/x.txt").Within("app") || ParseSource("web").Within("app") || !ParseSource("*/x").Within("app") {
+		t.Error("Within")
+	}
+}
+
+// fastTempDir is a temporary directory in memory (/dev/shm) where there is
+// one, so that writing thousands of files stays quick; t.TempDir otherwise.
+func fastTempDir(tb testing.TB) string {
+	dir, err := os.MkdirTemp("/dev/shm", "dlint-context-")
+	if err != nil {
+		return tb.TempDir()
+	}
+	tb.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+// manyFiles writes n small files over nested directories, with a large
+// node_modules that an ignore file excludes.
+func manyFiles(tb testing.TB, n int) string {
+	tb.Helper()
+	root := fastTempDir(tb)
+	write := func(dir string, count int) {
+		for i := 0; i < count; i++ {
+			d := filepath.Join(root, dir, fmt.Sprintf("p%03d", i/100))
+			if i%100 == 0 {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					tb.Fatal(err)
+				}
+			}
+			if err := os.WriteFile(filepath.Join(d, fmt.Sprintf("f%d.js", i)), nil, 0o644); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	write("src", n/5)
+	write("node_modules", n-n/5)
+	return root
+}
+
+// TestWalkManyFiles: excluded directories are not read, so a context whose
+// bulk is ignored is listed quickly.
+func TestWalkManyFiles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 20,000 files")
+	}
+	root := manyFiles(t, 20_000)
+	c := &Context{Dir: root, Ignore: ignore(t, "node_modules\n")}
+	start := time.Now()
+	l := c.Listing()
+	took := time.Since(start)
+	if l.SentFiles != 4000 {
+		t.Errorf("SentFiles = %d, want 4000", l.SentFiles)
+	}
+	if e, ok := l.Lookup("node_modules"); !ok || !e.Pruned {
+		t.Errorf("node_modules = %+v", e)
+	}
+	if took > 2*time.Second {
+		t.Errorf("walk took %v", took)
+	}
+	all := (&Context{Dir: root}).Listing()
+	if all.SentFiles != 20_000 {
+		t.Errorf("without ignore file: SentFiles = %d", all.SentFiles)
+	}
+}
+
+func BenchmarkWalk100k(b *testing.B) {
+	root := manyFiles(b, 100_000)
+	for _, ig := range []string{"", "node_modules\n"} {
+		b.Run(fmt.Sprintf("ignore=%q", strings.TrimSpace(ig)), func(b *testing.B) {
+			var f *dockerignore.File
+			if ig != "" {
+				f = ignore(b, ig)
+			}
+			for b.Loop() {
+				l := (&Context{Dir: root, Ignore: f}).Listing()
+				if l.Truncated {
+					b.Fatal("truncated")
+				}
+			}
+		})
+	}
+}
+
+func TestCacheSharesContexts(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a/Dockerfile": "FROM x\n", "b/Dockerfile": "FROM x\n", "b/Dockerfile.dockerignore": "a\n",
+		".dockerignore": "node_modules\n", "src/x": "x",
+	})
+	c := NewCache()
+	a := c.ForDockerfile(filepath.Join(root, "a", "Dockerfile"), root)
+	b := c.ForDockerfile(filepath.Join(root, "b", "Dockerfile"), root)
+	a2 := c.ForDockerfile(filepath.Join(root, "a", "Dockerfile"), root+"/.")
+	if a != a2 || a == b {
+		t.Errorf("cache: a=%p a2=%p b=%p", a, a2, b)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = a.Listing().SentFiles
+			_ = a.Ignore.Excludes("node_modules/x")
+			_, _ = a.Ignore.Deciding("src/x")
+		}()
+	}
+	wg.Wait()
+}
+
+func TestReadSmall(t *testing.T) {
+	root := tree(t, map[string]string{"a": "12345", "b": "123", "big": strings.Repeat("x", 100)})
+	c := &Context{Dir: root, Limits: Limits{MaxReadBytes: 8}}
+	if d, ok := c.ReadSmall("a", 50); !ok || string(d) != "12345" {
+		t.Errorf("ReadSmall(a) = %q %v", d, ok)
+	}
+	if _, ok := c.ReadSmall("big", 50); ok {
+		t.Error("read a file over max")
+	}
+	if _, ok := c.ReadSmall("b", 50); !ok {
+		t.Error("budget: 5+3 bytes fit in 8")
+	}
+	if _, ok := c.ReadSmall("a", 50); ok {
+		t.Error("read past the budget")
+	}
+	if _, ok := c.ReadSmall("missing", 50); ok {
+		t.Error("read a missing file")
+	}
+}

@@ -1,0 +1,104 @@
+package dockerignore
+
+import (
+	"testing"
+)
+
+func parse(t *testing.T, src string) *File {
+	t.Helper()
+	f, errs := Parse([]byte(src))
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	return f
+}
+
+func TestParseKeepsLinesAndCleans(t *testing.T) {
+	f := parse(t, "\uFEFF# comment\n\n  /node_modules/  \n!./keep\r\n**/*.log\n")
+	want := []struct {
+		cleaned string
+		negated bool
+		line    int
+	}{{"node_modules", false, 3}, {"keep", true, 4}, {"**/*.log", false, 5}}
+	if len(f.Patterns) != len(want) {
+		t.Fatalf("patterns = %+v", f.Patterns)
+	}
+	for i, w := range want {
+		p := f.Patterns[i]
+		if p.Cleaned != w.cleaned || p.Negated != w.negated || p.Range.Start.Line != w.line {
+			t.Errorf("pattern %d = %+v, want %+v", i, p, w)
+		}
+	}
+	if p := f.Patterns[0]; p.Range.Start.Column != 3 || !p.Absolute() || f.Patterns[1].Absolute() {
+		t.Errorf("pattern 0 range %v absolute %v", p.Range, p.Absolute())
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	_, errs := Parse([]byte("ok\n!\n[abc\n"))
+	if len(errs) != 2 || errs[0].Range.Start.Line != 2 || errs[1].Range.Start.Line != 3 {
+		t.Errorf("errors = %v", errs)
+	}
+}
+
+func TestExcludesAndDeciding(t *testing.T) {
+	f := parse(t, "*\n!src\nsrc/**/*.tmp\n")
+	cases := map[string]bool{"README.md": true, "src/a.go": false, "src/x/y.tmp": true, "src": false}
+	for p, want := range cases {
+		if got := f.Excludes(p); got != want {
+			t.Errorf("Excludes(%q) = %v, want %v", p, got, want)
+		}
+	}
+	if d, ok := f.Deciding("src/a.go"); !ok || d.Range.Start.Line != 2 {
+		t.Errorf("Deciding(src/a.go) = %+v %v", d, ok)
+	}
+	if !f.HasExceptions() || parse(t, "a\n").HasExceptions() {
+		t.Error("HasExceptions")
+	}
+	var nilFile *File
+	if nilFile.Excludes("x") || nilFile.HasExceptions() {
+		t.Error("nil file excludes")
+	}
+}
+
+func TestPatternHelpers(t *testing.T) {
+	f := parse(t, "docs/**/*.md\nbuild\n*.log\n**/cache\na/b/c\n")
+	p := f.Patterns
+	if p[0].LiteralPrefix() != "docs" || p[1].LiteralPrefix() != "build" || p[2].LiteralPrefix() != "" {
+		t.Errorf("LiteralPrefix: %q %q %q", p[0].LiteralPrefix(), p[1].LiteralPrefix(), p[2].LiteralPrefix())
+	}
+	if !p[0].HasWildcard() || p[1].HasWildcard() {
+		t.Error("HasWildcard")
+	}
+	under := []struct {
+		i    int
+		dir  string
+		want bool
+	}{
+		{0, "docs", true}, {0, "src", false}, {1, "build", false}, {2, "logs", false},
+		{3, "x/y", true}, {4, "a", true}, {4, "a/b", true}, {4, "a/b/c", false}, {4, "b", false},
+	}
+	for _, u := range under {
+		if got := p[u.i].MayMatchUnder(u.dir); got != u.want {
+			t.Errorf("%q.MayMatchUnder(%q) = %v, want %v", p[u.i].Cleaned, u.dir, got, u.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		file, _ := Parse([]byte(src))
+		for _, p := range file.Patterns {
+			p.LiteralPrefix()
+			p.MayMatchUnder("a/b")
+			p.Matches("a/b/c")
+			p.Absolute()
+		}
+		file.Excludes("a/b")
+		file.Deciding("a")
+		file.HasExceptions()
+	})
+}

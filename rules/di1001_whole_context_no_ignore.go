@@ -1,0 +1,45 @@
+package rules
+
+import (
+	"github.com/dlint/dlint/parser"
+)
+
+var wholeContextNoIgnore = &Rule{
+	ID:       "DI1001",
+	Name:     "whole-context-without-dockerignore",
+	Kind:     parser.BuildContext,
+	Severity: Warning,
+	Tags:     []string{TagSize, TagPerformance},
+	Summary:  "COPY . sends version control, dependencies or logs: no .dockerignore",
+	Doc: "`COPY . …` (or `ADD .`) copies the whole build context into the image, and without a " +
+		".dockerignore that includes `.git`, installed dependencies such as `node_modules` or a " +
+		"virtualenv, caches and log files. They slow every build (the context is sent to the builder " +
+		"and any change invalidates the layer cache), bloat the image, can leak history and local " +
+		"configuration, and dependencies installed on the host may not even run in the image. " +
+		"Add a .dockerignore (or `<Dockerfile>.dockerignore`) that excludes them; the message names " +
+		"what would be sent.",
+	Bad:  "# context holds .git/ and node_modules/, no .dockerignore\nFROM node:22-alpine\nCOPY . /app",
+	Good: "# .dockerignore:\n#   .git\n#   node_modules\n#   *.log\nFROM node:22-alpine\nCOPY . /app",
+	Check: func(p *Pass) {
+		c := p.Context
+		if c.Ignore != nil {
+			return
+		}
+		var whole *ctxSource
+		for _, s := range contextSources(p) {
+			if s.Src.Whole() {
+				whole = &s
+				break
+			}
+		}
+		if whole == nil {
+			return
+		}
+		items := ctxClutter(c.Listing())
+		if len(items) == 0 {
+			return
+		}
+		p.Reportf(whole.Range, "%s %s sends the whole build context and there is no .dockerignore: it includes %s",
+			whole.Verb, whole.Src.Raw, ctxDescribeClutter(items))
+	},
+}
