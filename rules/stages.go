@@ -259,6 +259,19 @@ func (g *StageGraph) InCycle(s *dockerfile.Stage) bool {
 	return false
 }
 
+// SameCycle reports whether stages a and b are distinct members of one cycle.
+func (g *StageGraph) SameCycle(a, b *dockerfile.Stage) bool {
+	if a == b {
+		return false
+	}
+	for _, scc := range g.components() {
+		if slices.Contains(scc, a) && slices.Contains(scc, b) {
+			return true
+		}
+	}
+	return false
+}
+
 // components returns the strongly connected components (Tarjan).
 func (g *StageGraph) components() [][]*dockerfile.Stage {
 	index := map[*dockerfile.Stage]int{}
@@ -459,13 +472,26 @@ func referencedVars(f *dockerfile.File, word string) []string {
 	}
 	var out []string
 	for k := range res.Unmatched {
-		out = append(out, k)
+		if isVarName(k) {
+			out = append(out, k)
+		}
 	}
 	for k := range res.Matched {
-		out = append(out, k)
+		if isVarName(k) {
+			out = append(out, k)
+		}
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+func isVarName(s string) bool {
+	for i, c := range s {
+		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && (i == 0 || !(c >= '0' && c <= '9')) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 type varEnv map[string]string
