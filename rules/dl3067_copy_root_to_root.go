@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"path"
+	"strings"
 
 	"github.com/dlint/dlint/parser"
 )
@@ -13,8 +14,10 @@ var copyRootToRoot = &Rule{
 	Summary: "COPY --from copies another image's whole filesystem over this one",
 	Doc: "`COPY --from=x / /` lays every file of the other stage or image (its /etc/passwd, its " +
 		"libraries, its package database) over the current filesystem, silently replacing the base " +
-		"image's files and mixing two distributions. Copy the directories you need. A source stage " +
-		"built FROM scratch holds only what it copied in, so copying its root is fine and not reported.",
+		"image's files and mixing two distributions. Copy the directories you need. Copying the root " +
+		"of an image that holds only a few files (a FROM scratch stage, a tool image such as " +
+		"tonistiigi/xx) is a common and sound pattern, so the rule reports only sources known to carry " +
+		"a whole distribution: stages that run commands, and Docker Official Images (alpine, debian, golang, …).",
 	Bad:   "FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build / /",
 	Good:  "FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /usr/local/bin/app",
 	Check: checkCopyRootToRoot,
@@ -30,7 +33,7 @@ func checkCopyRootToRoot(p *Pass) {
 		if !ok || len(sources) != 1 || heredocs > 0 || !isRoot(sources[0]) || !isRoot(dest) {
 			continue
 		}
-		if r.Target != nil && r.Target.Root().Image.Scratch {
+		if !fullFilesystem(r) {
 			continue
 		}
 		what := "image " + quote(r.Name)
@@ -46,4 +49,36 @@ func isRoot(s string) bool {
 		s = s[1 : len(s)-1]
 	}
 	return s != "" && s[0] == '/' && path.Clean(s) == "/"
+}
+
+// fullFilesystem reports whether a COPY --from source is known to hold a
+// whole distribution: a stage whose chain runs commands (it has a shell) or
+// is based on a Docker Official Image, or an official image itself.
+func fullFilesystem(r StageRef) bool {
+	if r.Target == nil {
+		return r.Name != "" && officialImage(r.Name)
+	}
+	for _, in := range ChainInstructions(r.Target) {
+		if in.Cmd == "run" {
+			return true
+		}
+	}
+	root := r.Target.Root().Image
+	return root.IsImage() && root.Official()
+}
+
+// officialImage reports whether an image reference names a Docker Official
+// Image (docker.io/library/…).
+func officialImage(ref string) bool {
+	if imageRegistry(ref) != "docker.io" {
+		return false
+	}
+	name := ref
+	if i := strings.IndexAny(name, ":@"); i >= 0 {
+		name = name[:i]
+	}
+	for _, p := range []string{"docker.io/", "index.docker.io/", "library/"} {
+		name = strings.TrimPrefix(name, p)
+	}
+	return name != "" && !strings.Contains(name, "/") && name != "scratch"
 }

@@ -20,7 +20,9 @@ var userCreatedUnused = &Rule{
 		"but without a `USER app` (or its UID) after it, the process still starts as root (or as " +
 		"whichever USER is set). Add the USER instruction. Images whose entrypoint drops privileges " +
 		"itself (gosu, su-exec, setpriv) keep root on purpose: when the user name appears in CMD or " +
-		"ENTRYPOINT this note stays silent, otherwise ignore it for those images. Only the final " +
+		"ENTRYPOINT this note stays silent, otherwise ignore it for those images. System accounts " +
+		"(useradd -r, adduser --system or -S) are left alone: they usually serve a daemon that switches " +
+		"to them itself (php-fpm's www-data, redis). Only the final " +
 		"stage (or --target) and the stages it is built FROM are judged.",
 	Bad:   "FROM debian:12\nRUN useradd --create-home app\nCMD [\"/app/run\"]",
 	Good:  "FROM debian:12\nRUN useradd --create-home app\nUSER app\nCMD [\"/app/run\"]",
@@ -53,7 +55,7 @@ func checkUserCreatedUnused(p *Pass) {
 		chain[s] = true
 	}
 	forEachUserCommand(p.Dockerfile, func(c userCommand) {
-		if !chain[c.Stage] || c.OnBuild || c.Name.Value == "" || !c.Name.Lit {
+		if !chain[c.Stage] || c.OnBuild || c.System || c.Name.Value == "" || !c.Name.Lit {
 			return
 		}
 		for _, u := range users {
@@ -88,6 +90,7 @@ type userCommand struct {
 	Name      shell.Word // the new user's name (zero when not found)
 	UID       shell.Word // the -u/--uid value (zero when absent)
 	NoLogInit bool       // useradd -l / --no-log-init
+	System    bool       // a system account (-r/--system, busybox -S)
 }
 
 // forEachUserCommand calls fn for every user-creating useradd and adduser in
@@ -162,6 +165,9 @@ func parseUserCommand(c *shell.Command) (userCommand, bool) {
 			if name == "no-log-init" {
 				uc.NoLogInit = true
 			}
+			if name == "system" {
+				uc.System = true
+			}
 			if name == "help" || name == "defaults" {
 				defaults = true
 			}
@@ -190,8 +196,13 @@ func parseUserCommand(c *shell.Command) (userCommand, bool) {
 						defaults = true
 					}
 					busybox = true
-				case 'S', 'H':
+				case 'S':
 					busybox = true
+					uc.System = uc.Kind == "adduser"
+				case 'H':
+					busybox = true
+				case 'r':
+					uc.System = uc.System || uc.Kind == "useradd"
 				}
 			}
 		default:

@@ -18,7 +18,8 @@ var copyAfterUser = &Rule{
 		"create them as root unless --chown says otherwise. Placed after `USER app`, the COPY reads as " +
 		"if app owned the files, yet app cannot write them. Decide explicitly: move the COPY before " +
 		"USER when the files are read-only code (the safer default), or add `--chown=app` for the files " +
-		"app must write. Only the final stage (or --target) and the stages it is built FROM are judged.",
+		"app must write. Only the final stage (or --target) and the stages it is built FROM are judged; " +
+		"Windows images, where file ownership works differently, are left alone.",
 	Bad:   "FROM node:22\nUSER node\nCOPY . /home/node/app",
 	Good:  "FROM node:22\nCOPY . /home/node/app\nUSER node",
 	Check: checkCopyAfterUser,
@@ -26,7 +27,7 @@ var copyAfterUser = &Rule{
 
 func checkCopyAfterUser(p *Pass) {
 	final := p.FinalStage()
-	if final == nil {
+	if final == nil || windowsStage(final) {
 		return
 	}
 	user := ""
@@ -63,4 +64,16 @@ func runtimeUser(final *dockerfile.Stage) string {
 		}
 	}
 	return user
+}
+
+// windowsStage reports whether a stage builds on a Windows base image (by
+// its name: nanoserver, windowsservercore, windows/servercore, …).
+func windowsStage(st *dockerfile.Stage) bool {
+	ref := strings.ToLower(st.Root().Image.Expanded)
+	for _, w := range []string{"nanoserver", "windowsservercore", "servercore", "windows/", "-windows", "ltsc20"} {
+		if strings.Contains(ref, w) {
+			return true
+		}
+	}
+	return false
 }

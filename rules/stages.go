@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -61,6 +62,10 @@ type StageRef struct {
 	// Later is set when Target is defined after the referring stage (or is
 	// the stage itself): BuildKit refuses to build it.
 	Later bool
+	// Possible is set for a FROM whose reference uses a variable without a
+	// known value (FROM build-${TARGETARCH}) and whose pattern fits Target's
+	// name: Target may be the base, depending on the build arguments.
+	Possible bool
 }
 
 // Self reports whether the reference names the stage that makes it.
@@ -89,6 +94,13 @@ func NewStageGraph(f *dockerfile.File) *StageGraph {
 	for _, st := range f.Stages {
 		if st.Parent != nil {
 			g.add(StageRef{Kind: RefBase, Stage: st, In: st.From, Name: st.Image.Ref, Range: st.Image.Range, Target: st.Parent})
+		}
+		// FROM platform-${TARGETARCH}: any earlier stage whose name fits
+		// the pattern may be the base.
+		if st.Parent == nil && st.Image.Unresolved {
+			for _, cand := range possibleBases(f, st) {
+				g.add(StageRef{Kind: RefBase, Stage: st, In: st.From, Name: st.Image.Ref, Range: st.Image.Range, Target: cand, Possible: true})
+			}
 		}
 		for _, in := range st.Instructions {
 			g.addInstruction(st, in, in, false)
@@ -132,6 +144,50 @@ func (g *StageGraph) addInstruction(st *dockerfile.Stage, holder, in *dockerfile
 			g.add(r)
 		}
 	}
+}
+
+// possibleBases returns the earlier stages whose names fit the pattern of
+// an unresolved FROM reference (each variable standing for any text).
+func possibleBases(f *dockerfile.File, st *dockerfile.Stage) []*dockerfile.Stage {
+	ref := strings.ToLower(st.Image.Ref)
+	if !strings.Contains(ref, "$") {
+		return nil
+	}
+	var re strings.Builder
+	re.WriteString("^")
+	for i := 0; i < len(ref); {
+		if ref[i] != '$' {
+			re.WriteString(regexp.QuoteMeta(ref[i : i+1]))
+			i++
+			continue
+		}
+		j := i + 1
+		if j < len(ref) && ref[j] == '{' {
+			k := strings.IndexByte(ref[j:], '}')
+			if k < 0 {
+				return nil
+			}
+			j += k + 1
+		} else {
+			for j < len(ref) && (ref[j] == '_' || ref[j] >= 'a' && ref[j] <= 'z' || ref[j] >= '0' && ref[j] <= '9') {
+				j++
+			}
+		}
+		re.WriteString(".*")
+		i = j
+	}
+	re.WriteString("$")
+	pat, err := regexp.Compile(re.String())
+	if err != nil {
+		return nil
+	}
+	var out []*dockerfile.Stage
+	for _, s := range f.Stages[:st.Index] {
+		if s.Name != "" && pat.MatchString(s.Name) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // mountFrom is the from= value of a --mount flag ("" when absent).
@@ -532,6 +588,12 @@ func tokenRange(in *dockerfile.Instruction, fl dockerfile.Flag, token string) so
 			return in.Find(raw)
 		}
 		fr = r
+	} else if fr == in.KeywordRange {
+		// The parser could not place the flag (its value was quoted): point
+		// at its name.
+		if r, ok := in.FindAfter("--"+fl.Name, in.KeywordRange.End); ok {
+			return r
+		}
 	}
 	if token != "" {
 		if r, ok := in.FindAfter(token, fr.Start); ok && !r.Start.Before(fr.Start) && !fr.End.Before(r.End) {
