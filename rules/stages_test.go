@@ -6,6 +6,7 @@ import (
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
 )
 
 func parseDockerfile(t *testing.T, src string) *dockerfile.File {
@@ -196,5 +197,99 @@ func TestRuntimeStages(t *testing.T) {
 	p.Options.Target = "b"
 	if got := stageRefs(p.RuntimeStages()); !slices.Equal(got, []string{"b"}) {
 		t.Errorf("runtime stages with target = %v", got)
+	}
+}
+
+// lintWith runs one rule on src and returns its findings.
+func lintWith(t *testing.T, r *Rule, src string, opts Options) []Finding {
+	t.Helper()
+	doc := parser.Parse("Dockerfile", []byte(src), parser.Dockerfile, parser.Options{})
+	cfg := onlyRule(r)
+	cfg.Options = opts
+	var out []Finding
+	for _, f := range Run(doc, cfg) {
+		if f.Rule == r {
+			out = append(out, f)
+		}
+		if f.Rule == internalError {
+			t.Fatal(f.Message)
+		}
+	}
+	return out
+}
+
+// applyFix applies a finding's first fix to src.
+func applyFix(t *testing.T, src string, f Finding) string {
+	t.Helper()
+	if len(f.Fixes) == 0 {
+		t.Fatalf("no fix: %s", f.Message)
+	}
+	lines := source.NewLines([]byte(src))
+	edits := slices.Clone(f.Fixes[0].Edits)
+	slices.SortFunc(edits, func(a, b Edit) int { return lines.Offset(b.Range.Start) - lines.Offset(a.Range.Start) })
+	out := src
+	for _, e := range edits {
+		s, end := lines.Offset(e.Range.Start), lines.Offset(e.Range.End)
+		out = out[:s] + e.NewText + out[end:]
+	}
+	return out
+}
+
+func TestInstructionFixes(t *testing.T) {
+	cases := []struct {
+		rule      *Rule
+		src, want string
+	}{
+		{addLocalFile, "FROM a:1\nADD --chown=1 app.py /app/\n", "FROM a:1\nCOPY --chown=1 app.py /app/\n"},
+		{addLocalFile, "from a:1\nadd app.py /app/\n", "from a:1\ncopy app.py /app/\n"},
+		{copyDestNotDir, "FROM a:1\nCOPY a b /app\n", "FROM a:1\nCOPY a b /app/\n"},
+		{copyDestNotDir, "FROM a:1\nCOPY a b \"/app\"\n", "FROM a:1\nCOPY a b \"/app/\"\n"},
+		{copyDestNotDir, "FROM a:1\nCOPY [\"a\", \"b\", \"/app\"]\n", "FROM a:1\nCOPY [\"a\", \"b\", \"/app/\"]\n"},
+		{invalidLabelKey, "FROM a:1\nLABEL Vendor=acme\n", "FROM a:1\nLABEL vendor=acme\n"},
+	}
+	for _, c := range cases {
+		fs := lintWith(t, c.rule, c.src, Options{})
+		if len(fs) != 1 {
+			t.Errorf("%s on %q: %d findings", c.rule.ID, c.src, len(fs))
+			continue
+		}
+		if got := applyFix(t, c.src, fs[0]); got != c.want {
+			t.Errorf("%s fix:\n got %q\nwant %q", c.rule.ID, got, c.want)
+		}
+	}
+}
+
+func TestInstructionRanges(t *testing.T) {
+	cases := []struct {
+		rule *Rule
+		src  string
+		want string // the text the finding points at
+		opts Options
+	}{
+		{copyFromUnknown, "FROM a:1 AS builder\nFROM b:1\nCOPY --chown=1 --from=buidler /x /y\n", "buidler", Options{}},
+		{copyFromSelf, "FROM a:1 AS x\nRUN --mount=type=bind,from=x,target=/m true\n", "from=x", Options{}},
+		{copyThenExtract, "FROM a:1\nCOPY --chown=1 x.tar.gz /tmp/\nRUN tar -xf /tmp/x.tar.gz\n", "x.tar.gz", Options{}},
+		{copyDestNotDir, "FROM a:1\nCOPY app app2 app\n", "app", Options{}},
+		{untrustedRegistry, "FROM ghcr.io/a/b:1\n", "ghcr.io/a/b:1", Options{TrustedRegistries: []string{"docker.io"}}},
+		{worldWritableChmod, "FROM a:1\nCOPY --chmod=777 x /x\n", "--chmod=777", Options{}},
+		{exposeSSH, "FROM a:1\nEXPOSE 80 22\n", "22", Options{}},
+		{envSameInstruction, "FROM a:1\nENV A=1 B=${A}/x\n", "${A", Options{}},
+		{useraddHighUID, "FROM a:1\nONBUILD RUN useradd -u 1000000 x\n", "1000000", Options{}},
+		{labelNotSemver, "FROM a:1\nLABEL v=\"1.0\"\n", "\"1.0\"", Options{LabelSchema: map[string]string{"v": "semver"}}},
+		{copyAfterUser, "FROM a:1\nUSER app\nCOPY x /x\n", "COPY", Options{}},
+		{codeOwnedByRuntimeUser, "FROM a:1\nCOPY --chown=app x /x\nUSER app\n", "app", Options{}},
+	}
+	for _, c := range cases {
+		fs := lintWith(t, c.rule, c.src, c.opts)
+		if len(fs) != 1 {
+			t.Errorf("%s on %q: %d findings", c.rule.ID, c.src, len(fs))
+			continue
+		}
+		lines := source.NewLines([]byte(c.src))
+		r := fs[0].Range
+		got := c.src[lines.Offset(r.Start):lines.Offset(r.End)]
+		if got != c.want {
+			t.Errorf("%s points at %q (%v), want %q", c.rule.ID, got, r, c.want)
+		}
 	}
 }
