@@ -75,7 +75,7 @@ func checkAddLocalFile(p *Pass) {
 				what = "local files " + quoteList(sources)
 			}
 			p.Report(in.KeywordRange, "ADD of "+what+": COPY does the same without ADD's unpacking and downloading",
-				Fix{Message: "Use COPY", Safe: true, Edits: []Edit{{Range: in.KeywordRange, NewText: word}}})
+				Fix{Message: "Use COPY (ADD would also unpack a source that is a tar archive whatever its name)", Edits: []Edit{{Range: in.KeywordRange, NewText: word}}})
 		}
 	}
 }

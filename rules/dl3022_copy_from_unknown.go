@@ -26,7 +26,7 @@ var copyFromUnknown = &Rule{
 func checkCopyFromUnknown(p *Pass) {
 	g := p.Stages()
 	for _, r := range g.Refs {
-		if r.Kind == RefBase || r.Target != nil || r.Variable || r.LooksLikeImage() || strings.EqualFold(r.Name, "scratch") {
+		if r.Kind == RefBase || r.OnBuild || r.Target != nil || r.Variable || r.LooksLikeImage() || strings.EqualFold(r.Name, "scratch") {
 			continue
 		}
 		if r.Index && r.Kind == RefCopy {

@@ -40,7 +40,7 @@ func checkUntrustedRegistry(p *Pass) {
 		}
 	}
 	for _, r := range p.Stages().Refs {
-		if r.Kind == RefBase || r.Target != nil || r.Variable || r.Index || strings.EqualFold(r.Name, "scratch") {
+		if r.Kind == RefBase || r.OnBuild || r.Target != nil || r.Variable || r.Index || strings.EqualFold(r.Name, "scratch") {
 			continue
 		}
 		judge(r.Range, r.Name)

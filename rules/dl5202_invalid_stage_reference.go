@@ -23,7 +23,7 @@ var invalidStageRef = &Rule{
 func checkInvalidStageRef(p *Pass) {
 	g := p.Stages()
 	for _, r := range g.Refs {
-		if r.Kind == RefBase {
+		if r.Kind == RefBase || r.OnBuild {
 			continue
 		}
 		switch {

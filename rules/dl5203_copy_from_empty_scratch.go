@@ -22,7 +22,7 @@ var copyFromEmptyScratch = &Rule{
 
 func checkCopyFromEmptyScratch(p *Pass) {
 	for _, r := range p.Stages().Refs {
-		if r.Kind != RefCopy || r.Target == nil || r.Self() || !emptyScratch(r.Target) {
+		if r.Kind != RefCopy || r.OnBuild || r.Target == nil || r.Self() || !emptyScratch(r.Target) {
 			continue
 		}
 		sources, _, _, ok := copyParts(r.In)

@@ -16,8 +16,8 @@ import (
 
 // The stage graph: which stage uses which, as BuildKit resolves it. A stage
 // uses another through FROM <stage>, COPY --from=<stage> and
-// RUN --mount=from=<stage> (ONBUILD triggers count for the stage that holds
-// them). Rules ask the graph which stages reach the image that is built, which
+// RUN --mount=from=<stage>. ONBUILD triggers are listed in Refs (OnBuild
+// set) but make no edge: they run in another build, against its stages. Rules ask the graph which stages reach the image that is built, which
 // stages nothing uses, and where the dependencies form a cycle.
 
 // RefKind says how an instruction uses another stage or image.
@@ -114,7 +114,9 @@ func NewStageGraph(f *dockerfile.File) *StageGraph {
 
 func (g *StageGraph) add(r StageRef) {
 	g.Refs = append(g.Refs, r)
-	if r.Target != nil && !slices.Contains(g.deps[r.Stage], r.Target) {
+	// An ONBUILD trigger runs in the build that uses this image, where its
+	// --from names that build's stages: it is no edge of this graph.
+	if r.Target != nil && !r.OnBuild && !slices.Contains(g.deps[r.Stage], r.Target) {
 		g.deps[r.Stage] = append(g.deps[r.Stage], r.Target)
 	}
 }
