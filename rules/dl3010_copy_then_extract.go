@@ -57,8 +57,16 @@ func checkCopyThenExtract(p *Pass) {
 					continue
 				}
 				base := path.Base(src)
-				if line := extractedLater(st.Instructions[i+1:], base); line > 0 {
-					p.Reportf(ranges[j], "archive %q is copied here and extracted by the RUN at line %d; ADD extracts a local tar archive in one layer", base, line)
+				names := []string{base}
+				// COPY app.tar.gz /tmp/release.tgz renames the file.
+				if d, lit := unquote(f, dest); lit && len(sources) == 1 && !strings.HasSuffix(d, "/") && d != "." {
+					names = append(names, path.Base(d))
+				}
+				for _, name := range names {
+					if line := extractedLater(st.Instructions[i+1:], name); line > 0 {
+						p.Reportf(ranges[j], "archive %q is copied here and extracted by the RUN at line %d; ADD extracts a local tar archive in one layer", base, line)
+						break
+					}
 				}
 			}
 		}
@@ -105,7 +113,7 @@ func tarExtractsPlainly(c *shell.Command, base string) bool {
 				return false
 			}
 		}
-		if a.Lit && path.Base(v) == base {
+		if a.Lit && (path.Base(v) == base || path.Base(strings.TrimPrefix(v, "--file=")) == base) {
 			names = true
 		}
 	}
