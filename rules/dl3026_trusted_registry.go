@@ -28,22 +28,27 @@ func checkUntrustedRegistry(p *Pass) {
 	if len(trusted) == 0 {
 		return
 	}
-	judge := func(r source.Range, image string) {
+	judge := func(r source.Range, image, written string) {
 		reg := imageRegistry(image)
-		if !registryTrusted(reg, trusted) {
-			p.Report(r, fmt.Sprintf("image %q comes from %s, which is not a trusted registry", image, registryLabel(reg)))
+		if registryTrusted(reg, trusted) {
+			return
 		}
+		what := fmt.Sprintf("image %q", image)
+		if written != image {
+			what += fmt.Sprintf(" (from %s)", written)
+		}
+		p.Report(r, fmt.Sprintf("%s comes from %s, which is not a trusted registry", what, registryLabel(reg)))
 	}
 	for _, st := range p.Dockerfile.Stages {
 		if st.Image.IsImage() && st.Image.Expanded != "" {
-			judge(st.Image.Range, st.Image.Expanded)
+			judge(st.Image.Range, st.Image.Expanded, st.Image.Ref)
 		}
 	}
 	for _, r := range p.Stages().Refs {
 		if r.Kind == RefBase || r.OnBuild || r.Target != nil || r.Variable || r.Index || strings.EqualFold(r.Name, "scratch") {
 			continue
 		}
-		judge(r.Range, r.Name)
+		judge(r.Range, r.Name, r.Name)
 	}
 }
 
