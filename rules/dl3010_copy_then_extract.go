@@ -52,14 +52,14 @@ func checkCopyThenExtract(p *Pass) {
 			}
 			ranges := argRanges(in, append(append([]string{}, sources...), dest))
 			for j, raw := range sources {
-				src, lit := unquote(f, raw)
+				src, lit := literalArg(f, raw)
 				if !lit || strings.ContainsAny(src, "*?[") || !isTarName(src) {
 					continue
 				}
 				base := path.Base(src)
 				names := []string{base}
 				// COPY app.tar.gz /tmp/release.tgz renames the file.
-				if d, lit := unquote(f, dest); lit && len(sources) == 1 && !strings.HasSuffix(d, "/") && d != "." {
+				if d, lit := literalArg(f, dest); lit && len(sources) == 1 && !strings.HasSuffix(d, "/") && d != "." {
 					names = append(names, path.Base(d))
 				}
 				for _, name := range names {

@@ -66,13 +66,13 @@ func parsePortSpec(s string) (portSpec, string) {
 		}
 	}
 	lo, hi, isRange := strings.Cut(s, "-")
-	start, err := parsePort(lo)
+	start, err := parsePortNumber(lo)
 	if err != "" {
 		return spec, err
 	}
 	end := start
 	if isRange {
-		if end, err = parsePort(hi); err != "" {
+		if end, err = parsePortNumber(hi); err != "" {
 			return spec, err
 		}
 		if start > end {
@@ -83,7 +83,7 @@ func parsePortSpec(s string) (portSpec, string) {
 	return spec, ""
 }
 
-func parsePort(s string) (int, string) {
+func parsePortNumber(s string) (int, string) {
 	n, err := strconv.Atoi(s)
 	if err != nil || s == "" || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {
 		return 0, fmt.Sprintf("%q is not a port number", s)

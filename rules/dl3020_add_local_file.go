@@ -57,7 +57,7 @@ func checkAddLocalFile(p *Pass) {
 			}
 			local := true
 			for _, raw := range sources {
-				src, lit := unquote(f, raw)
+				src, lit := literalArg(f, raw)
 				if !lit || isRemoteSource(src) || mayBeArchive(src) {
 					local = false
 					break

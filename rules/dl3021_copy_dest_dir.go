@@ -30,7 +30,7 @@ func checkCopyDestNotDir(p *Pass) {
 			if !ok || len(sources)+heredocs < 2 || dest == "" {
 				continue
 			}
-			value, unresolved := expandValue(f, dest, VarsAt(f, st, in))
+			value, unresolved := expandWord(f, dest, VarsAt(f, st, in))
 			if unresolved || strings.HasSuffix(value, "/") || strings.HasSuffix(value, `\`) {
 				continue
 			}

@@ -29,7 +29,7 @@ func checkUntrustedRegistry(p *Pass) {
 		return
 	}
 	judge := func(r source.Range, image, written string) {
-		reg := imageRegistry(image)
+		reg := registryOfImage(image)
 		if registryTrusted(reg, trusted) {
 			return
 		}
@@ -59,9 +59,9 @@ func registryLabel(reg string) string {
 	return fmt.Sprintf("registry %q", reg)
 }
 
-// imageRegistry is the registry host of an image reference; "docker.io"
+// registryOfImage is the registry host of an image reference; "docker.io"
 // for Docker Hub.
-func imageRegistry(ref string) string {
+func registryOfImage(ref string) string {
 	if i := strings.Index(ref, "/"); i >= 0 {
 		first := ref[:i]
 		if strings.ContainsAny(first, ".:") || first == "localhost" {

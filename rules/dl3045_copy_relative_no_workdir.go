@@ -37,8 +37,8 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 			if !ok || dest == "" {
 				continue
 			}
-			value, unresolved := expandValue(f, dest, VarsAt(f, st, in))
-			if unresolved || isAbsPath(value) {
+			value, unresolved := expandWord(f, dest, VarsAt(f, st, in))
+			if unresolved || absContainerPath(value) {
 				continue
 			}
 			p.Report(lastArgRange(in, sources, dest), fmt.Sprintf("relative destination %q depends on the base image's working directory: no WORKDIR is set before this %s", value, strings.ToUpper(in.Cmd)))
@@ -59,8 +59,8 @@ func workdirBefore(st *dockerfile.Stage, at *dockerfile.Instruction) bool {
 	return false
 }
 
-// isAbsPath reports whether a path is absolute on Linux or Windows.
-func isAbsPath(s string) bool {
+// absContainerPath reports whether a path is absolute on Linux or Windows.
+func absContainerPath(s string) bool {
 	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, `\`) {
 		return true
 	}

@@ -31,7 +31,7 @@ func checkConsecutiveRun(p *Pass) {
 				prev = nil
 				continue
 			}
-			if prev != nil && mergeable(prev, in) {
+			if prev != nil && runsMergeable(prev, in) {
 				p.Report(in.KeywordRange, fmt.Sprintf("this RUN and the RUN at line %d each run one command; join them with && to save a layer", prev.Line()))
 			}
 			prev = in
@@ -39,13 +39,13 @@ func checkConsecutiveRun(p *Pass) {
 	}
 }
 
-func mergeable(a, b *dockerfile.Instruction) bool {
-	return singleCommand(a) && singleCommand(b) && slices.Equal(runFlags(a), runFlags(b))
+func runsMergeable(a, b *dockerfile.Instruction) bool {
+	return runsOneCommand(a) && runsOneCommand(b) && slices.Equal(runFlagSet(a), runFlagSet(b))
 }
 
-// singleCommand reports whether a RUN runs exactly one top-level command
+// runsOneCommand reports whether a RUN runs exactly one top-level command
 // and no heredoc.
-func singleCommand(in *dockerfile.Instruction) bool {
+func runsOneCommand(in *dockerfile.Instruction) bool {
 	if len(in.Heredocs) > 0 || in.Script == nil || in.ScriptErr != nil {
 		return false
 	}
@@ -58,7 +58,7 @@ func singleCommand(in *dockerfile.Instruction) bool {
 	return n == 1
 }
 
-func runFlags(in *dockerfile.Instruction) []string {
+func runFlagSet(in *dockerfile.Instruction) []string {
 	var out []string
 	for _, fl := range in.Flags {
 		out = append(out, fl.Name+"="+strings.TrimSpace(fl.Value))

@@ -30,13 +30,13 @@ func checkCopyRootToRoot(p *Pass) {
 			continue
 		}
 		sources, dest, heredocs, ok := copyParts(r.In)
-		if !ok || len(sources) != 1 || heredocs > 0 || !isRoot(sources[0]) || !isRoot(dest) {
+		if !ok || len(sources) != 1 || heredocs > 0 || !isRootPath(sources[0]) || !isRootPath(dest) {
 			continue
 		}
 		if !fullFilesystem(r) {
 			continue
 		}
-		what := "image " + quote(r.Name)
+		what := "image " + quoted(r.Name)
 		if r.Target != nil {
 			what = stageLabel(r.Target)
 		}
@@ -44,7 +44,7 @@ func checkCopyRootToRoot(p *Pass) {
 	}
 }
 
-func isRoot(s string) bool {
+func isRootPath(s string) bool {
 	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
 		s = s[1 : len(s)-1]
 	}
@@ -56,7 +56,7 @@ func isRoot(s string) bool {
 // is based on a Docker Official Image, or an official image itself.
 func fullFilesystem(r StageRef) bool {
 	if r.Target == nil {
-		return r.Name != "" && officialImage(r.Name)
+		return r.Name != "" && isOfficialImageRef(r.Name)
 	}
 	for _, in := range ChainInstructions(r.Target) {
 		if in.Cmd == "run" {
@@ -67,10 +67,10 @@ func fullFilesystem(r StageRef) bool {
 	return root.IsImage() && root.Official()
 }
 
-// officialImage reports whether an image reference names a Docker Official
+// isOfficialImageRef reports whether an image reference names a Docker Official
 // Image (docker.io/library/…).
-func officialImage(ref string) bool {
-	if imageRegistry(ref) != "docker.io" {
+func isOfficialImageRef(ref string) bool {
+	if registryOfImage(ref) != "docker.io" {
 		return false
 	}
 	name := ref

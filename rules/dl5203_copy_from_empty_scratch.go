@@ -50,7 +50,7 @@ func emptyScratch(s *dockerfile.Stage) bool {
 
 func allRoots(sources []string) bool {
 	for _, s := range sources {
-		if !isRoot(s) {
+		if !isRootPath(s) {
 			return false
 		}
 	}

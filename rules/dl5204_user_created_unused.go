@@ -45,9 +45,9 @@ func checkUserCreatedUnused(p *Pass) {
 			name, _, _ := strings.Cut(c.User, ":")
 			users = append(users, name)
 		case *instructions.CmdCommand:
-			words = append(words, cmdWords(c.CmdLine)...)
+			words = append(words, execWords(c.CmdLine)...)
 		case *instructions.EntrypointCommand:
-			words = append(words, cmdWords(c.CmdLine)...)
+			words = append(words, execWords(c.CmdLine)...)
 		}
 	}
 	chain := map[*dockerfile.Stage]bool{}
@@ -72,7 +72,7 @@ func checkUserCreatedUnused(p *Pass) {
 	})
 }
 
-func cmdWords(line []string) []string {
+func execWords(line []string) []string {
 	var out []string
 	for _, l := range line {
 		out = append(out, strings.Fields(l)...)

@@ -27,7 +27,7 @@ var copyAfterUser = &Rule{
 
 func checkCopyAfterUser(p *Pass) {
 	final := p.FinalStage()
-	if final == nil || windowsStage(final) {
+	if final == nil || windowsBased(final) {
 		return
 	}
 	user := ""
@@ -36,7 +36,7 @@ func checkCopyAfterUser(p *Pass) {
 			user = c.User
 			continue
 		}
-		if in.Cmd != "copy" && in.Cmd != "add" || isRootUser(user) || strings.Contains(user, "$") {
+		if in.Cmd != "copy" && in.Cmd != "add" || userIsRoot(user) || strings.Contains(user, "$") {
 			continue
 		}
 		if _, ok := in.Flag("chown"); ok {
@@ -47,16 +47,16 @@ func checkCopyAfterUser(p *Pass) {
 	}
 }
 
-// isRootUser reports whether a USER value (user[:group]) is root; an empty
+// userIsRoot reports whether a USER value (user[:group]) is root; an empty
 // value (no USER yet) counts as root.
-func isRootUser(u string) bool {
+func userIsRoot(u string) bool {
 	name, _, _ := strings.Cut(strings.TrimSpace(u), ":")
 	return name == "" || name == "root" || name == "0"
 }
 
-// runtimeUser is the user the final stage's container runs as ("" when no
+// finalUser is the user the final stage's container runs as ("" when no
 // USER is set in its chain).
-func runtimeUser(final *dockerfile.Stage) string {
+func finalUser(final *dockerfile.Stage) string {
 	user := ""
 	for _, in := range ChainInstructions(final) {
 		if c, ok := in.Command.(*instructions.UserCommand); ok {
@@ -66,9 +66,9 @@ func runtimeUser(final *dockerfile.Stage) string {
 	return user
 }
 
-// windowsStage reports whether a stage builds on a Windows base image (by
+// windowsBased reports whether a stage builds on a Windows base image (by
 // its name: nanoserver, windowsservercore, windows/servercore, …).
-func windowsStage(st *dockerfile.Stage) bool {
+func windowsBased(st *dockerfile.Stage) bool {
 	ref := strings.ToLower(st.Root().Image.Expanded)
 	for _, w := range []string{"nanoserver", "windowsservercore", "servercore", "windows/", "-windows", "ltsc20"} {
 		if strings.Contains(ref, w) {

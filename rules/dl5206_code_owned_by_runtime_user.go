@@ -30,8 +30,8 @@ func checkCodeOwnedByRuntimeUser(p *Pass) {
 	if final == nil {
 		return
 	}
-	user := runtimeUser(final)
-	if isRootUser(user) || strings.Contains(user, "$") {
+	user := finalUser(final)
+	if userIsRoot(user) || strings.Contains(user, "$") {
 		return
 	}
 	name, _, _ := strings.Cut(user, ":")

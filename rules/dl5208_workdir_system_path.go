@@ -25,7 +25,7 @@ var workdirSystemPath = &Rule{
 	Check: checkWorkdirSystemPath,
 }
 
-var systemDirs = []string{"/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"}
+var systemWorkdirs = []string{"/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"}
 
 func checkWorkdirSystemPath(p *Pass) {
 	f := p.Dockerfile
@@ -36,7 +36,7 @@ func checkWorkdirSystemPath(p *Pass) {
 			if !ok {
 				continue
 			}
-			v, unresolved := expandValue(f, c.Path, VarsAt(f, in.Stage, in))
+			v, unresolved := expandWord(f, c.Path, VarsAt(f, in.Stage, in))
 			if unresolved {
 				cwd = ""
 				continue
@@ -51,7 +51,7 @@ func checkWorkdirSystemPath(p *Pass) {
 			if in.Stage != st {
 				continue // reported for the stage that has it
 			}
-			for _, d := range systemDirs {
+			for _, d := range systemWorkdirs {
 				if cwd == d || strings.HasPrefix(cwd, d+"/") {
 					p.Report(in.Find(c.Path), fmt.Sprintf("WORKDIR %s is under %s, a system path the runtime mounts or the host owns", cwd, d))
 					break

@@ -16,8 +16,8 @@ import (
 // Label helpers: every LABEL key and value of a file, positioned, and the
 // validators of the label schema's types (DL3049–DL3058).
 
-// label is one key=value of a LABEL instruction.
-type label struct {
+// labelKV is one key=value of a LABEL instruction.
+type labelKV struct {
 	Key      string
 	Raw      string // the value as written
 	Value    string // the value as BuildKit sets it (quotes removed, variables expanded)
@@ -30,8 +30,8 @@ type label struct {
 }
 
 // fileLabels returns every label of every stage (ONBUILD LABEL included, marked), in order.
-func fileLabels(f *dockerfile.File) []label {
-	var out []label
+func fileLabels(f *dockerfile.File) []labelKV {
+	var out []labelKV
 	for _, st := range f.Stages {
 		for _, in := range st.Instructions {
 			out = append(out, instructionLabels(f, st, in)...)
@@ -41,8 +41,8 @@ func fileLabels(f *dockerfile.File) []label {
 }
 
 // stageLabels returns the labels set in the stage's chain, oldest first.
-func stageLabels(f *dockerfile.File, st *dockerfile.Stage) []label {
-	var out []label
+func stageLabels(f *dockerfile.File, st *dockerfile.Stage) []labelKV {
+	var out []labelKV
 	for _, in := range ChainInstructions(st) {
 		for _, l := range instructionLabels(f, in.Stage, in) {
 			if !l.OnBuild {
@@ -53,7 +53,7 @@ func stageLabels(f *dockerfile.File, st *dockerfile.Stage) []label {
 	return out
 }
 
-func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction) []label {
+func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction) []labelKV {
 	holder, onbuild := in, false
 	if in.Inner != nil {
 		in, onbuild = in.Inner, true
@@ -62,13 +62,13 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 	if !ok {
 		return nil
 	}
-	var out []label
+	var out []labelKV
 	var vars map[string]string
 	pos := in.KeywordRange.End
 	for _, kv := range c.Labels {
-		l := label{Key: kv.Key, Raw: kv.Value, In: holder, Stage: st, OnBuild: onbuild}
+		l := labelKV{Key: kv.Key, Raw: kv.Value, In: holder, Stage: st, OnBuild: onbuild}
 		if strings.ContainsAny(kv.Key, `"'`) {
-			if k, unresolved := expandValue(f, kv.Key, nil); !unresolved {
+			if k, unresolved := expandWord(f, kv.Key, nil); !unresolved {
 				l.Key = k
 			}
 		}
@@ -86,7 +86,7 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 			if vars == nil {
 				vars = VarsAt(f, st, holder)
 			}
-			l.Value, l.Unknown = expandValue(f, kv.Value, vars)
+			l.Value, l.Unknown = expandWord(f, kv.Value, vars)
 		}
 		out = append(out, l)
 	}
@@ -185,9 +185,9 @@ func checkLabelType(p *Pass, typ string, valid func(string) bool, what string) {
 			continue
 		}
 		if !valid(l.Value) {
-			p.Report(l.ValRange, "label "+quote(l.Key)+" is "+quote(l.Value)+", which is not "+what)
+			p.Report(l.ValRange, "label "+quoted(l.Key)+" is "+quoted(l.Value)+", which is not "+what)
 		}
 	}
 }
 
-func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
+func quoted(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }

@@ -472,7 +472,7 @@ func VarsAt(f *dockerfile.File, s *dockerfile.Stage, at *dockerfile.Instruction)
 			for _, kv := range c.Args {
 				switch {
 				case kv.Value != nil:
-					if v, unresolved := expandValue(f, *kv.Value, vars); !unresolved {
+					if v, unresolved := expandWord(f, *kv.Value, vars); !unresolved {
 						vars[kv.Key] = v
 					} else {
 						delete(vars, kv.Key)
@@ -487,7 +487,7 @@ func VarsAt(f *dockerfile.File, s *dockerfile.Stage, at *dockerfile.Instruction)
 			}
 		case *instructions.EnvCommand:
 			for _, kv := range c.Env {
-				if v, unresolved := expandValue(f, kv.Value, vars); !unresolved {
+				if v, unresolved := expandWord(f, kv.Value, vars); !unresolved {
 					vars[kv.Key] = v
 				} else {
 					delete(vars, kv.Key)
@@ -498,16 +498,16 @@ func VarsAt(f *dockerfile.File, s *dockerfile.Stage, at *dockerfile.Instruction)
 	return vars
 }
 
-// expandValue processes a word as BuildKit does (quotes removed, variables
+// expandWord processes a word as BuildKit does (quotes removed, variables
 // substituted); unresolved is set when it uses a variable without a value
 // or cannot be processed.
-func expandValue(f *dockerfile.File, word string, vars map[string]string) (string, bool) {
+func expandWord(f *dockerfile.File, word string, vars map[string]string) (string, bool) {
 	escape := '\\'
 	if f != nil && f.Escape != 0 {
 		escape = f.Escape
 	}
 	lex := bkshell.NewLex(escape)
-	res, err := lex.ProcessWordWithMatches(word, varEnv(vars))
+	res, err := lex.ProcessWordWithMatches(word, wordEnv(vars))
 	if err != nil {
 		return word, true
 	}
@@ -524,18 +524,18 @@ func referencedVars(f *dockerfile.File, word string) []string {
 		escape = f.Escape
 	}
 	lex := bkshell.NewLex(escape)
-	res, err := lex.ProcessWordWithMatches(word, varEnv(nil))
+	res, err := lex.ProcessWordWithMatches(word, wordEnv(nil))
 	if err != nil {
 		return nil
 	}
 	var out []string
 	for k := range res.Unmatched {
-		if isVarName(k) {
+		if isVariableName(k) {
 			out = append(out, k)
 		}
 	}
 	for k := range res.Matched {
-		if isVarName(k) {
+		if isVariableName(k) {
 			out = append(out, k)
 		}
 	}
@@ -543,7 +543,7 @@ func referencedVars(f *dockerfile.File, word string) []string {
 	return slices.Compact(out)
 }
 
-func isVarName(s string) bool {
+func isVariableName(s string) bool {
 	for i, c := range s {
 		if c != '_' && !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') && (i == 0 || !(c >= '0' && c <= '9')) {
 			return false
@@ -552,10 +552,10 @@ func isVarName(s string) bool {
 	return s != ""
 }
 
-type varEnv map[string]string
+type wordEnv map[string]string
 
-func (m varEnv) Get(k string) (string, bool) { v, ok := m[k]; return v, ok }
-func (m varEnv) Keys() []string {
+func (m wordEnv) Get(k string) (string, bool) { v, ok := m[k]; return v, ok }
+func (m wordEnv) Keys() []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -663,12 +663,12 @@ func lastArgRange(in *dockerfile.Instruction, sources []string, dest string) sou
 	return rs[len(rs)-1]
 }
 
-// unquote removes the quotes of a word as the Dockerfile lexer would; ok is
+// literalArg removes the quotes of a word as the Dockerfile lexer would; ok is
 // false when the word uses variables.
-func unquote(f *dockerfile.File, word string) (string, bool) {
+func literalArg(f *dockerfile.File, word string) (string, bool) {
 	if strings.Contains(word, "$") {
 		return word, false
 	}
-	v, unresolved := expandValue(f, word, nil)
+	v, unresolved := expandWord(f, word, nil)
 	return v, !unresolved
 }

@@ -167,8 +167,8 @@ ENV DATA=${APP_HOME}/data V=v$VERSION
 LABEL x=y
 `)
 	final := f.FinalStage()
-	label := final.Instructions[1]
-	vars := VarsAt(f, final, label)
+	labelKV := final.Instructions[1]
+	vars := VarsAt(f, final, labelKV)
 	want := map[string]string{"VERSION": "1.2", "APP_HOME": "/opt/app", "DATA": "/opt/app/data", "V": "v1.2"}
 	for k, v := range want {
 		if vars[k] != v {

@@ -32,7 +32,7 @@ func TestZZCorpus(t *testing.T) {
 		n++
 		doc := parser.Parse(p, src, parser.Dockerfile, parser.Options{})
 		seen := map[string]bool{}
-		for _, f := range Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return !mine[r] && r != internalError }}) {
+		for _, f := range Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return !mine[r] && r != internalError }, Options: Options{LabelSchema: map[string]string{"maintainer": "email", "org.opencontainers.image.version": "semver", "org.opencontainers.image.source": "url", "org.opencontainers.image.url": "url", "org.opencontainers.image.created": "rfc3339", "org.opencontainers.image.revision": "hash", "org.opencontainers.image.licenses": "spdx"}, TrustedRegistries: []string{"docker.io", "*.microsoft.com"}}}) {
 			id := f.Rule.ID
 			if f.Rule == internalError {
 				t.Errorf("%s: %s", p, f.Message)
