@@ -248,6 +248,18 @@ func (g *StageGraph) RefsTo(s *dockerfile.Stage) []StageRef {
 	return out
 }
 
+// UsedBy returns the stages that use s directly (FROM, COPY --from, RUN
+// --mount from=; ONBUILD triggers excluded), in file order.
+func (g *StageGraph) UsedBy(s *dockerfile.Stage) []*dockerfile.Stage {
+	var out []*dockerfile.Stage
+	for _, st := range g.File.Stages {
+		if slices.Contains(g.deps[st], s) {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
 // Deps returns the stages s uses directly, in the order first used.
 func (g *StageGraph) Deps(s *dockerfile.Stage) []*dockerfile.Stage {
 	return slices.Clone(g.deps[s])

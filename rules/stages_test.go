@@ -65,6 +65,9 @@ RUN --mount=type=bind,from=assets,target=/a --mount=type=cache,target=/c true
 	if got := g.RefsTo(f.StageByName("build")); len(got) != 2 || got[0].Kind != RefBase || got[1].Kind != RefCopy {
 		t.Errorf("refs to build = %+v", got)
 	}
+	if got, want := stageRefs(g.UsedBy(f.StageByName("build"))), []string{"test", "final"}; !slices.Equal(got, want) {
+		t.Errorf("used by build = %v, want %v", got, want)
+	}
 	if len(g.Cycles()) != 0 {
 		t.Errorf("unexpected cycles: %v", g.Cycles())
 	}
