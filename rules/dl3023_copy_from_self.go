@@ -22,7 +22,7 @@ var copyFromSelf = &Rule{
 func checkCopyFromSelf(p *Pass) {
 	for _, r := range p.Stages().Refs {
 		if r.Kind != RefBase && !r.OnBuild && r.Self() {
-			p.Report(r.Range, fmt.Sprintf("%s=%s names %s, the stage it is in", r.Kind, r.Name, stageLabel(r.Stage)))
+			p.Report(r.Range, fmt.Sprintf("%s=%s names %s, the stage it is in", r.Kind, r.Name, stageName(r.Stage)))
 		}
 	}
 }

@@ -41,7 +41,7 @@ func checkLabelMissing(p *Pass) {
 	}
 	for _, k := range keys {
 		if !set[k] {
-			p.Report(at, fmt.Sprintf("label %q required by the label schema is not set on the final image (%s)", k, stageLabel(final)))
+			p.Report(at, fmt.Sprintf("label %q required by the label schema is not set on the final image (%s)", k, stageName(final)))
 		}
 	}
 }

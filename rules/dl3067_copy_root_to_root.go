@@ -38,7 +38,7 @@ func checkCopyRootToRoot(p *Pass) {
 		}
 		what := "image " + quoted(r.Name)
 		if r.Target != nil {
-			what = stageLabel(r.Target)
+			what = stageName(r.Target)
 		}
 		p.Report(argRanges(r.In, []string{sources[0], dest})[0], fmt.Sprintf("COPY --from=%s / / copies the whole filesystem of %s over this stage; copy only the paths you need", r.Name, what))
 	}

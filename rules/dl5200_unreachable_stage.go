@@ -35,7 +35,7 @@ func checkUnreachableStage(p *Pass) {
 			if !s.NameRange.IsZero() {
 				at = s.NameRange
 			}
-			p.Report(at, fmt.Sprintf("stage %q is not used by %s; it is built only with --target %s", s.Name, stageLabel(final), s.Name))
+			p.Report(at, fmt.Sprintf("stage %q is not used by %s; it is built only with --target %s", s.Name, stageName(final), s.Name))
 			continue
 		}
 		if !s.Image.Range.IsZero() {

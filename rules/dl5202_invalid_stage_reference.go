@@ -32,7 +32,7 @@ func checkInvalidStageRef(p *Pass) {
 		case r.Index && r.Target == nil && r.Kind == RefCopy:
 			p.Report(r.Range, fmt.Sprintf("%s=%s: there is no stage #%s (the file has %d)", r.Kind, r.Name, r.Name, len(p.Dockerfile.Stages)))
 		case r.Later && !r.Self() && !g.SameCycle(r.Stage, r.Target):
-			p.Report(r.Range, fmt.Sprintf("%s=%s names %s, defined at line %d after this stage; only earlier stages can be used", r.Kind, r.Name, stageLabel(r.Target), r.Target.From.Line()))
+			p.Report(r.Range, fmt.Sprintf("%s=%s names %s, defined at line %d after this stage; only earlier stages can be used", r.Kind, r.Name, stageName(r.Target), r.Target.From.Line()))
 		}
 	}
 }

@@ -29,7 +29,7 @@ func checkCopyFromEmptyScratch(p *Pass) {
 		if !ok || len(sources) == 0 || allRoots(sources) {
 			continue
 		}
-		p.Report(r.Range, fmt.Sprintf("%s is FROM scratch and adds no files, so there is nothing to copy from it", stageLabel(r.Target)))
+		p.Report(r.Range, fmt.Sprintf("%s is FROM scratch and adds no files, so there is nothing to copy from it", stageName(r.Target)))
 	}
 }
 

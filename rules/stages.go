@@ -617,8 +617,8 @@ func tokenRange(in *dockerfile.Instruction, fl dockerfile.Flag, token string) so
 	return fr
 }
 
-// stageLabel names a stage in messages: `stage "builder"` or `stage #2`.
-func stageLabel(s *dockerfile.Stage) string {
+// stageName names a stage in messages: `stage "builder"` or `stage #2`.
+func stageName(s *dockerfile.Stage) string {
 	if s.Name != "" {
 		return fmt.Sprintf("stage %q", s.Name)
 	}
