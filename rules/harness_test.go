@@ -177,7 +177,7 @@ func TestFixtures(t *testing.T) {
 func runFileCase(t *testing.T, r *Rule, path string) int {
 	src, wants := readFixture(t, path)
 	doc := parser.Parse(filepath.ToSlash(path), src, fixtureKind(path), parser.Options{})
-	check(t, r, Run(doc, onlyRule(r)), wants)
+	check(t, r, Run(doc, fixtureConfig(t, r, path, src)), wants)
 	return len(wants)
 }
 

@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/source"
+)
+
+var copyDestNotDir = &Rule{
+	ID: "DL3021", Name: "copy-multiple-sources-dest-not-dir", Aliases: []string{"DS-0011"},
+	Kind: parser.Dockerfile, Severity: Error,
+	Tags:    []string{TagCorrectness},
+	Summary: "COPY or ADD of several sources needs a destination ending in /",
+	Doc: "With more than one source, the destination must be a directory written with a trailing " +
+		"slash; otherwise the build fails (\"When using COPY with more than one source file, the " +
+		"destination must be a directory and end with a /\"). Add the slash. Heredoc sources count as " +
+		"sources; a destination given through an unknown variable is not judged.",
+	Bad:   "COPY package.json package-lock.json /app",
+	Good:  "COPY package.json package-lock.json /app/",
+	Check: checkCopyDestNotDir,
+}
+
+func checkCopyDestNotDir(p *Pass) {
+	f := p.Dockerfile
+	for _, st := range f.Stages {
+		for _, in := range st.InstructionsOf("copy", "add") {
+			sources, dest, heredocs, ok := copyParts(in)
+			if !ok || len(sources)+heredocs < 2 || dest == "" {
+				continue
+			}
+			value, unresolved := expandWord(f, dest, VarsAt(f, st, in))
+			if unresolved || strings.HasSuffix(value, "/") || strings.HasSuffix(value, `\`) {
+				continue
+			}
+			r := lastArgRange(in, sources, dest)
+			at := r.End
+			if n := len(dest); n >= 2 && !in.JSON && (dest[0] == '"' || dest[0] == '\'') && dest[n-1] == dest[0] {
+				at.Column--
+			}
+			p.Report(r, fmt.Sprintf("%s has %d sources, so its destination %q must end with /", strings.ToUpper(in.Cmd), len(sources)+heredocs, value),
+				Fix{Message: "Add a trailing slash", Safe: true, Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: "/"}}})
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package rules
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+
+	"github.com/dlint/dlint/parser"
+)
+
+var workdirSystemPath = &Rule{
+	ID: "DL5208", Name: "workdir-in-system-path", Aliases: []string{"DS-0030"},
+	Kind: parser.Dockerfile, Severity: Warning,
+	Tags: []string{TagSecurity, TagCorrectness}, SecuritySeverity: 5.0,
+	Summary: "WORKDIR is under /proc, /sys, /dev, /boot or another system path",
+	Doc: "/proc, /sys and /dev are kernel file systems that the runtime mounts over the image, and " +
+		"/boot, /initrd and /lost+found belong to the host's boot and file-system tooling. Files " +
+		"written there during the build vanish or collide with the runtime's mounts, and a process " +
+		"working in them risks touching the kernel's interfaces. Use an application directory such as " +
+		"/app or /srv.",
+	Bad:   "WORKDIR /proc/app",
+	Good:  "WORKDIR /app",
+	Check: checkWorkdirSystemPath,
+}
+
+var systemWorkdirs = []string{"/proc", "/sys", "/dev", "/boot", "/initrd", "/lost+found"}
+
+func checkWorkdirSystemPath(p *Pass) {
+	f := p.Dockerfile
+	for _, st := range f.Stages {
+		cwd := ""
+		for _, in := range ChainInstructions(st) {
+			c, ok := in.Command.(*instructions.WorkdirCommand)
+			if !ok {
+				continue
+			}
+			v, unresolved := expandWord(f, c.Path, VarsAt(f, in.Stage, in))
+			if unresolved {
+				cwd = ""
+				continue
+			}
+			if !strings.HasPrefix(v, "/") {
+				if cwd == "" {
+					continue
+				}
+				v = path.Join(cwd, v)
+			}
+			cwd = path.Clean(v)
+			if in.Stage != st {
+				continue // reported for the stage that has it
+			}
+			for _, d := range systemWorkdirs {
+				if cwd == d || strings.HasPrefix(cwd, d+"/") {
+					p.Report(in.Find(c.Path), fmt.Sprintf("WORKDIR %s is under %s, a system path the runtime mounts or the host owns", cwd, d))
+					break
+				}
+			}
+		}
+	}
+}

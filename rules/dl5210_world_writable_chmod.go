@@ -1,0 +1,59 @@
+package rules
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+)
+
+var worldWritableChmod = &Rule{
+	ID: "DL5210", Name: "world-writable-copy-mode", Kind: parser.Dockerfile, Severity: Warning,
+	Tags: []string{TagSecurity}, SecuritySeverity: 5.5,
+	Summary: "COPY or ADD --chmod makes files writable by every user",
+	Doc: "A mode such as 777 or 666 (or `o+w`, `a+w`) lets any user in the container, including " +
+		"one an attacker gains through another process, replace the files: code, scripts, configuration. " +
+		"Grant write access to the owner only (755 for directories and executables, 644 for data), and " +
+		"give the runtime user ownership of the few paths it must write. Modes with the sticky bit " +
+		"(1777, as for /tmp) are left alone. Stages whose files cannot reach the final image are not judged.",
+	Bad:   "COPY --chmod=777 entrypoint.sh /usr/local/bin/",
+	Good:  "COPY --chmod=755 entrypoint.sh /usr/local/bin/",
+	Check: checkWorldWritableChmod,
+}
+
+func checkWorldWritableChmod(p *Pass) {
+	for _, st := range p.RuntimeStages() {
+		for _, in := range st.InstructionsOf("copy", "add") {
+			fl, ok := in.Flag("chmod")
+			if !ok || strings.Contains(fl.Value, "$") {
+				continue
+			}
+			if worldWritable(strings.Trim(fl.Value, `"'`)) {
+				p.Report(fl.Range, fmt.Sprintf("--chmod=%s makes the copied files writable by every user in the container", fl.Value))
+			}
+		}
+	}
+}
+
+// worldWritable reports whether a chmod mode (octal or symbolic) grants
+// write to others, without the sticky bit.
+func worldWritable(mode string) bool {
+	if n, err := strconv.ParseUint(mode, 8, 32); err == nil {
+		return n&0o002 != 0 && n&0o1000 == 0
+	}
+	for _, clause := range strings.Split(mode, ",") {
+		i := strings.IndexAny(clause, "+-=")
+		if i < 0 {
+			continue
+		}
+		who, op, perms := clause[:i], clause[i], clause[i+1:]
+		if op == '-' || !strings.Contains(perms, "w") || strings.Contains(perms, "t") {
+			continue
+		}
+		if who == "" || strings.ContainsAny(who, "oa") {
+			return true
+		}
+	}
+	return false
+}
