@@ -334,7 +334,8 @@ func TestContextSources(t *testing.T) {
 	want := []string{
 		`COPY app "app"@2:22-25`,
 		`COPY conf dir/x.yml "conf dir/x.yml"@3:8-22`,
-		// line 6: sources with variables that do not resolve are skipped
+		// line 6: a source whose variable has no value is skipped; a default counts
+		`COPY dflt/y "${D:-dflt}/y"@6:17-29`,
 		`COPY conf/1 "$DIR"@6:30-34`,
 		`ADD local "./local"@7:54-61`,
 		`COPY docs "docs"@13:21-25`,

@@ -52,6 +52,8 @@ type settings struct {
 	jobs      int
 	cfg       rules.Config
 	parseOpts parser.Options
+	// contexts walks each build context once, however many Dockerfiles share it.
+	contexts *buildcontext.Cache
 }
 
 func usageError(format string, args ...any) error {
@@ -59,7 +61,7 @@ func usageError(format string, args ...any) error {
 }
 
 func readSettings(c *cli.Context) (*settings, error) {
-	s := &settings{output: c.String("output"), stdinName: c.String("stdin-filename"), context: c.String("context"), jobs: c.Int("jobs")}
+	s := &settings{output: c.String("output"), stdinName: c.String("stdin-filename"), context: c.String("context"), jobs: c.Int("jobs"), contexts: buildcontext.NewCache()}
 	var ok bool
 	if s.format, ok = report.Formats[c.String("format")]; !ok {
 		return nil, usageError("unknown format %q (one of %s)", c.String("format"), strings.Join(report.FormatNames(), ", "))
@@ -245,7 +247,7 @@ func lintOne(t target, s *settings, stdin io.Reader) ([]rules.Finding, []byte, e
 	}
 	doc := parser.Parse(t.path, src, t.kind, s.parseOpts)
 	if doc.Kind == parser.Dockerfile && t.fsPath != "" {
-		doc.Context = buildcontext.ForDockerfile(t.fsPath, s.context)
+		doc.Context = s.contexts.ForDockerfile(t.fsPath, s.context)
 	}
 	return rules.Run(doc, &s.cfg), src, nil
 }

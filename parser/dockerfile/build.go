@@ -40,7 +40,41 @@ func (f *File) Expand(word string, vars map[string]string) (value string, unreso
 	if err != nil {
 		return word, true
 	}
-	return res.Result, len(res.Unmatched) > 0
+	for name := range res.Unmatched {
+		if !defaulted(word, name) {
+			return res.Result, true
+		}
+	}
+	return res.Result, false
+}
+
+// defaulted reports whether every use of variable name in word carries a
+// default (${name:-x}, ${name-x}) or an alternative (${name:+x}, ${name+x}),
+// so its being unset still yields a value chosen by the author.
+func defaulted(word, name string) bool {
+	found := false
+	for i := 0; ; {
+		j := strings.Index(word[i:], "$")
+		if j < 0 {
+			return found
+		}
+		rest := word[i+j+1:]
+		switch {
+		case strings.HasPrefix(rest, "{"+name):
+			op := rest[len(name)+1:]
+			if !(strings.HasPrefix(op, ":-") || strings.HasPrefix(op, "-") || strings.HasPrefix(op, ":+") || strings.HasPrefix(op, "+")) {
+				return false
+			}
+			found = true
+		case strings.HasPrefix(rest, name) && (len(rest) == len(name) || !isNameChar(rest[len(name)])):
+			return false
+		}
+		i += j + 1
+	}
+}
+
+func isNameChar(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
 
 type builder struct {
@@ -64,7 +98,12 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 		in.Command = typed
 	}
 	if in.Cmd == "onbuild" && node.Next != nil && len(node.Next.Children) > 0 {
-		in.Inner = b.instruction(node.Next.Children[0])
+		child := node.Next.Children[0]
+		// BuildKit leaves the trigger's lines unset; it sits on the ONBUILD's.
+		if child.StartLine == 0 {
+			child.StartLine, child.EndLine = node.StartLine, node.EndLine
+		}
+		in.Inner = b.instruction(child)
 		in.Inner.Range, in.Inner.Stage = in.Range, b.current
 		if kw, ok := in.FindAfter(in.Inner.Keyword, in.KeywordRange.End); ok {
 			in.Inner.KeywordRange = kw
@@ -118,7 +157,7 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 	}
 	first := f.Lines.Text(node.StartLine)
 	col := 1
-	if i := strings.Index(strings.ToLower(first), strings.ToLower(node.Value)); i >= 0 && node.Value != "" {
+	if i := keywordIndex(first, node.Value); i >= 0 {
 		col = utf8.RuneCountInString(first[:i]) + 1
 	}
 	in.KeywordRange = source.Range{
@@ -136,6 +175,9 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 		name, value, _ := strings.Cut(strings.TrimPrefix(raw, "--"), "=")
 		fl := Flag{Name: name, Value: value, Range: in.KeywordRange}
 		if r, ok := in.FindAfter(raw, cursor); ok {
+			fl.Range, cursor = r, r.End
+		} else if r, ok := in.findFlag(name, cursor); ok {
+			// The value was quoted in the source; BuildKit unquotes it.
 			fl.Range, cursor = r, r.End
 		}
 		in.Flags = append(in.Flags, fl)

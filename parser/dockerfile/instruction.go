@@ -107,6 +107,53 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 	return lines.Span(start+i, len(token)), true
 }
 
+// findFlag locates `--name=…` after from, up to the next blank.
+func (in *Instruction) findFlag(name string, from source.Position) (source.Range, bool) {
+	r, ok := in.FindAfter("--"+name+"=", from)
+	if !ok {
+		return r, false
+	}
+	lines := in.file.Lines
+	off := lines.Offset(r.Start)
+	end := off
+	quote := byte(0)
+	for end < len(in.file.Src) {
+		c := in.file.Src[end]
+		if quote != 0 {
+			if c == quote {
+				quote = 0
+			}
+		} else if c == '"' || c == '\'' {
+			quote = c
+		} else if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			break
+		}
+		end++
+	}
+	return lines.Span(off, end-off), true
+}
+
+// keywordIndex finds the instruction keyword on its first line: the first
+// case-insensitive occurrence that starts a word.
+func keywordIndex(line, keyword string) int {
+	if keyword == "" {
+		return -1
+	}
+	lower, kw := strings.ToLower(line), strings.ToLower(keyword)
+	for i := 0; i+len(kw) <= len(lower); {
+		j := strings.Index(lower[i:], kw)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		if at == 0 || lower[at-1] == ' ' || lower[at-1] == '\t' {
+			return at
+		}
+		i = at + 1
+	}
+	return -1
+}
+
 func (in *Instruction) firstLine() source.Range {
 	return source.Range{Start: in.KeywordRange.Start, End: source.Position{Line: in.Range.Start.Line, Column: utf8.RuneCountInString(in.file.Lines.Text(in.Range.Start.Line)) + 1}}
 }
