@@ -1,0 +1,123 @@
+// Package fix applies the fixes rules attach to findings: edits are applied
+// to the file's bytes without touching anything else, overlapping fixes
+// are resolved deterministically, and files are replaced atomically.
+package fix
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+
+	"github.com/dlint/dlint/parser/source"
+	"github.com/dlint/dlint/rules"
+)
+
+// edit is a byte-offset replacement.
+type edit struct {
+	start, end int
+	text       string
+}
+
+// Apply applies the first fix of each finding in order (safe fixes only
+// unless unsafe is set) and returns the new content and the findings whose
+// fix was applied. A fix with an edit that overlaps an edit already taken
+// is skipped whole, to be reconsidered on the next round once the file has
+// been linted again. New text written with "\n" follows the file's line
+// endings, so a CRLF file stays CRLF.
+func Apply(src []byte, findings []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
+	lines := source.NewLines(src)
+	crlf := usesCRLF(src)
+	var taken []edit
+	var applied []rules.Finding
+	for _, f := range findings {
+		if len(f.Fixes) == 0 || f.Suppression != nil {
+			continue
+		}
+		fx := f.Fixes[0]
+		if !fx.Safe && !unsafe {
+			continue
+		}
+		var es []edit
+		ok := len(fx.Edits) > 0
+		for _, e := range fx.Edits {
+			ed := edit{start: lines.Offset(e.Range.Start), end: lines.Offset(e.Range.End), text: e.NewText}
+			if e.Range.End.Line == 0 {
+				ed.end = ed.start
+			}
+			if ed.end < ed.start || overlaps(ed, taken) || overlaps(ed, es) {
+				ok = false
+				break
+			}
+			if crlf {
+				ed.text = toCRLF(ed.text)
+			}
+			es = append(es, ed)
+		}
+		if !ok {
+			continue
+		}
+		taken = append(taken, es...)
+		applied = append(applied, f)
+	}
+	if len(taken) == 0 {
+		return src, nil
+	}
+	// Apply from the end so earlier offsets stay valid; insertions at the
+	// same offset keep their finding order.
+	slices.SortStableFunc(taken, func(a, b edit) int { return b.start - a.start })
+	out := slices.Clone(src)
+	for _, e := range taken {
+		out = slices.Concat(out[:e.start:e.start], []byte(e.text), out[e.end:])
+	}
+	return out, applied
+}
+
+// overlaps reports whether e shares bytes with any of es. Two insertions at
+// the same point do not overlap; an insertion inside a replaced span does.
+func overlaps(e edit, es []edit) bool {
+	for _, o := range es {
+		if e.start < o.end && o.start < e.end {
+			return true
+		}
+		if e.start == e.end && o.start < e.start && e.start < o.end {
+			return true
+		}
+		if o.start == o.end && e.start < o.start && o.start < e.end {
+			return true
+		}
+	}
+	return false
+}
+
+func usesCRLF(src []byte) bool {
+	crlf := bytes.Count(src, []byte("\r\n"))
+	return crlf > 0 && crlf*2 >= bytes.Count(src, []byte("\n"))
+}
+
+func toCRLF(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\n", "\r\n")
+}
+
+// maxRounds bounds Converge: each round applies every fix that does not
+// overlap another, so a handful of rounds settles any real file.
+const maxRounds = 10
+
+// Converge lints src, applies the fixes, and repeats on the result until
+// no fix applies, so fixes that overlapped in one round land in the next
+// and a second run changes nothing. It returns the final content and every
+// finding whose fix was applied.
+func Converge(src []byte, lint func([]byte) []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
+	var all []rules.Finding
+	for range maxRounds {
+		out, applied := Apply(src, lint(src), unsafe)
+		if len(applied) == 0 || bytes.Equal(out, src) {
+			break
+		}
+		all = append(all, applied...)
+		src = out
+	}
+	return src, all
+}

@@ -1,0 +1,130 @@
+package fix
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/dlint/dlint/parser/source"
+	"github.com/dlint/dlint/rules"
+)
+
+var testRule = &rules.Rule{ID: "DL9999", Name: "test"}
+
+func at(l1, c1, l2, c2 int) source.Range {
+	return source.Range{Start: source.Position{Line: l1, Column: c1}, End: source.Position{Line: l2, Column: c2}}
+}
+
+func finding(safe bool, edits ...rules.Edit) rules.Finding {
+	return rules.Finding{Rule: testRule, Fixes: []rules.Fix{{Message: "fix", Safe: safe, Edits: edits}}}
+}
+
+func TestApply(t *testing.T) {
+	src := "from alpine\nRUN apk add curl\n"
+	fs := []rules.Finding{
+		finding(true, rules.Edit{Range: at(1, 1, 1, 5), NewText: "FROM"}),
+		finding(true, rules.Edit{Range: at(2, 12, 2, 12), NewText: " --no-cache"}),
+		// Overlaps the first: skipped this round.
+		finding(true, rules.Edit{Range: at(1, 1, 1, 12), NewText: "FROM alpine:3.20"}),
+		// Unsafe: skipped unless asked.
+		finding(false, rules.Edit{Range: at(2, 1, 2, 4), NewText: "run"}),
+	}
+	got, applied := Apply([]byte(src), fs, false)
+	if diff := cmp.Diff("FROM alpine\nRUN apk add --no-cache curl\n", string(got)); diff != "" {
+		t.Error(diff)
+	}
+	if len(applied) != 2 {
+		t.Errorf("applied %d fixes, want 2", len(applied))
+	}
+	got, applied = Apply([]byte(src), fs, true)
+	if !strings.HasPrefix(string(got), "FROM alpine\nrun apk add --no-cache") || len(applied) != 3 {
+		t.Errorf("unsafe: %q, %d applied", got, len(applied))
+	}
+}
+
+func TestApplyKeepsLineEndingsAndBOM(t *testing.T) {
+	src := "\xEF\xBB\xBFFROM alpine\r\nRUN a\r\n"
+	got, _ := Apply([]byte(src), []rules.Finding{
+		finding(true, rules.Edit{Range: at(1, 6, 1, 12), NewText: "alpine:3.20"}),
+		finding(true, rules.Edit{Range: at(3, 1, 3, 1), NewText: "USER app\n"}),
+	}, false)
+	if want := "\xEF\xBB\xBFFROM alpine:3.20\r\nRUN a\r\nUSER app\r\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestConverge(t *testing.T) {
+	// A fake linter: every lower-case "run" at a line start is a finding.
+	lint := func(src []byte) []rules.Finding {
+		var fs []rules.Finding
+		for i, l := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(l, "run") {
+				fs = append(fs, finding(true, rules.Edit{Range: at(i+1, 1, i+1, 4), NewText: "RUN"}))
+				// An overlapping second fix on the same token.
+				fs = append(fs, finding(true, rules.Edit{Range: at(i+1, 1, i+1, 2), NewText: "R"}))
+			}
+		}
+		return fs
+	}
+	out, applied := Converge([]byte("run a\nrun b\n"), lint, false)
+	if string(out) != "RUN a\nRUN b\n" || len(applied) != 2 {
+		t.Errorf("got %q after %d fixes", out, len(applied))
+	}
+	again, more := Converge(out, lint, false)
+	if string(again) != string(out) || len(more) != 0 {
+		t.Error("a second run changed the file")
+	}
+}
+
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "Dockerfile")
+	if err := os.WriteFile(p, []byte("old"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(p)
+	info, _ := os.Stat(p)
+	if string(b) != "new" || info.Mode().Perm() != 0o640 {
+		t.Errorf("content %q mode %v", b, info.Mode())
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+	if err := os.Chmod(p, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, []byte("x")); err == nil || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("read-only file: %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("read-only file changed: %q", b)
+	}
+	if err := WriteFile(filepath.Join(dir, "gone"), []byte("x")); err == nil {
+		t.Error("a vanished file must be an error")
+	}
+}
+
+func TestDiff(t *testing.T) {
+	d, err := Diff("Dockerfile", []byte("FROM a\nrun x\n"), []byte("FROM a\nRUN x\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "--- a/Dockerfile\n+++ b/Dockerfile\n@@ -1,2 +1,2 @@\n FROM a\n-run x\n+RUN x\n"
+	if d != want {
+		t.Errorf("diff:\n%s\nwant:\n%s", d, want)
+	}
+	d, _ = Diff("f", []byte("a\nb"), []byte("a\nc"))
+	if !strings.Contains(d, "-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n") {
+		t.Errorf("no-newline marker missing:\n%s", d)
+	}
+	if d, _ := Diff("f", []byte("same"), []byte("same")); d != "" {
+		t.Errorf("identical content gave a diff: %q", d)
+	}
+}
