@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/shell"
+)
+
+var worldWritable = &Rule{
+	ID: "DL5103", Name: "world-writable", Kind: parser.Dockerfile, Severity: Warning,
+	Tags:             []string{TagSecurity},
+	SecuritySeverity: 5.5,
+	Summary:          "A RUN makes files writable by every user",
+	Doc: "A mode that gives others write permission (`chmod 777`, `chmod -R a+w`, `o+w`, `mkdir -m 777`) " +
+		"lets any process in the container, whatever its user, replace the application's files or " +
+		"scripts, which turns a small compromise into code execution as the application. Give ownership " +
+		"to the user that needs to write (`COPY --chown=app`, `chown app`) and keep modes like 755/644, " +
+		"or 775 with a shared group. Modes with the sticky bit (`1777`, `+t`), the usual setting for " +
+		"scratch directories like /tmp, are not reported; neither is a bare `+w`, which the umask limits.",
+	Bad:   "RUN chmod -R 777 /app",
+	Good:  "RUN chown -R app:app /app && chmod -R 755 /app",
+	Check: checkWorldWritable,
+}
+
+var mkdirOpts = shOptSpec{shortVal: "mZ", longVal: shSet("mode", "context")}
+var installOpts = shOptSpec{shortVal: "gmoSt", longVal: shSet("group", "mode", "owner", "suffix", "target-directory", "strip-program", "context")}
+
+func checkWorldWritable(p *Pass) {
+	d := newShDedup(p)
+	for _, r := range shRunsOf(p.Dockerfile) {
+		for _, c := range r.Commands() {
+			if !shExecuted(c) {
+				continue
+			}
+			var mode shell.Word
+			var paths []shell.Word
+			switch {
+			case c.Is("chmod"):
+				// Symbolic modes start with '-' too (chmod -w, chmod -R o+w): skip known options only.
+				var rest []shell.Word
+				for i := 0; i < len(c.Args); i++ {
+					v := c.Args[i].Value
+					if v == "--" {
+						rest = append(rest, c.Args[i+1:]...)
+						break
+					}
+					if strings.HasPrefix(v, "--") || (strings.HasPrefix(v, "-") && strings.Trim(v[1:], "RfvcH") == "") {
+						if v == "--reference" {
+							i++
+						}
+						continue
+					}
+					rest = append(rest, c.Args[i:]...)
+					break
+				}
+				if len(rest) < 2 {
+					continue
+				}
+				mode, paths = rest[0], rest[1:]
+			case c.Is("mkdir", "install"):
+				spec := mkdirOpts
+				if c.Is("install") {
+					spec = installOpts
+				}
+				opts, pos := spec.parse(c.Args)
+				o, ok := shOptFind(opts, "m", "mode")
+				if !ok {
+					continue
+				}
+				mode, paths = o.ValWord, pos
+				if o.ValWord.Range == o.Word.Range {
+					// -m777: the value is part of the option's word.
+					mode = shell.Word{Raw: o.Value, Value: o.Value, Lit: o.Word.Lit, Range: o.Word.Range}
+				}
+			default:
+				continue
+			}
+			if !mode.Lit {
+				continue
+			}
+			ww, sticky, ok := shChmodMode(mode.Value)
+			if !ok || !ww || sticky {
+				continue
+			}
+			target := "the paths"
+			if len(paths) > 0 {
+				target = `"` + paths[0].Value + `"`
+				if len(paths) > 1 {
+					target += " and more"
+				}
+			}
+			d.report(mode.Range, `mode `+mode.Value+` of "`+c.Base()+`" makes `+target+` writable by every user`)
+		}
+	}
+}
