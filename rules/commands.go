@@ -37,20 +37,53 @@ func (r shRun) Commands() []*shell.Command {
 }
 
 // shRunsOf lists every RUN of the file, ONBUILD RUN included, in order.
+// RUNs of a Windows stage that run with the default shell are left out:
+// Windows runs them with `cmd /S /C`, not a POSIX shell.
 func shRunsOf(f *dockerfile.File) []shRun {
 	if f == nil {
 		return nil
 	}
 	var out []shRun
 	for _, in := range f.Instructions {
+		var r shRun
 		switch {
 		case in.Cmd == "run":
-			out = append(out, shRun{In: in})
+			r = shRun{In: in}
 		case in.Inner != nil && in.Inner.Cmd == "run":
-			out = append(out, shRun{In: in.Inner, Onbuild: in})
+			r = shRun{In: in.Inner, Onbuild: in}
+		default:
+			continue
 		}
+		if shWindowsDefaultShell(r) {
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
+}
+
+// shWindowsDefaultShell reports whether a RUN runs with the default shell
+// (no SHELL instruction) in a stage built on a Windows image.
+func shWindowsDefaultShell(r shRun) bool {
+	sh := r.In.Shell
+	if len(sh) != 2 || sh[0] != "/bin/sh" || sh[1] != "-c" {
+		return false
+	}
+	st := r.Stage()
+	if st == nil {
+		return false
+	}
+	root := st.Root()
+	ref := strings.ToLower(root.Image.Expanded)
+	if ref == "" {
+		ref = strings.ToLower(root.Image.Ref)
+	}
+	for _, w := range []string{"windows", "servercore", "nanoserver", "ltsc20"} {
+		if strings.Contains(ref, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // shInstructionsOf lists the instructions named cmd, including those inside ONBUILD.
@@ -375,15 +408,17 @@ func shSet(items ...string) map[string]bool {
 func shIsDownloader(c *shell.Command) bool { return c.Is("curl", "wget") }
 
 // shSecretName reports whether a variable name looks like it holds a secret,
-// by the rule BuildKit's SecretsUsedInArgOrEnv applies: one of its
-// underscore-separated words is a secret word, and none says it is public.
+// by the rule BuildKit's SecretsUsedInArgOrEnv applies (one of its
+// underscore-separated words is a secret word, and none says it is public),
+// with a few more words that mark public values: GPG_KEY is a key
+// fingerprint, CREDENTIALS_URL and TOKEN_PATH only say where a secret is.
 func shSecretName(name string) bool {
 	deny, allow := false, false
 	for _, part := range strings.Split(strings.ToLower(name), "_") {
 		switch part {
 		case "apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token":
 			deny = true
-		case "public", "file", "version":
+		case "public", "file", "version", "gpg", "pgp", "fingerprint", "url", "path", "dir", "name":
 			allow = true
 		}
 	}

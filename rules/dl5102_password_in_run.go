@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -41,7 +43,7 @@ func checkPasswordInRun(p *Pass) {
 				d.report(c.Name.Range, `"`+c.Base()+`" sets a password that is baked into the image`)
 			case c.Is("useradd", "usermod", "adduser", "groupadd", "groupmod"):
 				opts, _ := useraddOpts.parse(c.Args)
-				if o, ok := shOptFind(opts, "p", "password"); ok && o.Value != "" && o.Value != "*" && o.Value != "!" {
+				if o, ok := shOptFind(opts, "p", "password"); ok && !shLockedPassword(o.Value) {
 					d.report(o.optRange(), `"`+c.Base()+` `+o.optText()+`" sets a password that is baked into the image`)
 				}
 			case c.Is("passwd"):
@@ -54,4 +56,10 @@ func checkPasswordInRun(p *Pass) {
 			}
 		}
 	}
+}
+
+// shLockedPassword: an empty value or a hash starting with '*' or '!' can
+// never match a password; the account is locked.
+func shLockedPassword(v string) bool {
+	return v == "" || strings.HasPrefix(v, "*") || strings.HasPrefix(v, "!")
 }
