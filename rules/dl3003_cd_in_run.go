@@ -45,15 +45,27 @@ func checkCdInRun(p *Pass) {
 	}
 }
 
-// shScopedCd finds the `cd` commands of a RUN that run in a subshell or a
-// command substitution, by their position in the Dockerfile.
-func shScopedCd(f *dockerfile.File, r shRun) map[source.Position]bool {
-	out := map[source.Position]bool{}
+// shSyntaxTrees parses the scripts of a RUN (as ShellCheck would see
+// them) into syntax trees, for the few facts the command list does not keep.
+func shSyntaxTrees(f *dockerfile.File, r shRun) (trees []*syntax.File, scripts []scScript) {
 	for _, s := range shellcheckScripts(f, r) {
 		file, err := syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(strings.NewReader(s.text()), "")
 		if err != nil {
 			continue
 		}
+		trees = append(trees, file)
+		scripts = append(scripts, s)
+	}
+	return trees, scripts
+}
+
+// shScopedCd finds the `cd` commands of a RUN that run in a subshell or a
+// command substitution, by their position in the Dockerfile.
+func shScopedCd(f *dockerfile.File, r shRun) map[source.Position]bool {
+	out := map[source.Position]bool{}
+	trees, scripts := shSyntaxTrees(f, r)
+	for i, file := range trees {
+		s := scripts[i]
 		var visit func(n syntax.Node, inside bool)
 		visit = func(n syntax.Node, inside bool) {
 			syntax.Walk(n, func(x syntax.Node) bool {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"path"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -26,6 +27,31 @@ var worldWritable = &Rule{
 var mkdirOpts = shOptSpec{shortVal: "mZ", longVal: shSet("mode", "context")}
 var installOpts = shOptSpec{shortVal: "gmoSt", longVal: shSet("group", "mode", "owner", "suffix", "target-directory", "strip-program", "context")}
 
+// shChmodArgs splits chmod's arguments into its mode and paths. Symbolic
+// modes start with '-' too (chmod -w), so only chmod's own options are skipped.
+func shChmodArgs(args []shell.Word, pathsFromStdin bool) (mode shell.Word, paths []shell.Word, ok bool) {
+	var rest []shell.Word
+	for i := 0; i < len(args); i++ {
+		v := args[i].Value
+		if v == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
+		}
+		if strings.HasPrefix(v, "--") || (strings.HasPrefix(v, "-") && len(v) > 1 && strings.Trim(v[1:], "RfvcH") == "") {
+			if v == "--reference" {
+				i++
+			}
+			continue
+		}
+		rest = append(rest, args[i:]...)
+		break
+	}
+	if len(rest) == 0 || (len(rest) < 2 && !pathsFromStdin) {
+		return shell.Word{}, nil, false
+	}
+	return rest[0], rest[1:], true
+}
+
 func checkWorldWritable(p *Pass) {
 	d := newShDedup(p)
 	for _, r := range shRunsOf(p.Dockerfile) {
@@ -35,29 +61,38 @@ func checkWorldWritable(p *Pass) {
 			}
 			var mode shell.Word
 			var paths []shell.Word
+			tool := c.Base()
 			switch {
 			case c.Is("chmod"):
-				// Symbolic modes start with '-' too (chmod -w, chmod -R o+w): skip known options only.
-				var rest []shell.Word
-				for i := 0; i < len(c.Args); i++ {
-					v := c.Args[i].Value
-					if v == "--" {
-						rest = append(rest, c.Args[i+1:]...)
-						break
-					}
-					if strings.HasPrefix(v, "--") || (strings.HasPrefix(v, "-") && strings.Trim(v[1:], "RfvcH") == "") {
-						if v == "--reference" {
-							i++
-						}
-						continue
-					}
-					rest = append(rest, c.Args[i:]...)
-					break
-				}
-				if len(rest) < 2 {
+				// The paths of `xargs chmod 777` come from standard input.
+				stdin := c.Via != nil && shWrapped(c) && c.Via.Is("xargs")
+				var ok bool
+				mode, paths, ok = shChmodArgs(c.Args, stdin)
+				if !ok {
 					continue
 				}
-				mode, paths = rest[0], rest[1:]
+			case c.Is("find"):
+				// find … -exec chmod 777 {} +
+				for i, a := range c.Args {
+					if (a.Value == "-exec" || a.Value == "-execdir") && i+1 < len(c.Args) && path.Base(c.Args[i+1].Value) == "chmod" {
+						end := len(c.Args)
+						for j := i + 2; j < len(c.Args); j++ {
+							if v := c.Args[j].Value; v == ";" || v == "+" {
+								end = j
+								break
+							}
+						}
+						var ok bool
+						mode, _, ok = shChmodArgs(c.Args[i+2:end], false)
+						if ok {
+							tool = "find -exec chmod"
+							break
+						}
+					}
+				}
+				if mode.Value == "" {
+					continue
+				}
 			case c.Is("mkdir", "install"):
 				spec := mkdirOpts
 				if c.Is("install") {
@@ -83,14 +118,14 @@ func checkWorldWritable(p *Pass) {
 			if !ok || !ww || sticky {
 				continue
 			}
-			target := "the paths"
+			target := "the files"
 			if len(paths) > 0 {
 				target = `"` + paths[0].Value + `"`
 				if len(paths) > 1 {
 					target += " and more"
 				}
 			}
-			d.report(mode.Range, `mode `+mode.Value+` of "`+c.Base()+`" makes `+target+` writable by every user`)
+			d.report(mode.Range, `mode `+mode.Value+` of "`+tool+`" makes `+target+` writable by every user`)
 		}
 	}
 }
