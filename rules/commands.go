@@ -327,7 +327,7 @@ func shOptFind(opts []shOpt, names ...string) (shOpt, bool) {
 // word is written plainly on one line; the whole word otherwise.
 func shSub(w shell.Word, off, n int) source.Range {
 	r := w.Range
-	if w.Raw != w.Value || r.Start.Line != r.End.Line || !isASCII(w.Raw) || off+n > len(w.Raw) {
+	if w.Raw != w.Value || r.Start.Line != r.End.Line || !shIsASCII(w.Raw) || off+n > len(w.Raw) {
 		return r
 	}
 	return source.Range{
@@ -352,7 +352,7 @@ func (o shOpt) optText() string {
 	return "-" + o.Name
 }
 
-func isASCII(s string) bool {
+func shIsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
@@ -362,7 +362,7 @@ func isASCII(s string) bool {
 }
 
 // curl's options that take a value (curl 8).
-var curlOpts = shOptSpec{
+var shCurlOpts = shOptSpec{
 	shortVal: "AbcCdDeEFHhKmoPQrtTuUwxXYyz",
 	longVal: shSet("data", "data-ascii", "data-binary", "data-raw", "data-urlencode", "header", "output", "user",
 		"user-agent", "referer", "cookie", "cookie-jar", "form", "form-string", "upload-file", "write-out",
@@ -381,7 +381,7 @@ var curlOpts = shOptSpec{
 
 // wget's options that take a value (GNU wget 1.21); -n takes its letters
 // as a value (-nv, -nc, -nd).
-var wgetOpts = shOptSpec{
+var shWgetOpts = shOptSpec{
 	shortVal: "oaeOtTwQPDIXARUlinB",
 	longVal: shSet("output-file", "append-output", "execute", "output-document", "tries", "timeout", "wait",
 		"quota", "directory-prefix", "domains", "include-directories", "exclude-directories", "accept",
@@ -550,7 +550,7 @@ func shChmodMode(mode string) (worldWritable, sticky, ok bool) {
 	if mode == "" {
 		return false, false, false
 	}
-	if isOctal(mode) {
+	if shIsOctal(mode) {
 		n := 0
 		for _, ch := range mode {
 			n = n*8 + int(ch-'0')
@@ -616,7 +616,7 @@ func shChmodMode(mode string) (worldWritable, sticky, ok bool) {
 	return worldWritable, sticky, true
 }
 
-func isOctal(s string) bool {
+func shIsOctal(s string) bool {
 	if s == "" || len(s) > 5 {
 		return false
 	}

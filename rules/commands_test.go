@@ -41,7 +41,7 @@ func TestShChmodMode(t *testing.T) {
 	}
 }
 
-func words(vals ...string) []shell.Word {
+func shTestWords(vals ...string) []shell.Word {
 	out := make([]shell.Word, len(vals))
 	for i, v := range vals {
 		out[i] = shell.Word{Raw: v, Value: v, Lit: true}
@@ -50,7 +50,7 @@ func words(vals ...string) []shell.Word {
 }
 
 func TestShOptParse(t *testing.T) {
-	opts, pos := curlOpts.parse(words("-fsSLk", "-o", "out", "-Hx:k", "--insecure", "--retry", "3", "--url=u", "https://x", "--", "-k"))
+	opts, pos := shCurlOpts.parse(shTestWords("-fsSLk", "-o", "out", "-Hx:k", "--insecure", "--retry", "3", "--url=u", "https://x", "--", "-k"))
 	var got []string
 	for _, o := range opts {
 		s := o.optText()
@@ -67,7 +67,7 @@ func TestShOptParse(t *testing.T) {
 		t.Errorf("positionals = %+v", pos)
 	}
 	// wget -nv: -n takes its letters as a value.
-	opts, _ = wgetOpts.parse(words("-nv", "-qO-"))
+	opts, _ = shWgetOpts.parse(shTestWords("-nv", "-qO-"))
 	if len(opts) != 3 || opts[0].Name != "n" || opts[0].Value != "v" || opts[1].Name != "q" || opts[2].Name != "O" || opts[2].Value != "-" {
 		t.Errorf("wget options = %+v", opts)
 	}

@@ -17,7 +17,7 @@ var pointlessCommand = &Rule{
 	Check:   checkPointlessCommand,
 }
 
-var pointlessCommands = map[string]bool{
+var shPointlessCommands = map[string]bool{
 	"ssh": true, "vim": true, "shutdown": true, "service": true, "ps": true, "free": true,
 	"top": true, "kill": true, "mount": true, "ifconfig": true,
 }
@@ -26,7 +26,7 @@ func checkPointlessCommand(p *Pass) {
 	d := newShDedup(p)
 	for _, r := range shRunsOf(p.Dockerfile) {
 		for _, c := range r.Commands() {
-			if pointlessCommands[c.Base()] && shExecuted(c) {
+			if shPointlessCommands[c.Base()] && shExecuted(c) {
 				d.report(c.Name.Range, `"`+c.Base()+`" has no useful effect while the image is built`)
 			}
 		}

@@ -25,7 +25,7 @@ func checkWgetProgress(p *Pass) {
 			if !c.Is("wget") || !shExecuted(c) {
 				continue
 			}
-			opts, _ := wgetOpts.parse(c.Args)
+			opts, _ := shWgetOpts.parse(c.Args)
 			quiet := false
 			for _, o := range opts {
 				switch {

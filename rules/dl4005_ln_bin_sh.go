@@ -18,7 +18,7 @@ var lnBinSh = &Rule{
 	Check: checkLnBinSh,
 }
 
-var lnOpts = shOptSpec{shortVal: "St", longVal: shSet("suffix", "target-directory", "backup")}
+var shLnOpts = shOptSpec{shortVal: "St", longVal: shSet("suffix", "target-directory", "backup")}
 
 func checkLnBinSh(p *Pass) {
 	d := newShDedup(p)
@@ -27,7 +27,7 @@ func checkLnBinSh(p *Pass) {
 			if !c.Is("ln") || !shExecuted(c) {
 				continue
 			}
-			opts, pos := lnOpts.parse(c.Args)
+			opts, pos := shLnOpts.parse(c.Args)
 			if _, ok := shOptFind(opts, "t", "target-directory"); ok || len(pos) < 2 {
 				continue
 			}

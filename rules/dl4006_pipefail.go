@@ -8,7 +8,7 @@ import (
 	"github.com/dlint/dlint/parser/shell"
 )
 
-var pipefail = &Rule{
+var pipefailRule = &Rule{
 	ID: "DL4006", Name: "pipe-without-pipefail", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagCorrectness},
 	Aliases: []string{"shell_running_a_pipe_without_pipefail_flag"},

@@ -59,7 +59,7 @@ func shGitSSLVerifyKey(k string) bool {
 	return strings.HasPrefix(k, "http.") && strings.HasSuffix(k, ".sslverify")
 }
 
-var gitGlobalOpts = shOptSpec{shortVal: "cC", longVal: shSet("git-dir", "work-tree", "namespace", "exec-path", "config-env", "super-prefix")}
+var shGitGlobalOpts = shOptSpec{shortVal: "cC", longVal: shSet("git-dir", "work-tree", "namespace", "exec-path", "config-env", "super-prefix")}
 
 func checkTLSDisabled(p *Pass) {
 	d := newShDedup(p)
@@ -77,14 +77,14 @@ func checkTLSDisabled(p *Pass) {
 			}
 			switch {
 			case c.Is("curl"):
-				opts, _ := curlOpts.parse(c.Args)
+				opts, _ := shCurlOpts.parse(c.Args)
 				for _, o := range opts {
 					if (!o.Long && o.Name == "k") || (o.Long && (o.Name == "insecure" || o.Name == "proxy-insecure" || o.Name == "doh-insecure")) {
 						d.report(o.optRange(), `"curl `+o.optText()+`" turns off TLS certificate verification`)
 					}
 				}
 			case c.Is("wget"):
-				opts, _ := wgetOpts.parse(c.Args)
+				opts, _ := shWgetOpts.parse(c.Args)
 				for _, o := range opts {
 					if o.Long && (o.Name == "no-check-certificate" || (o.Name == "check-certificate" && o.HasValue && shFalsy(o.Value))) {
 						d.report(o.optRange(), `"wget `+o.optText()+`" turns off TLS certificate verification`)
@@ -129,7 +129,7 @@ func checkTLSDisabled(p *Pass) {
 }
 
 func checkGitTLS(d *shDedup, c *shell.Command) {
-	opts, pos := gitGlobalOpts.parse(c.Args)
+	opts, pos := shGitGlobalOpts.parse(c.Args)
 	for _, o := range opts {
 		if !o.Long && o.Name == "c" {
 			k, v, _ := strings.Cut(o.Value, "=")

@@ -23,13 +23,13 @@ var passwordInRun = &Rule{
 	Check: checkPasswordInRun,
 }
 
-var useraddOpts = shOptSpec{
+var shUseraddOpts = shOptSpec{
 	shortVal: "bcdefgGkKpRPsuUZ",
 	longVal: shSet("base-dir", "comment", "home-dir", "expiredate", "inactive", "gid", "groups", "skel", "key",
 		"password", "root", "prefix", "shell", "uid", "selinux-user", "login"),
 }
 
-var passwdOpts = shOptSpec{shortVal: "inwxrRP", longVal: shSet("inactive", "mindays", "warndays", "maxdays", "repository", "root", "prefix")}
+var shPasswdOpts = shOptSpec{shortVal: "inwxrRP", longVal: shSet("inactive", "mindays", "warndays", "maxdays", "repository", "root", "prefix")}
 
 func checkPasswordInRun(p *Pass) {
 	d := newShDedup(p)
@@ -42,12 +42,12 @@ func checkPasswordInRun(p *Pass) {
 			case c.Is("chpasswd", "chgpasswd"):
 				d.report(c.Name.Range, `"`+c.Base()+`" sets a password that is baked into the image`)
 			case c.Is("useradd", "usermod", "adduser", "groupadd", "groupmod"):
-				opts, _ := useraddOpts.parse(c.Args)
+				opts, _ := shUseraddOpts.parse(c.Args)
 				if o, ok := shOptFind(opts, "p", "password"); ok && !shLockedPassword(o.Value) {
 					d.report(o.optRange(), `"`+c.Base()+` `+o.optText()+`" sets a password that is baked into the image`)
 				}
 			case c.Is("passwd"):
-				opts, _ := passwdOpts.parse(c.Args)
+				opts, _ := shPasswdOpts.parse(c.Args)
 				if o, ok := shOptFind(opts, "stdin"); ok {
 					d.report(o.optRange(), `"passwd --stdin" sets a password that is baked into the image`)
 				} else if o, ok := shOptFind(opts, "d", "delete"); ok {

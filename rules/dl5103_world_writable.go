@@ -24,8 +24,8 @@ var worldWritable = &Rule{
 	Check: checkWorldWritable,
 }
 
-var mkdirOpts = shOptSpec{shortVal: "mZ", longVal: shSet("mode", "context")}
-var installOpts = shOptSpec{shortVal: "gmoSt", longVal: shSet("group", "mode", "owner", "suffix", "target-directory", "strip-program", "context")}
+var shMkdirOpts = shOptSpec{shortVal: "mZ", longVal: shSet("mode", "context")}
+var shInstallOpts = shOptSpec{shortVal: "gmoSt", longVal: shSet("group", "mode", "owner", "suffix", "target-directory", "strip-program", "context")}
 
 // shChmodArgs splits chmod's arguments into its mode and paths. Symbolic
 // modes start with '-' too (chmod -w), so only chmod's own options are skipped.
@@ -94,9 +94,9 @@ func checkWorldWritable(p *Pass) {
 					continue
 				}
 			case c.Is("mkdir", "install"):
-				spec := mkdirOpts
+				spec := shMkdirOpts
 				if c.Is("install") {
-					spec = installOpts
+					spec = shInstallOpts
 				}
 				opts, pos := spec.parse(c.Args)
 				o, ok := shOptFind(opts, "m", "mode")

@@ -25,7 +25,7 @@ var credentialsInRun = &Rule{
 	Check: checkCredentialsInRun,
 }
 
-var loginOpts = shOptSpec{shortVal: "up", longVal: shSet("username", "password", "authfile", "cert-dir", "tls-verify")}
+var shLoginOpts = shOptSpec{shortVal: "up", longVal: shSet("username", "password", "authfile", "cert-dir", "tls-verify")}
 
 func checkCredentialsInRun(p *Pass) {
 	d := newShDedup(p)
@@ -65,12 +65,12 @@ func checkCredentialsInRun(p *Pass) {
 					report(c.Args[3], `the value of "aws configure set `+vals[2]+`"`)
 				}
 			case c.Is("docker", "podman", "buildah", "skopeo", "helm", "oras", "crane", "regctl") && shHasWord(vals, "login"):
-				opts, _ := loginOpts.parse(c.Args)
+				opts, _ := shLoginOpts.parse(c.Args)
 				if o, ok := shOptFind(opts, "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the password of "`+c.Base()+` login `+o.optText()+`"`)
 				}
 			case c.Is("az") && len(vals) > 0 && vals[0] == "login":
-				opts, _ := loginOpts.parse(c.Args)
+				opts, _ := shLoginOpts.parse(c.Args)
 				if o, ok := shOptFind(opts, "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the secret of "az login `+o.optText()+`"`)
 				}

@@ -67,7 +67,7 @@ func shIsGitSource(s string) bool {
 func shGitPinned(s string) bool {
 	if _, frag, ok := strings.Cut(s, "#"); ok {
 		ref, _, _ := strings.Cut(frag, ":")
-		if isCommitHash(ref) {
+		if shIsCommitHash(ref) {
 			return true
 		}
 	}
@@ -75,7 +75,7 @@ func shGitPinned(s string) bool {
 		q, _, _ = strings.Cut(q, "#")
 		for _, kv := range strings.Split(q, "&") {
 			k, v, _ := strings.Cut(kv, "=")
-			if (k == "ref" || k == "commit" || k == "checksum") && isCommitHash(v) {
+			if (k == "ref" || k == "commit" || k == "checksum") && shIsCommitHash(v) {
 				return true
 			}
 		}
@@ -83,7 +83,7 @@ func shGitPinned(s string) bool {
 	return false
 }
 
-func isCommitHash(s string) bool {
+func shIsCommitHash(s string) bool {
 	if len(s) != 40 && len(s) != 64 {
 		return false
 	}

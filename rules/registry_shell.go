@@ -8,7 +8,7 @@ var shellRules = []*Rule{
 	wgetProgress,        // DL3047
 	curlAndWget,         // DL4001
 	lnBinSh,             // DL4005
-	pipefail,            // DL4006
+	pipefailRule,        // DL4006
 	remoteScriptPipe,    // DL5100
 	tlsDisabled,         // DL5101
 	passwordInRun,       // DL5102

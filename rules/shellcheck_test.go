@@ -9,7 +9,7 @@ import (
 	"github.com/dlint/dlint/parser/source"
 )
 
-func parseDockerfile(t *testing.T, src string) *parser.Document {
+func shParseDockerfile(t *testing.T, src string) *parser.Document {
 	t.Helper()
 	doc := parser.Parse("Dockerfile", []byte(src), parser.Dockerfile, parser.Options{})
 	if doc.Dockerfile == nil {
@@ -20,9 +20,9 @@ func parseDockerfile(t *testing.T, src string) *parser.Document {
 
 // scriptsOf reconstructs every ShellCheck script of a Dockerfile, each as
 // text with a "<line>|" prefix naming the Dockerfile line (0 for added lines).
-func scriptsOf(t *testing.T, src string) []string {
+func shScriptsOf(t *testing.T, src string) []string {
 	t.Helper()
-	doc := parseDockerfile(t, src)
+	doc := shParseDockerfile(t, src)
 	var out []string
 	for _, r := range shRunsOf(doc.Dockerfile) {
 		for _, s := range shellcheckScripts(doc.Dockerfile, r) {
@@ -62,7 +62,7 @@ func TestShellCheckScripts(t *testing.T) {
 		"$HOME\n" + // 20
 		"EOF\n" + // 21
 		"RUN [\"sh\", \"-c\", \"echo $x\"]\n" // 22
-	got := scriptsOf(t, src)
+	got := shScriptsOf(t, src)
 	want := []string{
 		"0|#!/bin/sh\n0|export VERSION\n0|export app_home\n" +
 			"4|                                 echo $VERSION \\\n7|  && echo done\n",
@@ -88,7 +88,7 @@ func TestShellCheckScriptsSkipped(t *testing.T) {
 		"FROM windows:1\nSHELL [\"powershell\", \"-Command\"]\nRUN Write-Host $env:x\n",
 		"FROM alpine:3.20\nRUN [\"echo\", \"$x\"]\n",
 	} {
-		if got := scriptsOf(t, src); len(got) != 0 {
+		if got := shScriptsOf(t, src); len(got) != 0 {
 			t.Errorf("%q: got scripts %q, want none", src, got)
 		}
 	}
@@ -96,7 +96,7 @@ func TestShellCheckScriptsSkipped(t *testing.T) {
 
 func TestShellCheckEscapeBacktick(t *testing.T) {
 	src := "# escape=`\nFROM alpine:3.20\nRUN echo a `\n    b\n"
-	got := scriptsOf(t, src)
+	got := shScriptsOf(t, src)
 	want := "0|#!/bin/sh\n3|    echo a \\\n4|    b\n"
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -108,7 +108,7 @@ func TestShellCheckMissing(t *testing.T) {
 	if ShellCheckAvailable(opts) {
 		t.Fatal("ShellCheckAvailable with a missing path = true")
 	}
-	doc := parseDockerfile(t, "FROM alpine:3.20\nRUN echo $x\n")
+	doc := shParseDockerfile(t, "FROM alpine:3.20\nRUN echo $x\n")
 	cfg := onlyRule(shellcheckRule)
 	cfg.Options = *opts
 	if fs := Run(doc, cfg); len(fs) != 0 {
@@ -138,7 +138,7 @@ func TestShellCheckPositions(t *testing.T) {
 		"EOF\n" + // 10
 		"ONBUILD RUN echo ünï $onb\n" + // 11
 		"RUN echo $HOME $version\n" // 12
-	doc := parseDockerfile(t, src)
+	doc := shParseDockerfile(t, src)
 	fs := Run(doc, onlyRule(shellcheckRule))
 	pos := func(l, c int) source.Position { return source.Position{Line: l, Column: c} }
 	want := []scWant{
@@ -181,7 +181,7 @@ func TestShellCheckExcludeOption(t *testing.T) {
 	if !ShellCheckAvailable(nil) {
 		t.Skip("shellcheck is not installed")
 	}
-	doc := parseDockerfile(t, "FROM alpine:3.20\nRUN echo $x\n")
+	doc := shParseDockerfile(t, "FROM alpine:3.20\nRUN echo $x\n")
 	cfg := onlyRule(shellcheckRule)
 	cfg.Options.RuleOptions = map[string]map[string]any{"shellcheck": {"exclude": []any{"SC2086", "2154"}}}
 	if fs := Run(doc, cfg); len(fs) != 0 {
