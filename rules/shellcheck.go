@@ -41,7 +41,7 @@ var shellcheckRule = &Rule{
 		"keeps ShellCheck's code (`SC2086: …`) and level (error, warning, info, style) and points at " +
 		"the exact line and column in the Dockerfile, through line continuations and heredocs. " +
 		"SC1090, SC1091 and SC2187 are never reported; more codes can be excluded with the `exclude` " +
-		"option. Without ShellCheck the rule is silent. See https://www.shellcheck.net/wiki/ for each code.",
+		"option, and the `timeout` option (default 60s per Dockerfile) bounds a run. Without ShellCheck the rule is silent. See https://www.shellcheck.net/wiki/ for each code.",
 	Bad:   "RUN for f in $(ls *.txt); do cat $f; done",
 	Good:  "RUN for f in ./*.txt; do cat \"$f\"; done",
 	Check: checkShellCheck,
@@ -51,8 +51,29 @@ var shellcheckRule = &Rule{
 // there to lint (SC1090, SC1091), and SC2187 (ash scripts), as hadolint does.
 var shellcheckExcluded = []string{"SC1090", "SC1091", "SC2187"}
 
-// shellcheckTimeout bounds one shellcheck run (one Dockerfile).
+// shellcheckTimeout bounds one shellcheck run (one Dockerfile) unless the
+// rule's "timeout" option says otherwise (seconds, or a duration: "90s").
 const shellcheckTimeout = 60 * time.Second
+
+func shellcheckTimeoutOf(opts *Options) time.Duration {
+	v, ok := shellcheckOption(opts, "timeout")
+	if !ok {
+		return shellcheckTimeout
+	}
+	switch v := v.(type) {
+	case int:
+		return time.Duration(v) * time.Second
+	case int64:
+		return time.Duration(v) * time.Second
+	case float64:
+		return time.Duration(v * float64(time.Second))
+	case string:
+		if d, err := time.ParseDuration(v); err == nil {
+			return d
+		}
+	}
+	return shellcheckTimeout
+}
 
 // shellcheckOption reads an option of the rule, set under "shellcheck" or "DL5190".
 func shellcheckOption(opts *Options, key string) (any, bool) {
@@ -416,7 +437,7 @@ func checkShellCheck(p *Pass) {
 	if len(scripts) == 0 {
 		return
 	}
-	comments, err := runShellCheck(exe, shellcheckExcludes(p.Options), scripts)
+	comments, err := runShellCheck(exe, shellcheckExcludes(p.Options), shellcheckTimeoutOf(p.Options), scripts)
 	if err != nil {
 		return
 	}
@@ -473,7 +494,7 @@ func (s scScript) position(line, col int) (source.Position, bool) {
 
 // runShellCheck checks the scripts in one shellcheck process. The
 // scripts are written to a temporary directory as run<i>.sh.
-func runShellCheck(exe, exclude string, scripts []scScript) ([]shellcheckComment, error) {
+func runShellCheck(exe, exclude string, timeout time.Duration, scripts []scScript) ([]shellcheckComment, error) {
 	dir, err := os.MkdirTemp("", "dlint-shellcheck-")
 	if err != nil {
 		return nil, err
@@ -487,10 +508,14 @@ func runShellCheck(exe, exclude string, scripts []scScript) ([]shellcheckComment
 		}
 		args = append(args, name)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), shellcheckTimeout)
+	if timeout <= 0 {
+		timeout = shellcheckTimeout
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Dir = dir
+	cmd.WaitDelay = 2 * time.Second // do not wait on stray children after a kill
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()

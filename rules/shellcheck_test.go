@@ -2,8 +2,12 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
@@ -186,5 +190,55 @@ func TestShellCheckExcludeOption(t *testing.T) {
 	cfg.Options.RuleOptions = map[string]map[string]any{"shellcheck": {"exclude": []any{"SC2086", "2154"}}}
 	if fs := Run(doc, cfg); len(fs) != 0 {
 		t.Errorf("excluded codes still reported: %v", fs)
+	}
+}
+
+// fakeShellCheck writes an executable script standing in for shellcheck.
+func fakeShellCheck(t *testing.T, body string) string {
+	t.Helper()
+	if runtime.GOOS == "windows" {
+		t.Skip("needs a POSIX shell")
+	}
+	p := filepath.Join(t.TempDir(), "shellcheck")
+	if err := os.WriteFile(p, []byte("#!/bin/sh\n"+body), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestShellCheckFake checks the mapping and the options without needing
+// ShellCheck: a stand-in prints a fixed json1 report.
+func TestShellCheckFake(t *testing.T) {
+	// Script run0.sh is: shebang, 10 proxy declarations, then the RUN's lines.
+	report := `{"comments":[` +
+		`{"file":"run0.sh","line":13,"endLine":13,"column":10,"endColumn":14,"level":"style","code":2006,"message":"Use $(...).","fix":null},` +
+		`{"file":"run0.sh","line":1,"endLine":1,"column":1,"endColumn":2,"level":"error","code":1000,"message":"added line","fix":null},` +
+		`{"file":"other.sh","line":12,"endLine":12,"column":1,"endColumn":2,"level":"error","code":1001,"message":"unknown file","fix":null}]}`
+	exe := fakeShellCheck(t, "cat <<'J'\n"+report+"\nJ\nexit 1\n")
+	doc := shParseDockerfile(t, "FROM alpine:3.20\nRUN echo a \\\n && echo b\n")
+	cfg := onlyRule(shellcheckRule)
+	cfg.Options.RuleOptions = map[string]map[string]any{"shellcheck": {"path": exe}}
+	fs := Run(doc, cfg)
+	if len(fs) != 1 {
+		t.Fatalf("findings = %+v", fs)
+	}
+	f := fs[0]
+	if f.Message != "SC2006: Use $(...)." || f.Severity != Style ||
+		f.Range.Start != (source.Position{Line: 3, Column: 10}) || f.Range.End != (source.Position{Line: 3, Column: 14}) {
+		t.Errorf("finding = %+v", f)
+	}
+}
+
+func TestShellCheckTimeout(t *testing.T) {
+	exe := fakeShellCheck(t, "exec sleep 10\n")
+	doc := shParseDockerfile(t, "FROM alpine:3.20\nRUN echo $x\n")
+	cfg := onlyRule(shellcheckRule)
+	cfg.Options.RuleOptions = map[string]map[string]any{"DL5190": {"path": exe, "timeout": "200ms"}}
+	start := time.Now()
+	if fs := Run(doc, cfg); len(fs) != 0 {
+		t.Errorf("findings = %+v", fs)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("the timeout was not applied: %v", d)
 	}
 }
