@@ -11,10 +11,9 @@ var pointlessCommand = &Rule{
 		"`service`, `ps`, `free`, `top`, `kill`, `mount` or `ifconfig` either hang, fail or report on the " +
 		"build container rather than on anything that ends up in the image. Remove the command, or move " +
 		"the work to the container's entrypoint where it belongs. Installing these tools as packages is fine.",
-	Aliases: []string{"run_utilities_and_posix_commands"},
-	Bad:     "RUN service nginx start",
-	Good:    "RUN apt-get install -y --no-install-recommends nginx=1.22.1-9",
-	Check:   checkPointlessCommand,
+	Bad:   "RUN service nginx start",
+	Good:  "RUN apt-get install -y --no-install-recommends nginx=1.22.1-9",
+	Check: checkPointlessCommand,
 }
 
 var shPointlessCommands = map[string]bool{

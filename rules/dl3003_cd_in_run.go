@@ -14,7 +14,7 @@ import (
 var cdInRun = &Rule{
 	ID: "DL3003", Name: "cd-in-run", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagMaintainability},
-	Aliases: []string{"DS-0013", "run_command_cd_instead_of_workdir"},
+	Aliases: []string{"DS-0013"},
 	Summary: "A RUN changes directory with cd instead of WORKDIR",
 	Doc: "`cd` in a RUN lasts only for that RUN, so the next instruction silently starts in the old " +
 		"directory again, and readers have to track the current directory through shell chains. Set the " +

@@ -6,7 +6,7 @@ var sudoInRun = &Rule{
 	ID: "DL3004", Name: "sudo-in-run", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:             []string{TagSecurity},
 	SecuritySeverity: 5.0,
-	Aliases:          []string{"DS-0010", "CKV2_DOCKER_1", "run_using_sudo"},
+	Aliases:          []string{"DS-0010", "CKV2_DOCKER_1"},
 	Summary:          "A RUN uses sudo",
 	Doc: "RUN already runs as the current USER, root unless a USER instruction changed it, so `sudo` " +
 		"adds nothing but a setuid binary and a sudoers policy to the image, and its TTY and environment " +

@@ -11,7 +11,7 @@ import (
 var curlAndWget = &Rule{
 	ID: "DL4001", Name: "curl-and-wget", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagSize, TagMaintainability},
-	Aliases: []string{"DS-0014", "run_using_wget_and_curl"},
+	Aliases: []string{"DS-0014"},
 	Summary: "A stage uses both curl and wget",
 	Doc: "Both tools download files; needing both usually means both get installed, which enlarges the " +
 		"image and doubles the network tools to keep patched. Pick one and use it everywhere in the stage. " +

@@ -7,7 +7,6 @@ import (
 var lnBinSh = &Rule{
 	ID: "DL4005", Name: "ln-bin-sh", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagMaintainability, TagCorrectness},
-	Aliases: []string{"changing_default_shell_using_run_command"},
 	Summary: "A RUN replaces /bin/sh with a link instead of using SHELL",
 	Doc: "Linking another shell over `/bin/sh` changes the shell of every script and package " +
 		"maintainer script in the image, not only of the Dockerfile's RUN instructions, and hides the " +

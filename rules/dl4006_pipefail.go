@@ -11,7 +11,6 @@ import (
 var pipefailRule = &Rule{
 	ID: "DL4006", Name: "pipe-without-pipefail", Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagCorrectness},
-	Aliases: []string{"shell_running_a_pipe_without_pipefail_flag"},
 	Summary: "A RUN pipes commands without pipefail, so failures go unnoticed",
 	Doc: "A pipeline's exit status is that of its last command: in `curl … | tar -x`, a failed download " +
 		"still lets the step succeed and the build carries on with a missing or truncated file. Turn on " +
@@ -22,7 +21,8 @@ var pipefailRule = &Rule{
 		"option, so every RUN fails loudly instead of hiding errors. The same holds for `set -o pipefail` " +
 		"inside the script. Pipes inside a `sh -c '…'` body need pipefail in that body or on that shell. " +
 		"Pipelines whose left side only prints (`echo`, `printf`, `yes`) are not reported: they cannot " +
-		"fail usefully, and `yes | cmd` would even break under pipefail. Exec-form RUN has no pipes; " +
+		"fail usefully, and `yes | cmd` would even break under pipefail. Exec-form RUN has no shell and " +
+		"so no pipes, except in the script of an explicit `[\"sh\", \"-c\", \"…\"]`; " +
 		"non-POSIX shells (PowerShell, cmd) are not checked.",
 	Bad:   "RUN curl -fsSL https://example.com/x.tgz | tar -xz",
 	Good:  "SHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -fsSL https://example.com/x.tgz | tar -xz",
