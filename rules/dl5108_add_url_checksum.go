@@ -88,7 +88,8 @@ func shIsCommitHash(s string) bool {
 		return false
 	}
 	for _, ch := range s {
-		if !(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f') {
+		hex := ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f'
+		if !hex {
 			return false
 		}
 	}

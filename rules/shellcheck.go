@@ -353,7 +353,9 @@ func shValidName(n string) bool {
 		return false
 	}
 	for i, ch := range n {
-		if !(ch == '_' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || i > 0 && ch >= '0' && ch <= '9') {
+		letter := ch == '_' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z'
+		digit := i > 0 && ch >= '0' && ch <= '9'
+		if !letter && !digit {
 			return false
 		}
 	}
@@ -499,7 +501,7 @@ func runShellCheck(exe, exclude string, timeout time.Duration, scripts []scScrip
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	defer func() { _ = os.RemoveAll(dir) }()
 	args := []string{"--format=json1", "--exclude=" + exclude, "--norc", "--"}
 	for i, s := range scripts {
 		name := fmt.Sprintf("run%d.sh", i)
