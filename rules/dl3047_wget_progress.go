@@ -44,7 +44,8 @@ func checkWgetProgress(p *Pass) {
 			end := c.Name.Range.End
 			fix := Fix{Message: "Add --progress=dot:giga", Safe: true,
 				Edits: []Edit{{Range: source.Range{Start: end, End: end}, NewText: " --progress=dot:giga"}}}
-			if c.Name.Range.Start.Line != end.Line {
+			// No edit in exec form (it would break the JSON array) or across lines.
+			if r.In.JSON || c.Name.Range.Start.Line != end.Line {
 				d.report(c.Name.Range, `"wget" without --progress, -q or -nv floods the build log`)
 				continue
 			}
