@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -29,31 +28,9 @@ func checkWorldWritableChmod(p *Pass) {
 			if !ok || strings.Contains(fl.Value, "$") {
 				continue
 			}
-			if worldWritable(strings.Trim(fl.Value, `"'`)) {
+			if ww, sticky, ok := shChmodMode(strings.Trim(fl.Value, `"'`)); ok && ww && !sticky {
 				p.Report(fl.Range, fmt.Sprintf("--chmod=%s makes the copied files writable by every user in the container", fl.Value))
 			}
 		}
 	}
-}
-
-// worldWritable reports whether a chmod mode (octal or symbolic) grants
-// write to others, without the sticky bit.
-func worldWritable(mode string) bool {
-	if n, err := strconv.ParseUint(mode, 8, 32); err == nil {
-		return n&0o002 != 0 && n&0o1000 == 0
-	}
-	for _, clause := range strings.Split(mode, ",") {
-		i := strings.IndexAny(clause, "+-=")
-		if i < 0 {
-			continue
-		}
-		who, op, perms := clause[:i], clause[i], clause[i+1:]
-		if op == '-' || !strings.Contains(perms, "w") || strings.Contains(perms, "t") {
-			continue
-		}
-		if who == "" || strings.ContainsAny(who, "oa") {
-			return true
-		}
-	}
-	return false
 }
