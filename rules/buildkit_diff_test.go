@@ -49,6 +49,13 @@ import (
 //     the path uses a variable the base image may define.
 //   - UndefinedVar (DL5408): ONBUILD triggers, which BuildKit reports at the FROM
 //     of a stage built on their stage, are not checked.
+//   - InvalidBaseImagePlatform (DL5411) never fires here: the fabricated
+//     images always have the requested platform. Giving them the platform
+//     DL5411 knows (arm64v8/… is linux/arm64) was tried: BuildKit then flags
+//     every `FROM arm64v8/…` without --platform (83 in the corpus, files built
+//     on arm64 machines), because the test's builder is linux/amd64; dlint
+//     does not know the builder's platform and reports only a constant
+//     --platform that contradicts the image.
 //   - CopyIgnoredFile needs the build context and is not run here; the
 //     HEALTHCHECK case of MultipleInstructionsDisallowed belongs to DL3012.
 //   - BuildKit stops at the first error of a file (unknown instruction, invalid

@@ -13,7 +13,7 @@ import (
 // BuildKit's name heuristic: one of these words, delimited by `_` or the
 // ends of the name, case-insensitively; unless an allow word is there too.
 var (
-	secretNameRE = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)`)
+	secretNameRE  = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)`)
 	secretAllowRE = regexp.MustCompile(`(?i)(?:_|^)(?:public|file|version)(?:_|$)`)
 )
 

@@ -228,3 +228,10 @@ func TestVarsExpandRawHeredoc(t *testing.T) {
 		t.Errorf("raw expansion = %+v", e)
 	}
 }
+
+func TestLocalCheckCommentDoesNotPanic(t *testing.T) {
+	f := mustParse(t, "FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nONBUILD RUN true\n")
+	if len(f.Stages) != 1 || len(f.Stages[0].Instructions) != 2 {
+		t.Fatalf("stages = %+v", f.Stages)
+	}
+}
