@@ -236,6 +236,17 @@ func diffCases(t *testing.T) []diffCase {
 			cases = append(cases, diffCase{path: filepath.ToSlash(p), src: src})
 		}
 	}
+	if extra := os.Getenv("DLINT_DIFF_EXTRA"); extra != "" {
+		// more Dockerfiles to compare, e.g. a directory of edge cases
+		_ = filepath.WalkDir(extra, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if src, err := os.ReadFile(p); err == nil {
+					cases = append(cases, diffCase{path: filepath.ToSlash(p), src: src})
+				}
+			}
+			return err
+		})
+	}
 	if _, err := os.Stat(corpusDir); err != nil {
 		t.Logf("corpus %s absent: comparing the fixtures only", corpusDir)
 		return cases

@@ -19,7 +19,8 @@ var jsonArgsRecommended = &Rule{
 		"shutdown. Write `CMD [\"node\", \"server.js\"]`, or `exec` the process from a script. Invalid JSON " +
 		"(`CMD ['a']`) is shell form too. As in `docker build --check` (JSONArgsRecommended), a SHELL " +
 		"instruction earlier in the stage or in a stage it is built FROM silences the rule: the shell is then " +
-		"a deliberate choice. hadolint's DL3025 also checks HEALTHCHECK CMD; dlint follows BuildKit.",
+		"a deliberate choice. hadolint's DL3025 also checks HEALTHCHECK CMD; dlint follows BuildKit. " +
+		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.",
 	Bad:  "FROM node:22\nCMD node server.js",
 	Good: "FROM node:22\nCMD [\"node\", \"server.js\"]",
 	Check: func(p *Pass) {

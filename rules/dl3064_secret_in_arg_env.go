@@ -33,7 +33,8 @@ var secretInArgOrEnv = &Rule{
 		"contains one of apikey, auth, credential(s), key, password, pword, passwd, secret or token as a whole " +
 		"`_`-separated word, and none of public, file or version (`GITHUB_TOKEN`, `DB_PASSWORD` are reported; " +
 		"`PUBLIC_KEY`, `TOKENIZER`, `GPG_KEY_FILE` are not). ARGs before the first FROM are not checked: they only " +
-		"feed FROM lines and are not recorded in the image. hadolint's DL3064 uses a longer list of names.",
+		"feed FROM lines and are not recorded in the image. hadolint's DL3064 uses a longer list of names. " +
+		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.",
 	Bad:  "FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN git clone https://$GITHUB_TOKEN@github.com/org/repo",
 	Good: "FROM alpine:3.20\nRUN --mount=type=secret,id=github_token \\\n    git clone https://$(cat /run/secrets/github_token)@github.com/org/repo",
 	Check: func(p *Pass) {

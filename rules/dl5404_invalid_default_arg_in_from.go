@@ -33,9 +33,14 @@ var invalidDefaultArgInFrom = &Rule{
 			if r.IsZero() {
 				r = firstLine(st.From)
 			}
-			msg := fmt.Sprintf("with the ARG defaults, %q gives the invalid image name %q", st.Image.Ref, e.Value)
-			if e.Value == "" {
+			var msg string
+			switch {
+			case e.Value == "":
 				msg = fmt.Sprintf("with the ARG defaults, %q gives an empty image name", st.Image.Ref)
+			case e.Value == st.Image.Ref:
+				msg = fmt.Sprintf("%q is not a valid image name", st.Image.Ref)
+			default:
+				msg = fmt.Sprintf("with the ARG defaults, %q gives the invalid image name %q", st.Image.Ref, e.Value)
 			}
 			p.Report(r, msg)
 		}

@@ -16,7 +16,8 @@ var legacyKeyValue = &Rule{
 	Summary: "Use ENV key=value and LABEL key=value",
 	Doc: "`ENV key value` (without `=`) is a legacy form that sets one variable to the whole rest of the line " +
 		"(`ENV A 1 B 2` sets A to `1 B 2`) and cannot set several variables at once. Write `ENV key=value`. " +
-		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine.",
+		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine. " +
+		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
