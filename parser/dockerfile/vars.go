@@ -218,10 +218,11 @@ func platformDefaults(target string) [][2]string {
 }
 
 func (f *File) newScope() *Scope {
-	if f.lex.Lex == nil {
-		f.lex = newLexer(f.Escape)
+	lex := f.lex.Lex
+	if lex == nil {
+		lex = bkshell.NewLex(f.Escape) // not stored: rules may share the File
 	}
-	return &Scope{vars: map[string]Var{}, lex: f.lex.Lex}
+	return &Scope{vars: map[string]Var{}, lex: lex}
 }
 
 // predefinedScope holds the platform args (build args override them).
