@@ -157,6 +157,7 @@ type diffResult struct {
 	bk       []bkFinding
 	buildErr string
 	matched  []bool
+	intended []bool    // a documented, deliberate difference (see intendedDifference)
 	extra    []Finding // dlint findings of mapped rules that no BuildKit finding explains
 	err      error
 }
@@ -189,7 +190,9 @@ func compareFile(c diffCase, rulemap map[string][]*Rule, mapped map[*Rule]bool) 
 	findings := Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return !mapped[r] }})
 	used := make([]bool, len(findings))
 	res.matched = make([]bool, len(res.bk))
+	res.intended = make([]bool, len(res.bk))
 	for i, b := range res.bk {
+		res.intended[i] = intendedDifference(b, doc)
 		lo, hi := b.line, max(b.end, b.line)
 		if doc.Dockerfile != nil {
 			if in := instructionAt(doc.Dockerfile, b.line); in != nil {
@@ -211,6 +214,27 @@ func compareFile(c diffCase, rulemap map[string][]*Rule, mapped map[*Rule]bool) 
 		}
 	}
 	return res
+}
+
+// intendedDifference reports whether a BuildKit finding is one that dlint
+// deliberately does not reproduce, as documented in the rule's Doc.
+func intendedDifference(b bkFinding, doc *parser.Document) bool {
+	if b.rule != "WorkdirRelativePath" {
+		return false
+	}
+	// BuildKit on a Linux builder: `WORKDIR C:\app` is relative.
+	if path, ok := strings.CutPrefix(b.msg, "Relative workdir \""); ok {
+		if i := strings.LastIndex(path, "\" can"); i >= 0 && absWorkdir(path[:i]) {
+			return true
+		}
+	}
+	// A variable the base image may define: dlint stays silent.
+	if doc.Dockerfile != nil {
+		if in := instructionAt(doc.Dockerfile, b.line); in != nil && strings.Contains(strings.Join(in.Args, " "), "$") {
+			return true
+		}
+	}
+	return false
 }
 
 func healthcheckRule(rulemap map[string][]*Rule) bool {
@@ -295,7 +319,7 @@ func TestBuildKitDifferential(t *testing.T) {
 	close(next)
 	wg.Wait()
 
-	type stat struct{ total, matched, extra int }
+	type stat struct{ total, matched, intended, extra int }
 	stats := map[string]*stat{}
 	get := func(k string) *stat {
 		if stats[k] == nil {
@@ -315,6 +339,9 @@ func TestBuildKitDifferential(t *testing.T) {
 			s := get(b.rule)
 			s.total++
 			total++
+			if r.intended[i] && !r.matched[i] {
+				s.intended++
+			}
 			if r.matched[i] {
 				s.matched++
 				matched++
@@ -347,7 +374,12 @@ func TestBuildKitDifferential(t *testing.T) {
 		if s.total > 0 {
 			rec = 100 * float64(s.matched) / float64(s.total)
 		}
-		fmt.Fprintf(&report, "  %-32s BuildKit %5d  reproduced %5d  recall %5.1f%%  dlint-only %4d\n", k, s.total, s.matched, rec, s.extra)
+		fmt.Fprintf(&report, "  %-32s BuildKit %5d  reproduced %5d  recall %5.1f%%  intended differences %3d  dlint-only %4d\n",
+			k, s.total, s.matched, rec, s.intended, s.extra)
+		// every check, apart from its documented differences, stays close to BuildKit
+		if rest := s.total - s.intended; rest >= 5 && float64(s.matched) < 0.9*float64(rest) {
+			t.Errorf("%s: dlint reproduces %d of the %d BuildKit findings that are not documented differences, want ≥90%%", k, s.matched, rest)
+		}
 	}
 	t.Log(report.String())
 	slices.SortFunc(misses, func(a, b string) int { return cmp.Compare(a, b) })
