@@ -7,7 +7,7 @@ import (
 )
 
 var duplicateStageName = &Rule{
-	ID: "DL3024", Name: "duplicate-stage-name", Aliases: []string{"DuplicateStageName", "DS-0012", "CKV_DOCKER_11"},
+	ID: "DL3024", Name: "duplicate-stage-name", Aliases: []string{"DuplicateStageName", "DS-0012", "CKV_DOCKER_11", "same_alias_in_different_froms"},
 	Kind: parser.Dockerfile, Severity: Warning,
 	Tags:    []string{TagCorrectness},
 	Summary: "Stage names must be unique",

@@ -10,7 +10,7 @@ import (
 )
 
 var maintainerDeprecated = &Rule{
-	ID: "DL4000", Name: "maintainer-deprecated", Aliases: []string{"MaintainerDeprecated", "DS-0022", "CKV_DOCKER_6"},
+	ID: "DL4000", Name: "maintainer-deprecated", Aliases: []string{"MaintainerDeprecated", "DS-0022", "CKV_DOCKER_6", "maintainer_instruction_being_used"},
 	Kind: parser.Dockerfile, Severity: Info,
 	Tags:    []string{TagMaintainability},
 	Summary: "MAINTAINER is deprecated; use a LABEL",
