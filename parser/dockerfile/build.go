@@ -91,7 +91,7 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 	in := b.instruction(node)
 	f.Instructions = append(f.Instructions, in)
 	var perr *source.Error
-	typed, err := instructions.ParseInstruction(node)
+	typed, err := parseInstruction(node)
 	if err != nil {
 		perr = &source.Error{Range: in.KeywordRange, Message: cleanError(err)}
 	} else {
@@ -108,7 +108,7 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 		if kw, ok := in.FindAfter(in.Inner.Keyword, in.KeywordRange.End); ok {
 			in.Inner.KeywordRange = kw
 		}
-		if c, err := instructions.ParseInstruction(node.Next.Children[0]); err == nil {
+		if c, err := parseInstruction(node.Next.Children[0]); err == nil {
 			in.Inner.Command = c
 		}
 	}

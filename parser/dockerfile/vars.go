@@ -1,0 +1,423 @@
+package dockerfile
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
+)
+
+// Variable scoping, as BuildKit's Dockerfile frontend (v0.34) resolves it:
+//
+//   - Before the first FROM, meta ARGs form the global scope. A meta ARG's
+//     default is expanded against the ARGs above it and the predefined
+//     platform args; a --build-arg replaces it. FROM image names and
+//     --platform values are expanded against that global scope.
+//   - Inside a stage, nothing of the global scope is visible until an
+//     `ARG NAME` (without a default) re-declares it: it then imports the
+//     global value (or the build arg). `ARG NAME=default` takes the build
+//     arg if one is given, else the default expanded against the stage.
+//     An ARG with neither value is still declared: using it is not an error,
+//     it expands to nothing.
+//   - ENV sets a variable for the rest of the stage; all pairs of one ENV are
+//     expanded against the variables before that ENV.
+//   - A stage built FROM an earlier stage starts with that stage's variables
+//     (ENV and ARG alike). A stage built on an image starts with the image's
+//     ENV, which dlint does not know; BuildKit always adds PATH when the image
+//     does not set it, so PATH is the one image variable a Scope holds.
+//   - The predefined platform args (BUILDPLATFORM, TARGETARCH, …) exist in the
+//     global scope and must be re-declared with ARG to be used in a stage.
+//     Proxy args (HTTP_PROXY, …) reach RUN's environment without ARG but are
+//     not variables of the Dockerfile: `$HTTP_PROXY` in COPY is undefined.
+
+// VarKind says where a variable comes from.
+type VarKind int
+
+// Kinds of variables.
+const (
+	VarPredefined VarKind = iota + 1 // BUILDPLATFORM, TARGETARCH, …
+	VarGlobal                        // a meta ARG (before the first FROM)
+	VarArg                           // an ARG of the stage or of a parent stage
+	VarEnv                           // an ENV of the stage or of a parent stage
+	VarImage                         // from the base image's config (PATH)
+)
+
+// Var is one variable of a Scope.
+type Var struct {
+	Name  string
+	Value string
+	// HasValue is false for an ARG declared without a value and without a
+	// build arg or global value: defined, but it expands to nothing.
+	HasValue bool
+	Kind     VarKind
+	Decl     *Instruction // the ARG or ENV that set it; nil for predefined and image variables
+}
+
+// Scope is the set of variables visible at one point of a Dockerfile. It
+// implements BuildKit's shell.EnvGetter over the variables that have a value.
+type Scope struct {
+	vars map[string]Var
+	// ImageEnvUnknown is set inside a stage whose chain starts at a real
+	// image (not scratch): that image's ENV may define more variables.
+	ImageEnvUnknown bool
+	// Root is the stage at the start of the chain (the one FROM an image or
+	// scratch); nil in the global scope.
+	Root *Stage
+	lex  *bkshell.Lex
+}
+
+// PredefinedPlatformArgs are the args BuildKit defines in the global scope.
+var PredefinedPlatformArgs = []string{
+	"BUILDPLATFORM", "BUILDOS", "BUILDOSVERSION", "BUILDARCH", "BUILDVARIANT",
+	"TARGETPLATFORM", "TARGETOS", "TARGETOSVERSION", "TARGETARCH", "TARGETVARIANT",
+	"TARGETSTAGE",
+}
+
+// ProxyArgs are passed to RUN from --build-arg without an ARG instruction.
+var ProxyArgs = []string{
+	"HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy",
+	"NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy",
+}
+
+// IsPredefinedArg reports whether BuildKit knows name without an ARG
+// instruction declaring it: a platform arg, a proxy arg, or one of
+// BuildKit's own BUILDKIT_* settings.
+func IsPredefinedArg(name string) bool {
+	return slices.Contains(PredefinedPlatformArgs, name) || slices.Contains(ProxyArgs, name) ||
+		name == "SOURCE_DATE_EPOCH" || len(name) > 9 && name[:9] == "BUILDKIT_"
+}
+
+// nonEnvArgs are ARGs that configure BuildKit and never become variables.
+var nonEnvArgs = map[string]bool{"BUILDKIT_SBOM_SCAN_CONTEXT": true, "BUILDKIT_SBOM_SCAN_STAGE": true}
+
+// Get returns the value of a variable that has one (shell.EnvGetter).
+func (s *Scope) Get(name string) (string, bool) {
+	v, ok := s.vars[name]
+	if !ok || !v.HasValue {
+		return "", false
+	}
+	return v.Value, true
+}
+
+// Keys lists the variables that have a value, sorted (shell.EnvGetter).
+func (s *Scope) Keys() []string {
+	var out []string
+	for k, v := range s.vars {
+		if v.HasValue {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Names lists every variable of the scope, with or without a value, sorted.
+func (s *Scope) Names() []string {
+	out := make([]string, 0, len(s.vars))
+	for k := range s.vars {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lookup returns a variable of the scope.
+func (s *Scope) Lookup(name string) (Var, bool) {
+	v, ok := s.vars[name]
+	return v, ok
+}
+
+// Defined reports whether BuildKit knows name here: it has a value or it
+// was declared by an ARG without one.
+func (s *Scope) Defined(name string) bool {
+	_, ok := s.vars[name]
+	return ok
+}
+
+// Expansion is the result of expanding one word.
+type Expansion struct {
+	Value string
+	// Used are the variables the word referred to that have a value.
+	Used []string
+	// Undefined are the variables the word referred to that BuildKit does
+	// not know here (reported by its UndefinedVar / UndefinedArgInFrom
+	// checks). `${X:-default}` still refers to X.
+	Undefined []string
+	// Unset are the referred variables without a value, declared or not.
+	Unset []string
+	Err   error
+}
+
+// Expand substitutes the scope's variables in word with BuildKit's shell
+// lexer (quotes are processed, as for COPY sources or ENV values).
+func (s *Scope) Expand(word string) Expansion {
+	return s.expand(s.lex, word)
+}
+
+// ExpandRaw expands like BuildKit expands heredoc bodies of COPY and ADD:
+// quotes are kept and the escape character is always a backslash.
+func (s *Scope) ExpandRaw(word string) Expansion {
+	lex := bkshell.NewLex('\\')
+	lex.SkipProcessQuotes = true
+	return s.expand(lex, word)
+}
+
+func (s *Scope) expand(lex *bkshell.Lex, word string) Expansion {
+	if lex == nil {
+		lex = bkshell.NewLex('\\')
+	}
+	res, err := lex.ProcessWordWithMatches(word, s)
+	e := Expansion{Value: res.Result, Err: err}
+	if err != nil {
+		e.Value = word
+	}
+	for k := range res.Matched {
+		e.Used = append(e.Used, k)
+	}
+	for k := range res.Unmatched {
+		e.Unset = append(e.Unset, k)
+		if !s.Defined(k) && !nonEnvArgs[k] {
+			e.Undefined = append(e.Undefined, k)
+		}
+	}
+	sort.Strings(e.Used)
+	sort.Strings(e.Unset)
+	sort.Strings(e.Undefined)
+	return e
+}
+
+func (s *Scope) clone() *Scope {
+	c := *s
+	c.vars = make(map[string]Var, len(s.vars)+2)
+	for k, v := range s.vars {
+		c.vars[k] = v
+	}
+	return &c
+}
+
+func (s *Scope) set(v Var) {
+	if nonEnvArgs[v.Name] && v.Kind == VarArg {
+		return
+	}
+	s.vars[v.Name] = v
+}
+
+// platformDefaults are the values dlint gives the predefined platform args
+// (BuildKit takes them from the builder; dlint assumes linux/amd64).
+func platformDefaults(target string) [][2]string {
+	if target == "" {
+		target = "default"
+	}
+	return [][2]string{
+		{"BUILDPLATFORM", "linux/amd64"}, {"BUILDOS", "linux"}, {"BUILDOSVERSION", ""},
+		{"BUILDARCH", "amd64"}, {"BUILDVARIANT", ""},
+		{"TARGETPLATFORM", "linux/amd64"}, {"TARGETOS", "linux"}, {"TARGETOSVERSION", ""},
+		{"TARGETARCH", "amd64"}, {"TARGETVARIANT", ""}, {"TARGETSTAGE", target},
+	}
+}
+
+func (f *File) newScope() *Scope {
+	lex := f.lex.Lex
+	if lex == nil {
+		lex = bkshell.NewLex(f.Escape) // not stored: rules may share the File
+	}
+	return &Scope{vars: map[string]Var{}, lex: lex}
+}
+
+// predefinedScope holds the platform args (build args override them).
+func (f *File) predefinedScope(buildArgs map[string]string) *Scope {
+	s := f.newScope()
+	target := ""
+	if st := f.FinalStage(); st != nil {
+		target = st.Name
+	}
+	for _, kv := range platformDefaults(target) {
+		v := kv[1]
+		if o, ok := buildArgs[kv[0]]; ok {
+			v = o
+		}
+		s.set(Var{Name: kv[0], Value: v, HasValue: true, Kind: VarPredefined})
+	}
+	return s
+}
+
+// GlobalScope is the scope FROM lines are expanded in: the predefined
+// platform args and every meta ARG, with build args applied.
+func (f *File) GlobalScope(buildArgs map[string]string) *Scope {
+	return f.globalScope(buildArgs, nil)
+}
+
+// DefaultGlobalScope is the global scope with the ARG defaults only, as if
+// no --build-arg were given (BuildKit's InvalidDefaultArgInFrom check).
+// Build args still override the predefined platform args, as in BuildKit.
+func (f *File) DefaultGlobalScope(buildArgs map[string]string) *Scope {
+	s := f.predefinedScope(buildArgs)
+	return f.applyMetaArgs(s, nil, nil)
+}
+
+// globalScope applies the meta ARGs before upto (all when upto is nil).
+func (f *File) globalScope(buildArgs map[string]string, upto *Instruction) *Scope {
+	return f.applyMetaArgs(f.predefinedScope(buildArgs), buildArgs, upto)
+}
+
+func (f *File) applyMetaArgs(s *Scope, buildArgs map[string]string, upto *Instruction) *Scope {
+	for _, in := range f.Preamble {
+		if in == upto {
+			break
+		}
+		cmd, ok := in.Command.(*instructions.ArgCommand)
+		if !ok {
+			continue
+		}
+		for _, kv := range cmd.Args {
+			v := Var{Name: kv.Key, Kind: VarGlobal, Decl: in}
+			if b, ok := buildArgs[kv.Key]; ok {
+				v.Value, v.HasValue = b, true
+			} else if kv.Value != nil {
+				v.Value, v.HasValue = s.Expand(*kv.Value).Value, true
+			}
+			if !v.HasValue {
+				if old, ok := s.vars[kv.Key]; ok && old.HasValue {
+					// BuildKit keeps the earlier value; the key stays declared.
+					continue
+				}
+			}
+			s.set(v)
+		}
+	}
+	return s
+}
+
+// VarsAt returns the variables visible when BuildKit processes in (before
+// in's own effect): the global scope for FROM lines and meta ARGs, the
+// stage's scope for instructions of a stage. buildArgs are --build-arg
+// values (nil for none).
+func (f *File) VarsAt(in *Instruction, buildArgs map[string]string) *Scope {
+	if in == nil {
+		return f.GlobalScope(buildArgs)
+	}
+	if in.Stage == nil {
+		return f.globalScope(buildArgs, in)
+	}
+	if in.Cmd == "from" && in.Stage.From == in {
+		return f.GlobalScope(buildArgs)
+	}
+	var out *Scope
+	f.walkStage(in.Stage, f.GlobalScope(buildArgs), buildArgs, map[*Stage]bool{}, func(x *Instruction, s *Scope) bool {
+		if x == in {
+			out = s
+			return false
+		}
+		return true
+	})
+	if out == nil {
+		// an ONBUILD's inner instruction, or an instruction of no stage
+		out = f.StageEndScope(in.Stage, buildArgs)
+	}
+	return out
+}
+
+// StageEndScope is the scope at the end of a stage: what a stage built
+// FROM it starts with.
+func (f *File) StageEndScope(st *Stage, buildArgs map[string]string) *Scope {
+	return f.walkStage(st, f.GlobalScope(buildArgs), buildArgs, map[*Stage]bool{}, nil)
+}
+
+// EachScope calls fn for every instruction of every stage, in order, with
+// the scope it is processed in. It is EachScope's single pass that rules
+// checking a whole file should use.
+func (f *File) EachScope(buildArgs map[string]string, fn func(in *Instruction, s *Scope)) {
+	global := f.GlobalScope(buildArgs)
+	ends := map[*Stage]*Scope{}
+	for _, st := range f.Stages {
+		start := f.stageStart(st, global, buildArgs, ends)
+		ends[st] = f.walkFrom(st, start, global, buildArgs, func(in *Instruction, s *Scope) bool {
+			fn(in, s)
+			return true
+		})
+	}
+}
+
+// stageStart is the scope a stage's first instruction sees.
+func (f *File) stageStart(st *Stage, global *Scope, buildArgs map[string]string, ends map[*Stage]*Scope) *Scope {
+	if p := st.Parent; p != nil && p != st && p.Index < st.Index {
+		end, ok := ends[p]
+		if !ok {
+			end = f.walkStage(p, global, buildArgs, map[*Stage]bool{}, nil)
+		}
+		s := end.clone()
+		// ONBUILD triggers of the parent run first in the child.
+		for _, in := range p.Instructions {
+			if in.Cmd == "onbuild" && in.Inner != nil {
+				s = f.apply(in.Inner, s, global, buildArgs)
+			}
+		}
+		return s
+	}
+	s := f.newScope()
+	s.Root = st
+	s.ImageEnvUnknown = !st.Image.Scratch
+	s.set(Var{Name: "PATH", Value: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HasValue: true, Kind: VarImage})
+	return s
+}
+
+func (f *File) walkStage(st *Stage, global *Scope, buildArgs map[string]string, seen map[*Stage]bool, fn func(*Instruction, *Scope) bool) *Scope {
+	seen[st] = true
+	var start *Scope
+	if p := st.Parent; p != nil && !seen[p] && p.Index < st.Index {
+		end := f.walkStage(p, global, buildArgs, seen, nil)
+		start = f.stageStart(st, global, buildArgs, map[*Stage]*Scope{p: end})
+	} else {
+		start = f.stageStart(st, global, buildArgs, map[*Stage]*Scope{})
+	}
+	return f.walkFrom(st, start, global, buildArgs, fn)
+}
+
+func (f *File) walkFrom(st *Stage, s *Scope, global *Scope, buildArgs map[string]string, fn func(*Instruction, *Scope) bool) *Scope {
+	for _, in := range st.Instructions {
+		if fn != nil && !fn(in, s) {
+			return s
+		}
+		s = f.apply(in, s, global, buildArgs)
+	}
+	return s
+}
+
+// apply returns the scope after in (a new Scope when in changes it).
+func (f *File) apply(in *Instruction, s *Scope, global *Scope, buildArgs map[string]string) *Scope {
+	switch cmd := in.Command.(type) {
+	case *instructions.EnvCommand:
+		n := s.clone()
+		for _, kv := range cmd.Env {
+			key := s.Expand(kv.Key).Value
+			n.set(Var{Name: key, Value: s.Expand(kv.Value).Value, HasValue: true, Kind: VarEnv, Decl: in})
+		}
+		return n
+	case *instructions.ArgCommand:
+		n := s.clone()
+		for _, kv := range cmd.Args {
+			v := Var{Name: kv.Key, Kind: VarArg, Decl: in}
+			b, hasBuild := buildArgs[kv.Key]
+			switch {
+			case hasBuild:
+				v.Value, v.HasValue = b, true
+			case kv.Value != nil:
+				// each pair sees the pairs before it on the same line
+				v.Value, v.HasValue = n.Expand(*kv.Value).Value, true
+			default:
+				if g, ok := global.Get(kv.Key); ok {
+					v.Value, v.HasValue = g, true
+				}
+			}
+			if !v.HasValue {
+				if old, ok := n.vars[kv.Key]; ok && old.HasValue {
+					continue // declared again; the value in the environment stays
+				}
+			}
+			n.set(v)
+		}
+		return n
+	}
+	return s
+}

@@ -1,0 +1,52 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+)
+
+var instructionCasing = &Rule{
+	ID: "DL5402", Name: "instruction-casing", Aliases: []string{"ConsistentInstructionCasing"},
+	Kind: parser.Dockerfile, Severity: Style,
+	Tags:    []string{TagStyle},
+	Summary: "Instructions should all be uppercase or all be lowercase",
+	Doc: "Instruction keywords are case-insensitive, but a file that mixes `RUN` and `run` (or writes " +
+		"`Run`) is harder to scan. A mixed-case keyword is always reported; an all-lowercase or all-uppercase " +
+		"one is reported when most instructions of the file use the other case (a tie counts as uppercase). " +
+		"As in `docker build --check`, the majority counts FROM lines and the instructions of stages; " +
+		"ARGs before the first FROM are neither counted nor checked.",
+	Bad:  "FROM alpine:3.20\nrun echo hi\nCOPY . /app",
+	Good: "FROM alpine:3.20\nRUN echo hi\nCOPY . /app",
+	Check: func(p *Pass) {
+		var staged []*dockerfile.Instruction
+		lower, upper := 0, 0
+		for _, st := range p.Dockerfile.Stages {
+			staged = append(staged, st.From)
+			staged = append(staged, st.Instructions...)
+		}
+		for _, in := range staged {
+			switch kw := in.Keyword; {
+			case kw == strings.ToLower(kw):
+				lower++
+			case kw == strings.ToUpper(kw):
+				upper++
+			}
+		}
+		majorityLower := lower > upper
+		for _, in := range staged {
+			kw := in.Keyword
+			want, casing := strings.ToUpper(kw), "uppercase"
+			if majorityLower {
+				want, casing = strings.ToLower(kw), "lowercase"
+			}
+			if kw == want {
+				continue
+			}
+			p.Report(in.KeywordRange, fmt.Sprintf("instruction %q should be %s like most instructions in this file", kw, casing),
+				Fix{Message: fmt.Sprintf("Write %q", want), Safe: true, Edits: []Edit{{Range: in.KeywordRange, NewText: want}}})
+		}
+	},
+}

@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	"github.com/moby/buildkit/util/suggest"
+	"github.com/tonistiigi/go-csvvalue"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
+)
+
+var undefinedVar = &Rule{
+	ID: "DL5408", Name: "undefined-variable", Aliases: []string{"UndefinedVar"},
+	Kind: parser.Dockerfile, Severity: Warning,
+	Tags:    []string{TagCorrectness},
+	Summary: "A variable is used but not defined in this stage",
+	Doc: "BuildKit expands variables in ENV, LABEL, COPY/ADD (paths, --chown, --chmod, --checksum and " +
+		"heredocs with an unquoted delimiter), WORKDIR, USER, VOLUME, STOPSIGNAL, ARG defaults and " +
+		"`RUN --mount` options. A variable that no ENV or ARG of the stage (or of the stage it is built FROM) " +
+		"defines expands to nothing: `COPY app /$APP_DIR/` copies to `/`, `WORKDIR $HOME/app` is `/app`. A " +
+		"global ARG (before the first FROM) must be re-declared with `ARG NAME` inside the stage; an ARG " +
+		"declared without a value counts as defined. `${X:-default}` still counts as a use of X. RUN, CMD, " +
+		"ENTRYPOINT, HEALTHCHECK and EXPOSE are not checked (the shell expands those at run time). " +
+		"This is BuildKit's UndefinedVar check. BuildKit also knows the base image's ENV; dlint does not query " +
+		"registries, so it knows only PATH (which BuildKit always sets) plus a built-in list of variables that " +
+		"popular base images define (JAVA_HOME for JDK images, GOPATH for golang, NB_UID for Jupyter, APP_UID " +
+		"for .NET, …); a variable that another base image defines is reported here but not by BuildKit. " +
+		"ONBUILD triggers, which BuildKit checks in the stage built FROM their stage, are not checked.",
+	Bad:  "FROM alpine:3.20\nARG APP_DIR=/app\nFROM alpine:3.20\nCOPY . $APP_DIR",
+	Good: "ARG APP_DIR=/app\nFROM alpine:3.20\nARG APP_DIR\nCOPY . $APP_DIR",
+	Check: func(p *Pass) {
+		ba := buildArgs(p)
+		p.Dockerfile.EachScope(ba, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+			known := imageEnvFor(s)
+			reported := map[string]bool{}
+			report := func(e dockerfile.Expansion, declaredHere map[string]bool) {
+				for _, name := range e.Undefined {
+					if reported[name] || known[name] || declaredHere[name] {
+						continue
+					}
+					reported[name] = true
+					msg := fmt.Sprintf("variable %q is not defined in this stage", name)
+					if sug, ok := suggest.Search(name, s.Keys(), true); ok {
+						msg += fmt.Sprintf(" (did you mean $%s?)", sug)
+					} else if s.ImageEnvUnknown {
+						msg += " (unless the base image's ENV defines it)"
+					}
+					bkReport(p, "UndefinedVar", in.Comments, findVar(in, name), msg)
+				}
+			}
+			for _, w := range expandedWords(in) {
+				report(s.Expand(w), nil)
+			}
+			for _, w := range rawExpandedWords(in) {
+				report(s.ExpandRaw(w), nil)
+			}
+			if c, ok := in.Command.(*instructions.ArgCommand); ok {
+				// each pair sees the pairs before it on the same line
+				declared := map[string]bool{}
+				for _, kv := range c.Args {
+					if _, given := ba[kv.Key]; kv.Value != nil && !given {
+						report(s.Expand(*kv.Value), declared)
+					}
+					declared[kv.Key] = true
+				}
+			}
+		})
+	},
+}
+
+// expandedWords are the words of an instruction that BuildKit expands with
+// its shell lexer before dispatching it (instructions.SupportsSingleWordExpansion).
+func expandedWords(in *dockerfile.Instruction) []string {
+	switch c := in.Command.(type) {
+	case *instructions.EnvCommand:
+		return kvWords(c.Env)
+	case *instructions.LabelCommand:
+		return kvWords(c.Labels)
+	case *instructions.AddCommand:
+		return append([]string{c.Chown, c.Chmod, c.Checksum}, append(c.SourcePaths, c.DestPath)...)
+	case *instructions.CopyCommand:
+		return append([]string{c.Chown, c.Chmod}, append(c.SourcePaths, c.DestPath)...)
+	case *instructions.WorkdirCommand:
+		return []string{c.Path}
+	case *instructions.UserCommand:
+		return []string{c.User}
+	case *instructions.VolumeCommand:
+		return c.Volumes
+	case *instructions.StopSignalCommand:
+		return []string{c.Signal}
+	case *instructions.RunCommand:
+		var out []string
+		for _, m := range in.FlagValues("mount") {
+			fields, err := csvvalue.Fields(m, nil)
+			if err != nil {
+				continue
+			}
+			for _, f := range fields {
+				if _, v, ok := strings.Cut(f, "="); ok {
+					out = append(out, v)
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// rawExpandedWords are the heredoc bodies of COPY and ADD with an unquoted
+// delimiter, which BuildKit expands keeping quotes.
+func rawExpandedWords(in *dockerfile.Instruction) []string {
+	var sc []instructions.SourceContent
+	switch c := in.Command.(type) {
+	case *instructions.AddCommand:
+		sc = c.SourceContents
+	case *instructions.CopyCommand:
+		sc = c.SourceContents
+	}
+	var out []string
+	for _, s := range sc {
+		if s.Expand {
+			out = append(out, s.Data)
+		}
+	}
+	return out
+}
+
+func kvWords(kvs instructions.KeyValuePairs) []string {
+	var out []string
+	for _, kv := range kvs {
+		out = append(out, kv.Key, kv.Value)
+	}
+	return out
+}
+
+// findVar locates the first use of a variable in the instruction.
+func findVar(in *dockerfile.Instruction, name string) source.Range {
+	for _, tok := range []string{"${" + name, "$" + name} {
+		if r, ok := in.FindAfter(tok, in.KeywordRange.End); ok {
+			return r
+		}
+	}
+	return firstLine(in)
+}
+
+// imageEnvFor is the environment the stage's base image is known to set.
+func imageEnvFor(s *dockerfile.Scope) map[string]bool {
+	if s.Root == nil || !s.ImageEnvUnknown {
+		return nil
+	}
+	return knownImageEnv(s.Root.Image.Registry, s.Root.Image.Repository)
+}
