@@ -62,7 +62,7 @@ import (
 //     base name, bad platform); dlint goes on. Only recall is asserted, and
 //     BuildKit's findings all come before its error, so every one counts.
 
-const corpusDir = "../../shared/corpus/dockerfiles"
+var corpusDockerfileDir = filepath.Join(corpusDir, "dockerfiles")
 
 type bkFinding struct {
 	rule      string
@@ -271,11 +271,11 @@ func diffCases(t *testing.T) []diffCase {
 			return err
 		})
 	}
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Logf("corpus %s absent: comparing the fixtures only", corpusDir)
+	if _, err := os.Stat(corpusDockerfileDir); err != nil {
+		t.Logf("corpus %s absent: comparing the fixtures only", corpusDockerfileDir)
 		return cases
 	}
-	_ = filepath.WalkDir(corpusDir, func(p string, d os.DirEntry, err error) error {
+	_ = filepath.WalkDir(corpusDockerfileDir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}

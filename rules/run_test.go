@@ -49,6 +49,7 @@ func TestPragmas(t *testing.T) {
 		{"hadolint global", "FROM alpine\n# hadolint global ignore=DL3006,DL3007\nFROM debian\n", "", nil},
 		{"pragma does not reach past an instruction", "# dlint ignore=DL3006\nFROM alpine:3\nFROM debian\n", "DL3006@3", nil},
 		{"unknown rule", "# dlint ignore=DL3060x\nFROM alpine:3.20\n", "DL0001@1", &Config{}},
+		{"ShellCheck codes are known", "FROM alpine:3.20\n# hadolint ignore=SC2016,DL3006\nRUN echo '$x'\n", "", &Config{}},
 		{"disabled by pragma flag", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2", &Config{NoPragmas: true}},
 		{"kept as suppressed", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2(suppressed)", &Config{KeepSuppressed: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
 		{"unused", "# dlint ignore=DL3007\nFROM alpine:3.20\n", "DL0002@1", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != latestTag }}},

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -19,6 +20,7 @@ type pragma struct {
 	names   []string
 	rules   []*Rule  // every rule the names stand for
 	unknown []string // names that stand for no rule
+	scCodes []string // ShellCheck codes (SC2086): they name DL5190 findings
 	reason  string
 	from    int // first and last line it covers (global: the whole file)
 	to      int
@@ -32,21 +34,22 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 		return fs
 	}
 	pragmas := collectPragmas(doc)
-	skip := checkSkips(doc)
+	skip := checkSkips(doc, &cfg.Options)
 	var out []Finding
 	for _, f := range fs {
-		if f.Rule.Check == nil || f.Path != doc.Path && !sameFamily(f, doc) {
+		// Parse errors cannot be silenced, and pragmas only speak for their own file.
+		if f.Rule.Check == nil || f.Path != doc.Path {
 			out = append(out, f)
 			continue
 		}
 		reason, silenced := "", false
 		for _, p := range pragmas {
-			if (p.global || f.Range.Start.Line >= p.from && f.Range.Start.Line <= p.to) && covers(p.rules, f.Rule) {
+			if (p.global || f.Range.Start.Line >= p.from && f.Range.Start.Line <= p.to) && (covers(p.rules, f.Rule) || coversSC(p.scCodes, f)) {
 				p.used, silenced, reason = true, true, p.reason
 				break
 			}
 		}
-		if !silenced && skip(f.Rule) {
+		if !silenced && (skip(f.Rule) || localCheckSkip(doc, f)) {
 			silenced, reason = true, "# check=skip"
 		}
 		if !silenced {
@@ -76,7 +79,21 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 	return out
 }
 
-func sameFamily(f Finding, doc *parser.Document) bool { return f.Path == doc.Path }
+// scCodeRE matches a ShellCheck code, which pragmas may name as hadolint's do.
+var scCodeRE = regexp.MustCompile(`^(?i)SC\d{4}$`)
+
+// coversSC reports whether f is a ShellCheck finding with one of codes.
+func coversSC(codes []string, f Finding) bool {
+	if f.Rule != shellcheckRule {
+		return false
+	}
+	for _, c := range codes {
+		if strings.HasPrefix(f.Message, c+":") {
+			return true
+		}
+	}
+	return false
+}
 
 func covers(rs []*Rule, r *Rule) bool {
 	for _, x := range rs {
@@ -133,6 +150,10 @@ func collectPragmas(doc *parser.Document) []*pragma {
 				continue
 			}
 			p.names = append(p.names, n)
+			if scCodeRE.MatchString(n) {
+				p.scCodes = append(p.scCodes, strings.ToUpper(n))
+				continue
+			}
 			rs := Lookup(n)
 			if len(rs) == 0 {
 				p.unknown = append(p.unknown, n)
@@ -171,38 +192,18 @@ func target(doc *parser.Document, line int) (int, int) {
 	return next, next
 }
 
-// checkSkips reads BuildKit's `# check=skip=A,B` directive: the named
-// BuildKit checks (or all of them) are off for the file.
-func checkSkips(doc *parser.Document) func(*Rule) bool {
-	none := func(*Rule) bool { return false }
+// checkSkips reads BuildKit's file-level check configuration (the
+// `# check=skip=A,B` directive, or the BUILDKIT_DOCKERFILE_CHECK build arg
+// that replaces it): the named BuildKit checks, or all of them, are off for
+// the file. Names are case-sensitive, as in BuildKit.
+func checkSkips(doc *parser.Document, opts *Options) func(*Rule) bool {
 	if doc.Dockerfile == nil {
-		return none
+		return func(*Rule) bool { return false }
 	}
-	d, ok := doc.Dockerfile.Directive("check")
-	if !ok {
-		return none
-	}
-	skipped := map[string]bool{}
-	// BuildKit cuts the value at the first space.
-	value, _, _ := strings.Cut(d.Value, " ")
-	for _, part := range strings.Split(value, ";") {
-		k, v, _ := strings.Cut(part, "=")
-		if strings.TrimSpace(k) != "skip" {
-			continue
-		}
-		for _, n := range strings.Split(v, ",") {
-			skipped[strings.ToLower(strings.TrimSpace(n))] = true
-		}
-	}
-	if len(skipped) == 0 {
-		return none
-	}
+	c := fileCheckOf(doc.Src, opts)
 	return func(r *Rule) bool {
 		for _, a := range r.Aliases {
-			if !isBuildKitCheck(a) {
-				continue
-			}
-			if skipped["all"] || skipped[strings.ToLower(a)] {
+			if isBuildKitCheck(a) && (c.skipAll || slices.Contains(c.skip, a)) {
 				return true
 			}
 		}

@@ -60,14 +60,16 @@ func localCheck(comments []string) (checkConfig, bool) {
 
 // fileCheck is the file's check configuration: the BUILDKIT_DOCKERFILE_CHECK
 // build arg when given, else the `# check=` directive.
-func fileCheck(p *Pass) checkConfig {
-	if p.Options != nil {
-		if v, ok := p.Options.BuildArgs["BUILDKIT_DOCKERFILE_CHECK"]; ok {
+func fileCheck(p *Pass) checkConfig { return fileCheckOf(p.Src, p.Options) }
+
+func fileCheckOf(src []byte, opts *Options) checkConfig {
+	if opts != nil {
+		if v, ok := opts.BuildArgs["BUILDKIT_DOCKERFILE_CHECK"]; ok {
 			c, _ := parseCheck(v)
 			return c
 		}
 	}
-	if v, _, _, ok := bkparser.ParseDirective("check", p.Src); ok {
+	if v, _, _, ok := bkparser.ParseDirective("check", src); ok {
 		c, _ := parseCheck(v)
 		return c
 	}
