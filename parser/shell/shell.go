@@ -109,24 +109,59 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				b.markPiped(bc.Y)
 			}
 		}
+		for _, list := range stmtLists(n) {
+			for _, st := range list[min(1, len(list)):] {
+				if first := firstCall(st); first != nil && b.ops[first] == "" {
+					b.ops[first] = ";"
+				}
+			}
+		}
 		return true
 	})
-	var prevStmtEnd bool
 	syntax.Walk(f, func(n syntax.Node) bool {
-		call, ok := n.(*syntax.CallExpr)
-		if !ok || len(call.Args) == 0 {
+		var cmd *Command
+		switch n := n.(type) {
+		case *syntax.CallExpr:
+			if len(n.Args) == 0 {
+				return true
+			}
+			cmd = b.command(n)
+		case *syntax.DeclClause:
+			// export, declare, local, readonly, typeset, nameref: builtins
+			// whose arguments are assignments.
+			cmd = b.declaration(n)
+		default:
 			return true
 		}
-		cmd := b.command(call)
-		if cmd.Op == "" && prevStmtEnd {
-			cmd.Op = ";"
-		}
-		prevStmtEnd = true
 		cmd.Via = via
 		s.Commands = append(s.Commands, cmd)
 		s.unwrap(cmd, at, lang, depth)
 		return true
 	})
+	return nil
+}
+
+// stmtLists returns the statement lists a node holds: statements after the
+// first of a list follow the one before them as if joined by ";".
+func stmtLists(n syntax.Node) [][]*syntax.Stmt {
+	switch n := n.(type) {
+	case *syntax.File:
+		return [][]*syntax.Stmt{n.Stmts}
+	case *syntax.Block:
+		return [][]*syntax.Stmt{n.Stmts}
+	case *syntax.Subshell:
+		return [][]*syntax.Stmt{n.Stmts}
+	case *syntax.CmdSubst:
+		return [][]*syntax.Stmt{n.Stmts}
+	case *syntax.IfClause:
+		return [][]*syntax.Stmt{n.Cond, n.Then}
+	case *syntax.WhileClause:
+		return [][]*syntax.Stmt{n.Cond, n.Do}
+	case *syntax.ForClause:
+		return [][]*syntax.Stmt{n.Do}
+	case *syntax.CaseItem:
+		return [][]*syntax.Stmt{n.Stmts}
+	}
 	return nil
 }
 
@@ -175,6 +210,32 @@ func (b *builder) word(w *syntax.Word) Word {
 	}
 	value, lit := wordValue(w.Parts, raw, b.script)
 	return Word{Raw: raw, Value: value, Lit: lit, Range: b.rng(w.Pos(), w.End())}
+}
+
+func (b *builder) declaration(d *syntax.DeclClause) *Command {
+	cmd := &Command{
+		Name:  Word{Raw: d.Variant.Value, Value: d.Variant.Value, Lit: true, Range: b.rng(d.Variant.Pos(), d.Variant.End())},
+		Range: b.rng(d.Pos(), d.End()),
+	}
+	for _, as := range d.Args {
+		s, e := int(as.Pos().Offset()), int(as.End().Offset())
+		raw := ""
+		if s >= 0 && e <= len(b.script) && s <= e {
+			raw = b.script[s:e]
+		}
+		value, lit := raw, true
+		switch {
+		case as.Naked && as.Value != nil:
+			value, lit = wordValue(as.Value.Parts, raw, b.script)
+		case as.Name != nil && as.Value != nil:
+			v, l := wordValue(as.Value.Parts, raw, b.script)
+			value, lit = as.Name.Value+"="+v, l
+		case as.Name != nil:
+			value = as.Name.Value
+		}
+		cmd.Args = append(cmd.Args, Word{Raw: raw, Value: value, Lit: lit, Range: b.rng(as.Pos(), as.End())})
+	}
+	return cmd
 }
 
 func (b *builder) command(call *syntax.CallExpr) *Command {

@@ -116,29 +116,28 @@ func optWidth(opt string, valueOpts map[string]bool) int {
 
 // unwrapShell parses the script of `sh -c 'script'` as commands.
 func (s *Script) unwrapShell(cmd *Command, at Mapper, lang Variant, depth int) {
-	for i, a := range cmd.Args {
-		v := a.Value
-		if !strings.HasPrefix(v, "-") || strings.HasPrefix(v, "--") {
-			if v == "--" {
-				continue
-			}
+	args := cmd.Args
+	for i := 0; i < len(args); i++ {
+		v := args[i].Value
+		switch {
+		case v == "--":
+			continue
+		case v == "-o" || v == "+o" || v == "-O" || v == "+O":
+			i++ // the option's name follows: -o pipefail
+			continue
+		case !strings.HasPrefix(v, "-") || strings.HasPrefix(v, "--"):
 			return // a script file, not -c
-		}
-		if !strings.Contains(v[1:], "c") {
-			if v == "-o" && i+1 < len(cmd.Args) {
-				continue // -o option's value follows; handled by the next iteration
-			}
+		case !strings.Contains(v[1:], "c"):
 			continue
 		}
-		if i+1 >= len(cmd.Args) {
+		if i+1 >= len(args) {
 			return
 		}
-		body := cmd.Args[i+1]
+		body := args[i+1]
 		if !body.Lit {
 			return
 		}
-		inner := bodyMapper(body, at)
-		_ = s.add(body.Value, inner, lang, cmd, depth+1)
+		_ = s.add(body.Value, bodyMapper(body, at), lang, cmd, depth+1)
 		return
 	}
 }
