@@ -45,6 +45,63 @@ type File struct {
 	Lines *source.Lines
 	Root  gjson.Result
 	Keys  []*Key // every member, in document order, nested ones included
+	// Empty is set for a file with nothing but white space, which dockerd
+	// reads as "all defaults".
+	Empty bool
+	// Truncated is set when objects nest deeper than MaxDepth: members
+	// below that depth are not listed in Keys.
+	Truncated bool
+}
+
+// MaxDepth is how deep Keys follows nested objects. Real daemon.json files
+// nest four or five levels; encoding/json (and so dockerd) rejects nesting
+// deeper than 10,000 levels as a syntax error.
+const MaxDepth = 64
+
+// Span is the range of a value or key parsed from the file.
+func (f *File) Span(r gjson.Result) source.Range {
+	return f.Lines.Span(r.Index, len(r.Raw))
+}
+
+// Elements returns the elements of an array value, each with its range.
+func (f *File) Elements(v gjson.Result) []gjson.Result {
+	if !v.IsArray() {
+		return nil
+	}
+	var out []gjson.Result
+	v.ForEach(func(_, e gjson.Result) bool {
+		out = append(out, e)
+		return true
+	})
+	return out
+}
+
+// RootRange is where findings about the whole file point: the opening
+// brace of the top-level object, or the first line of an empty file.
+func (f *File) RootRange() source.Range {
+	if f.Root.Exists() && len(f.Root.Raw) > 0 {
+		return f.Lines.Span(f.Root.Index, 1)
+	}
+	return source.Range{Start: source.Position{Line: 1, Column: 1}, End: source.Position{Line: 1, Column: 1}}
+}
+
+// Effective returns the last member named name among keys (last one wins, as in dockerd).
+func Effective(keys []*Key, name string) *Key {
+	var found *Key
+	for _, k := range keys {
+		if k.Name == name {
+			found = k
+		}
+	}
+	return found
+}
+
+// Child returns the effective member name of the object value of k, or nil.
+func (f *File) Child(k *Key, name string) *Key {
+	if k == nil {
+		return nil
+	}
+	return Effective(f.Children(k), name)
 }
 
 // TopLevel returns the last (effective) top-level key named name, or nil.
@@ -109,7 +166,11 @@ func Parse(src []byte) (*File, []source.Error) {
 	}
 	if !utf8.Valid(text) {
 		off := invalidUTF8Offset(text)
-		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte in daemon.json"}}
+		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: fmt.Sprintf("invalid UTF-8 byte at offset %d; dockerd refuses the file (failed to decode configuration JSON)", off)}}
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		f.Empty = true
+		return f, nil
 	}
 	if e := syntaxError(text, f.Lines); e != nil {
 		return f, []source.Error{*e}
@@ -118,7 +179,7 @@ func Parse(src []byte) (*File, []source.Error) {
 	if !f.Root.IsObject() {
 		return f, []source.Error{{Range: f.Lines.Span(f.Root.Index, len(f.Root.Raw)), Message: "the top level of daemon.json must be a JSON object"}}
 	}
-	f.walk(f.Root, nil)
+	f.walk(f.Root, nil, 1)
 	return f, nil
 }
 
@@ -134,9 +195,6 @@ func invalidUTF8Offset(b []byte) int {
 }
 
 func syntaxError(text []byte, lines *source.Lines) *source.Error {
-	if len(bytes.TrimSpace(text)) == 0 {
-		return &source.Error{Range: source.LineRange(1, 1), Message: "daemon.json is empty"}
-	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	var v any
 	err := dec.Decode(&v)
@@ -163,7 +221,11 @@ func syntaxError(text []byte, lines *source.Lines) *source.Error {
 	return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: %s", msg)}
 }
 
-func (f *File) walk(obj gjson.Result, parent *Key) {
+func (f *File) walk(obj gjson.Result, parent *Key, depth int) {
+	if depth > MaxDepth {
+		f.Truncated = true
+		return
+	}
 	seen := map[string]bool{}
 	obj.ForEach(func(k, v gjson.Result) bool {
 		key := &Key{
@@ -182,7 +244,7 @@ func (f *File) walk(obj gjson.Result, parent *Key) {
 		}
 		f.Keys = append(f.Keys, key)
 		if v.IsObject() {
-			f.walk(v, key)
+			f.walk(v, key, depth+1)
 		}
 		return true
 	})
