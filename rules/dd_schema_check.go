@@ -18,13 +18,13 @@ import (
 type ddCategory int
 
 const (
-	ddLogOptType ddCategory = iota + 1 // DD1002
-	ddUnknown                          // DD1003
-	ddIgnored                          // DD1004
-	ddRemoved                          // DD1005
-	ddWrongType                        // DD1006
-	ddInvalid                          // DD1007
-	ddCommandLine                      // DD1008
+	ddLogOptType  ddCategory = iota + 1 // DD1002
+	ddUnknown                           // DD1003
+	ddIgnored                           // DD1004
+	ddRemoved                           // DD1005
+	ddWrongType                         // DD1006
+	ddInvalid                           // DD1007
+	ddCommandLine                       // DD1008
 )
 
 type ddIssue struct {
