@@ -5,7 +5,7 @@ import "github.com/dlint/dlint/parser"
 var ddWrongTypeRule = &Rule{
 	ID: "DD1006", Name: "wrong-value-type", Kind: parser.DaemonJSON, Severity: Error,
 	Tags:    []string{TagCorrectness},
-	Summary: "A daemon.json value has the wrong JSON type, so dockerd refuses to start",
+	Summary: "A value has the wrong JSON type, so dockerd refuses to start",
 	Doc: "dockerd decodes daemon.json into typed settings and refuses to start on a type mismatch " +
 		"(\"cannot unmarshal string into Go struct field … of type bool\"). Common slips: quoted booleans and " +
 		"numbers (`\"icc\": \"false\"`, `\"max-concurrent-downloads\": \"3\"`), feature flags as strings, " +
