@@ -70,9 +70,9 @@ func ddLogDriver(f *daemonjson.File) (name string, key *daemonjson.Key, ok bool)
 	return k.Value.Str, k, true
 }
 
-// ddCgroupDriver is the native.cgroupdriver exec-opt: its trimmed value and
+// ddCgroupDriverOpt is the native.cgroupdriver exec-opt: its trimmed value and
 // the range of the element, "" when it is not set.
-func ddCgroupDriver(f *daemonjson.File) (string, source.Range) {
+func ddCgroupDriverOpt(f *daemonjson.File) (string, source.Range) {
 	elems, _ := ddStrings(f, "exec-opts")
 	val, rng := "", source.Range{}
 	for _, e := range elems {

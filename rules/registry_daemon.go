@@ -2,13 +2,23 @@ package rules
 
 // daemonRules are the daemon.json rules (DD). Keep it sorted by ID.
 var daemonRules = []*Rule{
-	ddLogRotation,     // DD1001
-	ddLogOptNotString, // DD1002
-	ddUnknownKey,      // DD1003
-	ddIgnoredKey,      // DD1004
-	ddRemovedKey,      // DD1005
-	ddWrongTypeRule,   // DD1006
-	ddInvalidValue,    // DD1007
-	ddCommandLineOnly, // DD1008
-	ddDuplicateKey,    // DD1009
+	ddLogRotation,            // DD1001
+	ddLogOptNotString,        // DD1002
+	ddUnknownKey,             // DD1003
+	ddIgnoredKey,             // DD1004
+	ddRemovedKey,             // DD1005
+	ddWrongTypeRule,          // DD1006
+	ddInvalidValue,           // DD1007
+	ddCommandLineOnly,        // DD1008
+	ddDuplicateKey,           // DD1009
+	ddUnknownLogDriver,       // DD1010
+	ddInvalidLogOpt,          // DD1011
+	ddLogOptValue,            // DD1012
+	ddStorageDriver,          // DD1013
+	ddICCIptables,            // DD1014
+	ddBridgeBip,              // DD1015
+	ddCgroupDriver,           // DD1016
+	ddCgroupParent,           // DD1017
+	ddContainerdNamespace,    // DD1018
+	ddInsecureRegistryScheme, // DD1019
 }
