@@ -107,6 +107,9 @@ func ddTLS(f *daemonjson.File) ddTLSState {
 	switch {
 	case verifyKey != nil && verifyKey.Value.Type != gjson.Null:
 		st.on, st.key = true, verifyKey
+		if tls {
+			st.key = tlsKey
+		}
 		st.verify = verifyKey.Value.Type == gjson.True || (verifyKey.Value.Type != gjson.False && tls)
 	case tls:
 		st.on, st.verify, st.key = true, true, tlsKey
@@ -125,3 +128,6 @@ func ddIsLoopback(host string) bool {
 }
 
 var ddRemoteDrivers = []string{"syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "gcplogs"}
+
+// ddEqualFold compares member names the way encoding/json matches fields.
+func ddEqualFold(a, b string) bool { return strings.EqualFold(a, b) }

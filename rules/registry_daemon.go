@@ -21,4 +21,12 @@ var daemonRules = []*Rule{
 	ddCgroupParent,           // DD1017
 	ddContainerdNamespace,    // DD1018
 	ddInsecureRegistryScheme, // DD1019
+	ddSystemdConflict,        // DD1020
+	ddFlagConflict,           // DD1021
+	ddTLSCerts,               // DD1022
+	ddTCPWithoutTLS,          // DD1023
+	ddInsecureRegistries,     // DD1024
+	ddSeccompUnconfined,      // DD1025
+	ddIptablesDisabled,       // DD1026
+	ddBuilderInsecure,        // DD1027
 }
