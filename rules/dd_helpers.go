@@ -131,3 +131,11 @@ var ddRemoteDrivers = []string{"syslog", "journald", "gelf", "fluentd", "awslogs
 
 // ddEqualFold compares member names the way encoding/json matches fields.
 func ddEqualFold(a, b string) bool { return strings.EqualFold(a, b) }
+
+// ddValueOrRoot points at a key's value when it is present, else at the file's top.
+func ddValueOrRoot(f *daemonjson.File, k *daemonjson.Key) source.Range {
+	if k != nil {
+		return k.ValueRange
+	}
+	return f.RootRange()
+}

@@ -29,4 +29,15 @@ var daemonRules = []*Rule{
 	ddSeccompUnconfined,      // DD1025
 	ddIptablesDisabled,       // DD1026
 	ddBuilderInsecure,        // DD1027
+	ddICCEnabled,             // DD1030
+	ddLogLevel,               // DD1031
+	ddNoDefaultUlimits,       // DD1032
+	ddNoUsernsRemap,          // DD1033
+	ddCgroupParentSet,        // DD1034
+	ddNoAuthzPlugin,          // DD1035
+	ddNoRemoteLogging,        // DD1036
+	ddNoLiveRestore,          // DD1037
+	ddUserlandProxy,          // DD1038
+	ddExperimental,           // DD1039
+	ddNoNewPrivileges,        // DD1040
 }
