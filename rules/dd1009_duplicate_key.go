@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/dlint/dlint/parser"
+import (
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/daemonjson"
+)
 
 var ddDuplicateKey = &Rule{
 	ID: "DD1009", Name: "duplicate-key", Kind: parser.DaemonJSON, Severity: Warning,
@@ -16,17 +19,17 @@ var ddDuplicateKey = &Rule{
 		if f == nil {
 			return
 		}
-		for i, k := range f.Keys {
-			if !k.Duplicate {
-				continue
+		type slot struct {
+			parent *daemonjson.Key
+			name   string
+		}
+		last := map[slot]*daemonjson.Key{}
+		for _, k := range f.Keys {
+			s := slot{k.Parent, k.Name}
+			if prev := last[s]; prev != nil && k.Duplicate {
+				p.Reportf(prev.KeyRange, "key %q is set again on line %d; this earlier value is ignored", k.PathString(), k.KeyRange.Start.Line)
 			}
-			// Point at the nearest earlier member it overrides.
-			for j := i - 1; j >= 0; j-- {
-				if prev := f.Keys[j]; prev.Parent == k.Parent && prev.Name == k.Name {
-					p.Reportf(prev.KeyRange, "key %q is set again on line %d; this earlier value is ignored", k.PathString(), k.KeyRange.Start.Line)
-					break
-				}
-			}
+			last[s] = k
 		}
 	},
 }

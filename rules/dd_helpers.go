@@ -61,8 +61,8 @@ func ddStrings(f *daemonjson.File, name string) ([]gjson.Result, *daemonjson.Key
 // or json-file when the key is absent. ok is false for a non-string value.
 func ddLogDriver(f *daemonjson.File) (name string, key *daemonjson.Key, ok bool) {
 	k := f.TopLevel("log-driver")
-	if k == nil || k.Value.Type == gjson.Null {
-		return "json-file", nil, true
+	if k == nil || k.Value.Type == gjson.Null || (k.Value.Type == gjson.String && k.Value.Str == "") {
+		return "json-file", k, true
 	}
 	if k.Value.Type != gjson.String {
 		return "", k, false

@@ -100,11 +100,11 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 		return
 	}
 	if r, ok := daemonjson.RemovedKeys[name]; ok {
-		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; use %s", name, r.Release, r.Use)
+		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; %s", name, r.Release, r.Hint)
 		return
 	}
 	if alt, ok := daemonjson.RejectedTags[name]; ok {
-		c.add(ddUnknown, kr, "key %q is not accepted: dockerd fails with \"the following directives don't match any configuration option: %s\"; use %s", name, name, alt)
+		c.add(ddUnknown, kr, "key %q is not accepted: dockerd fails with \"the following directives don't match any configuration option: %s\"; %s", name, name, alt)
 		return
 	}
 	if sw, ok := daemonjson.CommandLineOnly[name]; ok {

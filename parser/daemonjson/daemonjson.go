@@ -162,11 +162,11 @@ func Parse(src []byte) (*File, []source.Error) {
 	text, err := decode(src)
 	f := &File{Text: text, Lines: source.NewLines(text)}
 	if err != nil {
-		return f, []source.Error{{Range: source.LineRange(1, 1), Message: err.Error()}}
+		return f, []source.Error{{Range: f.RootRange(), Message: err.Error() + ": dockerd refuses the file"}}
 	}
 	if !utf8.Valid(text) {
 		off := invalidUTF8Offset(text)
-		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: fmt.Sprintf("invalid UTF-8 byte at offset %d; dockerd refuses the file (failed to decode configuration JSON)", off)}}
+		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte: dockerd refuses the file (failed to decode configuration JSON)"}}
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		f.Empty = true

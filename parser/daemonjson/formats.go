@@ -51,8 +51,13 @@ func ParseSize(s string) (float64, bool) {
 var domainRE = regexp.MustCompile(`^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))*\.?$`)
 
 // CheckFormat reports why a string value does not have the named format,
-// or nil. Unknown and empty formats accept anything.
+// or nil. Unknown and empty formats accept anything, and so do empty values
+// of settings (dockerd reads "" as "not set"); log options are checked by
+// their drivers, for which an empty number is an error.
 func CheckFormat(format, v string) error {
+	if v == "" && format != "int" && format != "bool" && format != "size" && format != "label" && format != "generic-resource" && format != "exec-opt" && format != "dns-search" {
+		return nil
+	}
 	switch format {
 	case "size":
 		if _, ok := ParseSize(v); !ok {

@@ -93,7 +93,7 @@ func (s *Spec) Field(name string) *Spec {
 // AllowsValue reports whether v is one of the allowed Values (true when
 // the spec has no list).
 func (s *Spec) AllowsValue(v string) bool {
-	if len(s.Values) == 0 {
+	if len(s.Values) == 0 || v == "" {
 		return true
 	}
 	for _, a := range s.Values {
@@ -293,19 +293,19 @@ var flatKeys = map[string]bool{"cluster-store-opts": true}
 // Removed keys: dockerd rejects them as unknown (or refuses them outright).
 type Removed struct {
 	Release string // the release that removed the key
-	Use     string // what to use instead, if anything
+	Hint    string // what to do instead
 }
 
 // RemovedKeys maps removed keys to the release that removed them.
 var RemovedKeys = map[string]Removed{
-	"graph":                   {"v23.0", "data-root"},
-	"cluster-store":           {"v23.0", "swarm mode or an external key-value store"},
-	"cluster-advertise":       {"v23.0", "swarm mode"},
-	"cluster-store-opts":      {"v23.0", "swarm mode"},
-	"disable-legacy-registry": {"v19.03", "nothing: registry v1 support is gone"},
-	"oom-score-adjust":        {"v25.0", "a systemd OOMScoreAdjust= setting for the docker service"},
-	"api-cors-header":         {"v28.0", "a reverse proxy that sets CORS headers"},
-	"exec-driver":             {"v1.13", "nothing: runc through containerd is the only executor"},
+	"graph":                   {"v23.0", "use data-root"},
+	"cluster-store":           {"v23.0", "use swarm mode or an external key-value store"},
+	"cluster-advertise":       {"v23.0", "use swarm mode"},
+	"cluster-store-opts":      {"v23.0", "use swarm mode"},
+	"disable-legacy-registry": {"v19.03", "remove it: registry v1 support is gone"},
+	"oom-score-adjust":        {"v25.0", "set OOMScoreAdjust= in the docker.service unit instead"},
+	"api-cors-header":         {"v28.0", "put a reverse proxy that sets CORS headers in front of the API"},
+	"exec-driver":             {"v1.13", "remove it: runc through containerd is the only executor"},
 }
 
 // Ignored keys: dockerd accepts them (they are flag names) but never
@@ -334,13 +334,13 @@ var CommandLineOnly = map[string]string{
 }
 
 // RejectedTags are names dockerd's decoder knows but its key check rejects
-// as unknown, with the working alternative.
+// as unknown, with what to do instead.
 var RejectedTags = map[string]string{
-	"containerd-plugin-namespace": "the --containerd-plugins-namespace flag (no daemon.json key works)",
-	"swarm-raft-heartbeat-tick":   "nothing: it cannot be set",
-	"swarm-raft-election-tick":    "nothing: it cannot be set",
-	"default-init":                "init-path",
-	"resolv-conf":                 "nothing: dockerd picks the resolv.conf itself",
+	"containerd-plugin-namespace": "set the --containerd-plugins-namespace flag instead (no daemon.json key works)",
+	"swarm-raft-heartbeat-tick":   "remove it: it cannot be set",
+	"swarm-raft-election-tick":    "remove it: it cannot be set",
+	"default-init":                "use init-path",
+	"resolv-conf":                 "remove it: dockerd picks the resolv.conf itself",
 }
 
 // ExecOpts are the exec-opts names valid on Linux and their values.
