@@ -132,6 +132,10 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 		})
 		return
 	}
+	if contains(daemonjson.WindowsKeys, name) {
+		c.add(ddUnknown, kr, "key %q only exists in dockerd on Windows: dockerd on Linux refuses to start (\"don't match any configuration option\")", name)
+		return
+	}
 	if s := daemonjson.Shorthand(name); s != nil {
 		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
 			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),

@@ -268,6 +268,7 @@ var Keys = []*Spec{
 	boolean("allow-direct-routing", "false", "allow direct routing to container addresses"),
 	format(str("bridge-accept-fwmark", `firewall mark[/mask] accepted by bridge networks`), "fwmark"),
 	enum("firewall-backend", "", "iptables", "nftables"),
+	{Name: "default-subnet-size", Type: Int, Default: "24", Doc: "default IPv4 subnet size (newer releases; a no-op without the global-default-subnet-size feature)"},
 	{Name: "default-address-pools", Type: List, Flag: "default-address-pool", Doc: `pools for networks, [{"base": "172.30.0.0/16", "size": 24}]`,
 		Elem: &Spec{Type: Struct, Strict: true, Fields: []*Spec{format(str("base", ""), "cidr-strict"), integer("size", "", "prefix length of each network")}}},
 	{Name: "default-network-opts", Type: Map, Flag: "default-network-opt", Flat: true, Elem: &Spec{Type: Map, Elem: &Spec{Type: String}}, Doc: "default options per network driver"},
@@ -342,6 +343,10 @@ var RejectedTags = map[string]string{
 	"default-init":                "use init-path",
 	"resolv-conf":                 "remove it: dockerd picks the resolv.conf itself",
 }
+
+// WindowsKeys are keys only dockerd on Windows knows (its service flags);
+// dockerd on Linux rejects them as unknown.
+var WindowsKeys = []string{"service-name", "register-service", "unregister-service", "run-service"}
 
 // ExecOpts are the exec-opts names valid on Linux and their values.
 var ExecOpts = map[string][]string{
