@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/dlint/dlint/parser"
+import (
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/daemonjson"
+)
 
 var ddUnknownKey = &Rule{
 	ID: "DD1003", Name: "unknown-key", Kind: parser.DaemonJSON, Severity: Error,
@@ -11,7 +14,7 @@ var ddUnknownKey = &Rule{
 		"(`log-drvier`), a flag shorthand (`H`, `D`), or one of the names its decoder knows but its check " +
 		"rejects (`containerd-plugin-namespace`, `swarm-raft-heartbeat-tick`, `default-init`). Members of " +
 		"`proxies` are checked the same way, and `nri-opts` rejects unknown fields. The message suggests the " +
-		"closest key; `dlint` knows every key of dockerd on Linux.",
+		"closest key.\n\nKeys dockerd accepts on Linux: " + daemonjson.DocKeys() + ".",
 	Bad:   `{"log-drvier": "local"}`,
 	Good:  `{"log-driver": "local"}`,
 	Check: func(p *Pass) { ddReport(p, ddUnknown) },

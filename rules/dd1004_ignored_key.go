@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/dlint/dlint/parser"
+import (
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/daemonjson"
+)
 
 var ddIgnoredKey = &Rule{
 	ID: "DD1004", Name: "ignored-key", Kind: parser.DaemonJSON, Severity: Warning,
@@ -13,7 +16,7 @@ var ddIgnoredKey = &Rule{
 		"Docker's own example), top-level `http-proxy`/`https-proxy`/`no-proxy` (they belong inside `\"proxies\"`), " +
 		"an unknown key whose value is an object (dockerd only checks the object's members), deprecated keys " +
 		"(`allow-nondistributable-artifacts`) and unknown members of `builder` or `runtimes` entries. The setting " +
-		"you meant is silently not in effect; use the key the message names.",
+		"you meant is silently not in effect; use the key the message names.\n\nAccepted and ignored: " + daemonjson.DocIgnored() + ".",
 	Bad:   `{"insecure-registry": ["registry.lan:5000"]}`,
 	Good:  `{"insecure-registries": ["registry.lan:5000"]}`,
 	Check: func(p *Pass) { ddReport(p, ddIgnored) },

@@ -19,7 +19,7 @@ var ddInvalidLogOpt = &Rule{
 		"Each driver takes its own options (json-file and local: max-size, max-file, compress; gelf: gelf-*; …), " +
 		"plus `mode` (blocking or non-blocking), `max-buffer-size` (only with `mode: non-blocking`), the " +
 		"`cache-*` options of dual logging, and the metadata keys env, env-regex, labels, labels-regex and tag. " +
-		"Options of a logging plugin are not checked.",
+		"Options of a logging plugin are not checked.\n\nOptions per driver: " + daemonjson.DocLogOpts(),
 	Bad:  `{"log-driver": "json-file", "log-opts": {"max-sizes": "10m"}}`,
 	Good: `{"log-driver": "json-file", "log-opts": {"max-size": "10m"}}`,
 	Check: func(p *Pass) {

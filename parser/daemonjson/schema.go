@@ -529,7 +529,7 @@ func Lookup(name string) *Spec { return byName[name] }
 // differs from the key ("label" → labels): dockerd accepts such a key and
 // ignores it.
 func SingularFlag(name string) *Spec {
-	if s, ok := byFlag[name]; ok && s.Name != name {
+	if s, ok := byFlag[name]; ok && s.Name != name && byName[name] == nil {
 		return s
 	}
 	return nil
