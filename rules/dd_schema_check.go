@@ -346,6 +346,18 @@ func (c *ddChecker) crossField() {
 			seen[key] = val
 		}
 	}
+	if k := f.TopLevel("features"); k != nil && k.Value.IsObject() {
+		k.Value.ForEach(func(name, _ gjson.Result) bool {
+			switch {
+			case contains(daemonjson.Features, name.Str):
+			case contains(daemonjson.WindowsFeatures, name.Str):
+				c.add(ddIgnored, f.Span(name), "feature %q only has an effect on Windows", name.Str)
+			case daemonjson.Closest(name.Str, daemonjson.Features) != "":
+				c.add(ddIgnored, f.Span(name), "feature %q is not one dockerd knows, so it has no effect%s", name.Str, didYouMean(name.Str, daemonjson.Features))
+			}
+			return true
+		})
+	}
 	if k := f.TopLevel("default-ulimits"); k != nil && k.Value.IsObject() {
 		k.Value.ForEach(func(name, u gjson.Result) bool {
 			if !contains(daemonjson.UlimitNames, name.Str) {

@@ -270,7 +270,7 @@ var Keys = []*Spec{
 	enum("firewall-backend", "", "iptables", "nftables"),
 	{Name: "default-subnet-size", Type: Int, Default: "24", Doc: "default IPv4 subnet size (newer releases; a no-op without the global-default-subnet-size feature)"},
 	{Name: "default-address-pools", Type: List, Flag: "default-address-pool", Doc: `pools for networks, [{"base": "172.30.0.0/16", "size": 24}]`,
-		Elem: &Spec{Type: Struct, Strict: true, Fields: []*Spec{format(str("base", ""), "cidr-strict"), integer("size", "", "prefix length of each network")}}},
+		Elem: &Spec{Type: Struct, Fields: []*Spec{format(str("base", ""), "cidr-strict"), integer("size", "", "prefix length of each network")}}},
 	{Name: "default-network-opts", Type: Map, Flag: "default-network-opt", Flat: true, Elem: &Spec{Type: Map, Elem: &Spec{Type: String}}, Doc: "default options per network driver"},
 	&Spec{Name: "network-control-plane-mtu", Type: Int, Default: "1500"},
 	list("dns", strings_("ip-strict"), "DNS servers (IP addresses, no port)"),
