@@ -156,7 +156,17 @@ func TestDaemonConformance(t *testing.T) {
 				}
 				names := dockerdNames(res.msg)
 				if len(names) == 0 {
-					return // syntax and encoding errors name no key
+					// Syntax and encoding errors name no key: the error must be DD1000.
+					if !strings.Contains(res.msg, "invalid JSON: invalid character") && !strings.Contains(res.msg, "failed to decode") && !strings.Contains(res.msg, "cannot unmarshal array into Go value") {
+						t.Fatalf("cannot tell what dockerd names in %q", res.msg)
+					}
+					for _, f := range errs {
+						if f.Rule == daemonParseError {
+							return
+						}
+					}
+					t.Errorf("dockerd cannot read it (%s); dlint reports no DD1000: %v", res.msg, errs)
+					return
 				}
 				for _, f := range errs {
 					lower := strings.ToLower(f.Message)

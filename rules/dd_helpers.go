@@ -84,14 +84,6 @@ func ddCgroupDriverOpt(f *daemonjson.File) (string, source.Range) {
 	return val, rng
 }
 
-// ddKeyOrRoot points at a key when it is present, else at the file's top.
-func ddKeyOrRoot(f *daemonjson.File, k *daemonjson.Key) source.Range {
-	if k != nil {
-		return k.KeyRange
-	}
-	return f.RootRange()
-}
-
 // ddTLS tells how TLS is configured the way dockerd derives it: any
 // tlsverify key turns TLS on; verification is on when tlsverify is true,
 // or when tls is true and tlsverify is absent.
