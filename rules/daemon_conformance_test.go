@@ -58,7 +58,7 @@ func readDockerdResults(t *testing.T) map[string]dockerdResult {
 	if err != nil {
 		t.Skipf("shared conformance material not available: %v", err)
 	}
-	defer fh.Close()
+	defer func() { _ = fh.Close() }()
 	out := map[string]dockerdResult{}
 	var name string
 	var msg []string

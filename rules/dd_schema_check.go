@@ -287,7 +287,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 				c.add(ddUnknown, c.f.Span(k), "unknown field %q in %s: dockerd refuses to start (json: unknown field %q)%s", k.Str, path, k.Str, didYouMean(k.Str, fieldNames(spec)))
 			case field == nil:
 				// Top-level non-flat structs (proxies) are handled by the caller.
-				if !(spec.Name != "" && !spec.Flat && daemonjson.Lookup(spec.Name) == spec) {
+				if spec.Name == "" || spec.Flat || daemonjson.Lookup(spec.Name) != spec {
 					c.add(ddIgnored, c.f.Span(k), "%s has no setting %q; dockerd ignores it%s", path, k.Str, didYouMean(k.Str, fieldNames(spec)))
 				}
 			default:
