@@ -214,6 +214,7 @@ func TestCheckFormat(t *testing.T) {
 		{"ip-strict", "8.8.8.8:53", false}, {"cidr-strict", "172.30.0.0", false}, {"cidr-strict", "172.30.0.0/16", true},
 		{"host", "unix:///var/run/docker.sock", true}, {"host", "fd://", true}, {"host", "tcp://0.0.0.0:2376", true},
 		{"host", "0.0.0.0:2375", true}, {"host", "ssh://h", false}, {"host", "tcp://h:99999", false},
+		{"mirror", "", false}, {"size", "", false}, {"label", "", false}, {"cidr", "", true},
 		{"mirror", "https://mirror.gcr.io", true}, {"mirror", "mirror.gcr.io", false}, {"mirror", "https://m/v2/x", false},
 		{"label", "a=b", true}, {"label", "a", false}, {"label", "=b", false},
 		{"exec-opt", "native.cgroupdriver=systemd", true}, {"exec-opt", "isolation=hyperv", false}, {"exec-opt", "foo=bar", false}, {"exec-opt", "native.cgroupdriver", false},

@@ -31,6 +31,9 @@ var Formats = map[string]string{
 	"nonnegative":      "zero or more",
 }
 
+// emptyIsUnset are the formats whose decoders read "" as "not set".
+var emptyIsUnset = map[string]bool{"": true, "ip": true, "ip-strict": true, "cidr": true, "cidr-strict": true, "host": true, "fwmark": true}
+
 var sizeRE = regexp.MustCompile(`^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$`)
 
 // ParseSize reads a human size the way dockerd's RAMInBytes and
@@ -51,11 +54,10 @@ func ParseSize(s string) (float64, bool) {
 var domainRE = regexp.MustCompile(`^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))*\.?$`)
 
 // CheckFormat reports why a string value does not have the named format,
-// or nil. Unknown and empty formats accept anything, and so do empty values
-// of settings (dockerd reads "" as "not set"); log options are checked by
-// their drivers, for which an empty number is an error.
+// or nil. Unknown and empty formats accept anything; an empty value passes
+// where dockerd's decoder reads "" as "not set" (addresses, prefixes).
 func CheckFormat(format, v string) error {
-	if v == "" && format != "int" && format != "bool" && format != "size" && format != "label" && format != "generic-resource" && format != "exec-opt" && format != "dns-search" {
+	if v == "" && emptyIsUnset[format] {
 		return nil
 	}
 	switch format {
