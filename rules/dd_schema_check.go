@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 
@@ -39,11 +40,35 @@ type ddChecker struct {
 	issues []ddIssue
 }
 
+// The rules DD1002–DD1008 run one after the other on the same file; the
+// analysis is kept for the few files being linted at the moment.
+var (
+	ddCacheMu sync.Mutex
+	ddCache   = map[*daemonjson.File][]ddIssue{}
+)
+
 // ddAnalyze walks the file once and returns every schema issue.
 func ddAnalyze(f *daemonjson.File) []ddIssue {
 	if f == nil || !f.Root.IsObject() {
 		return nil
 	}
+	ddCacheMu.Lock()
+	issues, ok := ddCache[f]
+	ddCacheMu.Unlock()
+	if ok {
+		return issues
+	}
+	issues = ddAnalyzeFile(f)
+	ddCacheMu.Lock()
+	if len(ddCache) >= 64 {
+		clear(ddCache)
+	}
+	ddCache[f] = issues
+	ddCacheMu.Unlock()
+	return issues
+}
+
+func ddAnalyzeFile(f *daemonjson.File) []ddIssue {
 	c := &ddChecker{f: f}
 	f.Root.ForEach(func(k, v gjson.Result) bool {
 		c.topLevel(k, v)

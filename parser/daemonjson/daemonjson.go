@@ -25,6 +25,7 @@ type Key struct {
 	ValueRange source.Range // the raw value
 	Parent     *Key         // nil for top-level keys
 	Duplicate  bool         // an earlier member of the same object has this name (last one wins)
+	members    []*Key       // the members of an object value, in order
 }
 
 // PathString joins the path with dots, for messages.
@@ -45,6 +46,8 @@ type File struct {
 	Lines *source.Lines
 	Root  gjson.Result
 	Keys  []*Key // every member, in document order, nested ones included
+	top   []*Key // the top-level members
+	pos   *posIndex
 	// Empty is set for a file with nothing but white space, which dockerd
 	// reads as "all defaults".
 	Empty bool
@@ -60,7 +63,14 @@ const MaxDepth = 64
 
 // Span is the range of a value or key parsed from the file.
 func (f *File) Span(r gjson.Result) source.Range {
-	return f.Lines.Span(r.Index, len(r.Raw))
+	return f.span(r.Index, len(r.Raw))
+}
+
+func (f *File) span(off, length int) source.Range {
+	if f.pos == nil {
+		f.pos = newPosIndex(f.Text)
+	}
+	return f.pos.span(off, length)
 }
 
 // Elements returns the elements of an array value, each with its range.
@@ -80,7 +90,7 @@ func (f *File) Elements(v gjson.Result) []gjson.Result {
 // brace of the top-level object, or the first line of an empty file.
 func (f *File) RootRange() source.Range {
 	if f.Root.Exists() && len(f.Root.Raw) > 0 {
-		return f.Lines.Span(f.Root.Index, 1)
+		return f.span(f.Root.Index, 1)
 	}
 	return source.Range{Start: source.Position{Line: 1, Column: 1}, End: source.Position{Line: 1, Column: 1}}
 }
@@ -106,24 +116,16 @@ func (f *File) Child(k *Key, name string) *Key {
 
 // TopLevel returns the last (effective) top-level key named name, or nil.
 func (f *File) TopLevel(name string) *Key {
-	var found *Key
-	for _, k := range f.Keys {
-		if k.Parent == nil && k.Name == name {
-			found = k
-		}
-	}
-	return found
+	return Effective(f.top, name)
 }
 
 // Children returns the members of the object value of k.
+// Children of nil are the top-level members.
 func (f *File) Children(k *Key) []*Key {
-	var out []*Key
-	for _, c := range f.Keys {
-		if c.Parent == k {
-			out = append(out, c)
-		}
+	if k == nil {
+		return f.top
 	}
-	return out
+	return k.members
 }
 
 var (
@@ -231,8 +233,8 @@ func (f *File) walk(obj gjson.Result, parent *Key, depth int) {
 		key := &Key{
 			Name:       k.Str,
 			Value:      v,
-			KeyRange:   f.Lines.Span(k.Index, len(k.Raw)),
-			ValueRange: f.Lines.Span(v.Index, len(v.Raw)),
+			KeyRange:   f.span(k.Index, len(k.Raw)),
+			ValueRange: f.span(v.Index, len(v.Raw)),
 			Parent:     parent,
 			Duplicate:  seen[k.Str],
 		}
@@ -243,6 +245,11 @@ func (f *File) walk(obj gjson.Result, parent *Key, depth int) {
 			key.Path = []string{k.Str}
 		}
 		f.Keys = append(f.Keys, key)
+		if parent != nil {
+			parent.members = append(parent.members, key)
+		} else {
+			f.top = append(f.top, key)
+		}
 		if v.IsObject() {
 			f.walk(v, key, depth+1)
 		}

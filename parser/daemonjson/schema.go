@@ -556,18 +556,23 @@ func IsFlagName(name string) bool {
 }
 
 // KeyNames lists every accepted key, sorted.
-func KeyNames() []string {
+func KeyNames() []string { return slices.Clone(keyNames) }
+
+var keyNames = func() []string {
 	out := make([]string, 0, len(Keys))
 	for _, k := range Keys {
 		out = append(out, k.Name)
 	}
 	sort.Strings(out)
 	return out
-}
+}()
 
 // Closest returns the candidate nearest to name (edit distance at most a
 // third of its length, and at least 2), or "".
 func Closest(name string, candidates []string) string {
+	if len(name) > 64 {
+		return ""
+	}
 	best, bestD := "", max(2, len(name)/3)+1
 	for _, c := range candidates {
 		if d := distance(strings.ToLower(name), strings.ToLower(c)); d < bestD {
