@@ -246,3 +246,45 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestPositionIndexMatchesLines(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 3000; i++ {
+		b.WriteString("ab€ü")
+		if i%700 == 0 {
+			b.WriteString("\n")
+		}
+		if i%1300 == 0 {
+			b.WriteString("\r\n")
+		}
+	}
+	text := []byte(b.String())
+	x, lines := newPosIndex(text), source.NewLines(text)
+	for off := 0; off <= len(text); off += 7 {
+		if off < len(text) && text[off]&0xC0 == 0x80 {
+			continue // offsets always fall on code point boundaries
+		}
+		if got, want := x.position(off), lines.Position(off); got != want {
+			t.Fatalf("offset %d: %v, want %v", off, got, want)
+		}
+	}
+}
+
+func TestLongLineIsFast(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := 0; i < 100000; i++ {
+		b.WriteString(`"key`)
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString(`": {"a": "ü"}, `)
+	}
+	b.WriteString(`"z": 1}`)
+	start := time.Now()
+	f, errs := Parse([]byte(b.String()))
+	if len(errs) != 0 || len(f.Keys) != 200001 {
+		t.Fatalf("errs=%v keys=%d", errs, len(f.Keys))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("parsing a 2 MB single-line file took %v", d)
+	}
+}
