@@ -238,7 +238,11 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 				return
 			}
 			if strings.HasPrefix(path, "log-opts.") {
-				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string (%s), not %s; dockerd refuses to start", path[len("log-opts."):], quoteRaw(v), jsonKind(v))
+				hint := ""
+				if !v.IsObject() && !v.IsArray() {
+					hint = " (" + quoteRaw(v) + ")"
+				}
+				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string%s, not %s; dockerd refuses to start", path[len("log-opts."):], hint, jsonKind(v))
 				return
 			}
 			hint := ""
