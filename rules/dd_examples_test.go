@@ -38,3 +38,34 @@ func TestDaemonRuleExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestDaemonSafeFixes applies the safe fixes of DD1002 and DD1006 and
+// checks the result is clean for them.
+func TestDaemonSafeFixes(t *testing.T) {
+	src := "{\n  \"icc\": \"false\",\n  \"max-concurrent-downloads\": \"3\",\n  \"log-opts\": {\"max-size\": \"10m\", \"max-file\": 5, \"compress\": true}\n}\n"
+	doc := parser.Parse("daemon.json", []byte(src), parser.DaemonJSON, parser.Options{})
+	var edits []Edit
+	for _, f := range Run(doc, &Config{}) {
+		for _, fx := range f.Fixes {
+			if fx.Safe {
+				edits = append(edits, fx.Edits...)
+			}
+		}
+	}
+	if len(edits) != 4 {
+		t.Fatalf("safe edits = %d, want 4", len(edits))
+	}
+	// Apply from the end so earlier offsets stay valid.
+	out := []byte(src)
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		start, end := doc.Lines.Offset(e.Range.Start), doc.Lines.Offset(e.Range.End)
+		out = append(out[:start:start], append([]byte(e.NewText), out[end:]...)...)
+	}
+	fixed := parser.Parse("daemon.json", out, parser.DaemonJSON, parser.Options{})
+	for _, f := range Run(fixed, &Config{}) {
+		if f.Severity == Error {
+			t.Errorf("after the fixes: %s %s\n%s", f.Rule.ID, f.Message, out)
+		}
+	}
+}

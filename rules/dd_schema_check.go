@@ -82,6 +82,12 @@ func (c *ddChecker) add(cat ddCategory, r source.Range, format string, args ...a
 	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: fmt.Sprintf(format, args...)})
 }
 
+// fixLast attaches a safe replacement of the last issue's range.
+func (c *ddChecker) fixLast(msg, text string) {
+	is := &c.issues[len(c.issues)-1]
+	is.fixes = append(is.fixes, Fix{Message: msg, Safe: true, Edits: []Edit{{Range: is.rng, NewText: text}}})
+}
+
 func ddReport(p *Pass, cat ddCategory) {
 	if p.Daemon == nil {
 		return
@@ -243,6 +249,9 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 					hint = " (" + quoteRaw(v) + ")"
 				}
 				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string%s, not %s; dockerd refuses to start", path[len("log-opts."):], hint, jsonKind(v))
+				if hint != "" {
+					c.fixLast("quote the value", quoteRaw(v))
+				}
 				return
 			}
 			hint := ""
@@ -266,14 +275,20 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
 			}
 			wrong(hint)
+			if hint != "" {
+				c.fixLast("remove the quotes", v.Str)
+			}
 		}
 	case daemonjson.Int, daemonjson.Uint:
 		if !isInteger(v) {
 			hint := ""
-			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" {
+			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" && strings.Trim(v.Str, "-") != "" {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
 			}
 			wrong(hint)
+			if hint != "" {
+				c.fixLast("remove the quotes", v.Str)
+			}
 			return
 		}
 		if spec.Type == daemonjson.Uint && strings.HasPrefix(v.Raw, "-") {
