@@ -24,7 +24,7 @@ var ddCgroupParent = &Rule{
 		}
 		drv, _ := ddCgroupDriverOpt(f)
 		parent, k := ddString(f, "cgroup-parent")
-		if drv != "systemd" || k == nil || parent == "" || strings.HasSuffix(parent, ".slice") {
+		if drv != "systemd" || k == nil || parent == "" || (len(parent) > len(".slice") && strings.HasSuffix(parent, ".slice")) {
 			return
 		}
 		p.Reportf(k.ValueRange, "cgroup-parent %q must be a slice named like \"xxx.slice\" with the systemd cgroup driver: dockerd refuses to start", parent)
