@@ -20,16 +20,16 @@ import (
 // get no Error finding, except the cases below, which --validate accepts but
 // which fail later or are dangerous, and which dlint must flag.
 
-const conformanceDir = "../../shared/conformance/daemon-json"
+const ddConformanceDir = "../../shared/conformance/daemon-json"
 
-type expected struct {
+type ddExpected struct {
 	rule string // the rule that must report it
 	why  string
 }
 
-// acceptedButFlagged lists the files `dockerd --validate` accepts on which
+// ddAcceptedButFlagged lists the files `dockerd --validate` accepts on which
 // dlint must report an error (or, for silent no-ops, a warning).
-var acceptedButFlagged = map[string][]expected{
+var ddAcceptedButFlagged = map[string][]ddExpected{
 	"04-bad-log-driver.json": {{"DD1010", "log-driver is only resolved when a container is created: every container fails unless a plugin has that name (warning)"}},
 	"05-bad-logopt-key.json": {{"DD1011", "log-opts keys are checked by the driver when the daemon starts, not by --validate: the start fails"}},
 	"06-hosts.json": {
@@ -47,19 +47,19 @@ var acceptedButFlagged = map[string][]expected{
 	"34-cgroup-parent.json":       {{"DD1017", "the cgroup-parent slice name is only checked when the daemon starts with the systemd driver"}},
 }
 
-type dockerdResult struct {
+type ddDockerdResult struct {
 	ok  bool
 	msg string
 }
 
-func readDockerdResults(t *testing.T) map[string]dockerdResult {
+func ddReadDockerdResults(t *testing.T) map[string]ddDockerdResult {
 	t.Helper()
-	fh, err := os.Open(filepath.Join(conformanceDir, "dockerd-validate-results.txt"))
+	fh, err := os.Open(filepath.Join(ddConformanceDir, "dockerd-validate-results.txt"))
 	if err != nil {
 		t.Skipf("shared conformance material not available: %v", err)
 	}
 	defer func() { _ = fh.Close() }()
-	out := map[string]dockerdResult{}
+	out := map[string]ddDockerdResult{}
 	var name string
 	var msg []string
 	sc := bufio.NewScanner(fh)
@@ -72,7 +72,7 @@ func readDockerdResults(t *testing.T) map[string]dockerdResult {
 			name, msg = strings.TrimPrefix(line, "### "), nil
 		case strings.HasPrefix(line, "rc="):
 			rc, _ := strconv.Atoi(strings.TrimPrefix(line, "rc="))
-			out[name] = dockerdResult{ok: rc == 0, msg: strings.Join(msg, "\n")}
+			out[name] = ddDockerdResult{ok: rc == 0, msg: strings.Join(msg, "\n")}
 		default:
 			msg = append(msg, line)
 		}
@@ -81,7 +81,7 @@ func readDockerdResults(t *testing.T) map[string]dockerdResult {
 }
 
 // namesIn extracts what dockerd's message names: keys, values or fields.
-var dockerdNameREs = []*regexp.Regexp{
+var ddDockerdNameREs = []*regexp.Regexp{
 	regexp.MustCompile(`don't match any configuration option: (.+)$`),
 	regexp.MustCompile(`specified both as a flag and in the configuration file: ([\w-]+):`),
 	regexp.MustCompile(`, ([\w-]+): \(from flag`),
@@ -98,9 +98,9 @@ var dockerdNameREs = []*regexp.Regexp{
 	regexp.MustCompile(`invalid (TLS) configuration`),
 }
 
-func dockerdNames(msg string) []string {
+func ddDockerdNames(msg string) []string {
 	var out []string
-	for _, re := range dockerdNameREs {
+	for _, re := range ddDockerdNameREs {
 		for _, m := range re.FindAllStringSubmatch(msg, -1) {
 			for _, n := range strings.Split(m[1], ", ") {
 				n = strings.TrimSpace(n)
@@ -114,7 +114,7 @@ func dockerdNames(msg string) []string {
 	return out
 }
 
-func lintDaemonFile(t *testing.T, path string, cfg *Config) []Finding {
+func ddLintFile(t *testing.T, path string, cfg *Config) []Finding {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -125,8 +125,8 @@ func lintDaemonFile(t *testing.T, path string, cfg *Config) []Finding {
 }
 
 func TestDaemonConformance(t *testing.T) {
-	results := readDockerdResults(t)
-	entries, err := os.ReadDir(filepath.Join(conformanceDir, "cases"))
+	results := ddReadDockerdResults(t)
+	entries, err := os.ReadDir(filepath.Join(ddConformanceDir, "cases"))
 	if err != nil {
 		t.Skipf("shared conformance cases not available: %v", err)
 	}
@@ -140,7 +140,7 @@ func TestDaemonConformance(t *testing.T) {
 			if !ok {
 				t.Fatalf("no dockerd result for %s", name)
 			}
-			findings := lintDaemonFile(t, filepath.Join(conformanceDir, "cases", name), &Config{})
+			findings := ddLintFile(t, filepath.Join(ddConformanceDir, "cases", name), &Config{})
 			var errs []Finding
 			for _, f := range findings {
 				if f.Rule == internalError {
@@ -154,7 +154,7 @@ func TestDaemonConformance(t *testing.T) {
 				if len(errs) == 0 {
 					t.Fatalf("dockerd rejects it (%s), dlint reports no error", res.msg)
 				}
-				names := dockerdNames(res.msg)
+				names := ddDockerdNames(res.msg)
 				if len(names) == 0 {
 					// Syntax and encoding errors name no key: the error must be DD1000.
 					if !strings.Contains(res.msg, "invalid JSON: invalid character") && !strings.Contains(res.msg, "failed to decode") && !strings.Contains(res.msg, "cannot unmarshal array into Go value") {
@@ -179,7 +179,7 @@ func TestDaemonConformance(t *testing.T) {
 				t.Errorf("dockerd names %q (%s); no dlint error names it: %v", names, res.msg, errs)
 				return
 			}
-			want := acceptedButFlagged[name]
+			want := ddAcceptedButFlagged[name]
 			for _, w := range want {
 				found := false
 				for _, f := range findings {
@@ -217,7 +217,7 @@ func TestDaemonFlagConformance(t *testing.T) {
 		{"48-tlscacert.json", "dockerd --validate --tlsverify", []string{"tlsverify"}},
 		{"42-flag-only-keys.json", "dockerd --validate --config-file 42-flag-only-keys.json", []string{"config-file", "validate"}},
 	}
-	if _, err := os.Stat(filepath.Join(conformanceDir, "cases")); err != nil {
+	if _, err := os.Stat(filepath.Join(ddConformanceDir, "cases")); err != nil {
 		t.Skipf("shared conformance cases not available: %v", err)
 	}
 	for _, c := range cases {
@@ -225,7 +225,7 @@ func TestDaemonFlagConformance(t *testing.T) {
 			flags := c.flags
 			cfg := &Config{Options: Options{DaemonFlags: &flags}}
 			var got []string
-			for _, f := range lintDaemonFile(t, filepath.Join(conformanceDir, "cases", c.file), cfg) {
+			for _, f := range ddLintFile(t, filepath.Join(ddConformanceDir, "cases", c.file), cfg) {
 				if f.Rule == ddFlagConflict {
 					got = append(got, strings.SplitN(f.Message, `"`, 3)[1])
 				}
@@ -254,7 +254,7 @@ func TestDaemonCorpus(t *testing.T) {
 			return err
 		}
 		n++
-		for _, f := range lintDaemonFile(t, path, &Config{}) {
+		for _, f := range ddLintFile(t, path, &Config{}) {
 			if f.Rule == internalError {
 				t.Errorf("%s: internal error: %s", path, f.Message)
 			}

@@ -42,7 +42,7 @@ var ddUnknownLogDriver = &Rule{
 					names = append(names, d.Name)
 				}
 			}
-			p.Reportf(k.ValueRange, "log driver %q is not built into dockerd; unless a logging plugin of that name is installed, containers fail to start%s", name, didYouMean(name, names))
+			p.Reportf(k.ValueRange, "log driver %q is not built into dockerd; unless a logging plugin of that name is installed, containers fail to start%s", name, ddDidYouMean(name, names))
 		}
 	},
 }

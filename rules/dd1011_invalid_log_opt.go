@@ -44,7 +44,7 @@ var ddInvalidLogOpt = &Rule{
 		for _, c := range children {
 			spec := d.Opt(c.Name)
 			if spec == nil {
-				hint := didYouMean(c.Name, d.OptNames())
+				hint := ddDidYouMean(c.Name, d.OptNames())
 				p.Report(c.KeyRange, fmt.Sprintf("unknown log opt '%s' for %s log driver: dockerd refuses to start (failed to set log opts)%s", c.Name, d.Name, hint))
 				continue
 			}

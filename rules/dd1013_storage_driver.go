@@ -37,13 +37,13 @@ var ddStorageDriver = &Rule{
 		if feats := f.TopLevel("features"); feats != nil {
 			snapshotter = feats.Value.Get(gjson.Escape("containerd-snapshotter")).Type == gjson.True
 		}
-		if contains(daemonjson.StorageDrivers, name) || (snapshotter && contains(daemonjson.SnapshotterNames, name)) {
+		if ddContains(daemonjson.StorageDrivers, name) || (snapshotter && ddContains(daemonjson.SnapshotterNames, name)) {
 			return
 		}
-		if !snapshotter && contains(daemonjson.SnapshotterNames, name) {
+		if !snapshotter && ddContains(daemonjson.SnapshotterNames, name) {
 			p.Reportf(k.ValueRange, "%q is a containerd snapshotter, not a storage driver; enable the containerd-snapshotter feature or use overlay2", name)
 			return
 		}
-		p.Reportf(k.ValueRange, "unknown storage driver %q: dockerd refuses to start%s", name, didYouMean(name, daemonjson.StorageDrivers))
+		p.Reportf(k.ValueRange, "unknown storage driver %q: dockerd refuses to start%s", name, ddDidYouMean(name, daemonjson.StorageDrivers))
 	},
 }

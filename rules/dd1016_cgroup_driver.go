@@ -27,13 +27,13 @@ var ddCgroupDriver = &Rule{
 			return
 		}
 		allowed := daemonjson.ExecOpts["native.cgroupdriver"]
-		if contains(allowed, v) {
+		if ddContains(allowed, v) {
 			return
 		}
 		if v == "none" {
 			p.Report(r, "native.cgroupdriver option none is internally used and cannot be specified manually; use cgroupfs or systemd")
 			return
 		}
-		p.Reportf(r, "native.cgroupdriver option %s not supported: dockerd refuses to start; use %s%s", v, strings.Join(allowed, " or "), didYouMean(v, allowed))
+		p.Reportf(r, "native.cgroupdriver option %s not supported: dockerd refuses to start; use %s%s", v, strings.Join(allowed, " or "), ddDidYouMean(v, allowed))
 	},
 }

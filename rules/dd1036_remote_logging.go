@@ -16,7 +16,7 @@ var ddNoRemoteLogging = &Rule{
 			return
 		}
 		name, k, ok := ddLogDriver(f)
-		if !ok || contains(ddRemoteDrivers, name) || (name != "json-file" && name != "local" && name != "none") {
+		if !ok || ddContains(ddRemoteDrivers, name) || (name != "json-file" && name != "local" && name != "none") {
 			return
 		}
 		p.Reportf(ddValueOrRoot(f, k), "log driver %q keeps container logs on this host only; ship them to central logging", name)

@@ -99,8 +99,8 @@ func ddReport(p *Pass, cat ddCategory) {
 	}
 }
 
-// renameFix replaces a key's name, quotes included.
-func renameFix(r source.Range, to string) Fix {
+// ddRenameFix replaces a key's name, quotes included.
+func ddRenameFix(r source.Range, to string) Fix {
 	return Fix{Message: fmt.Sprintf("rename the key to %q", to), Edits: []Edit{{Range: r, NewText: `"` + to + `"`}}}
 }
 
@@ -123,7 +123,7 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 				if daemonjson.IsFlagName(ck.Str) {
 					c.add(ddIgnored, c.f.Span(ck), "key %q inside %q is ignored: it is not one of %s's settings", ck.Str, name, name)
 				} else {
-					c.unknown(ck, fmt.Sprintf(" in %q", name), fieldNames(spec))
+					c.unknown(ck, fmt.Sprintf(" in %q", name), ddFieldNames(spec))
 				}
 				return true
 			})
@@ -149,12 +149,12 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	if s := daemonjson.SingularFlag(name); s != nil {
 		is := ddIssue{cat: ddIgnored, rng: kr,
 			msg:   fmt.Sprintf("key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name),
-			fixes: []Fix{renameFix(kr, s.Name)}}
+			fixes: []Fix{ddRenameFix(kr, s.Name)}}
 		c.issues = append(c.issues, is)
 		return
 	}
 	if v.IsObject() && !daemonjson.IsFlat(name) {
-		c.add(ddIgnored, kr, "unknown key %q holds an object, which dockerd ignores without an error (it only checks the object's members)%s", name, didYouMean(name, daemonjson.KeyNames()))
+		c.add(ddIgnored, kr, "unknown key %q holds an object, which dockerd ignores without an error (it only checks the object's members)%s", name, ddDidYouMean(name, daemonjson.KeyNames()))
 		v.ForEach(func(ck, _ gjson.Result) bool {
 			if !daemonjson.IsFlagName(ck.Str) {
 				c.unknown(ck, fmt.Sprintf(" (inside %q)", name), daemonjson.KeyNames())
@@ -163,14 +163,14 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 		})
 		return
 	}
-	if contains(daemonjson.WindowsKeys, name) {
+	if ddContains(daemonjson.WindowsKeys, name) {
 		c.add(ddUnknown, kr, "key %q only exists in dockerd on Windows: dockerd on Linux refuses to start (\"don't match any configuration option\")", name)
 		return
 	}
 	if s := daemonjson.Shorthand(name); s != nil {
 		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
 			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),
-			fixes: []Fix{renameFix(kr, s.Name)}})
+			fixes: []Fix{ddRenameFix(kr, s.Name)}})
 		return
 	}
 	c.unknown(k, "", daemonjson.KeyNames())
@@ -179,21 +179,21 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
 	kr := c.f.Span(k)
 	is := ddIssue{cat: ddUnknown, rng: kr,
-		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, didYouMean(k.Str, candidates))}
+		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, ddDidYouMean(k.Str, candidates))}
 	if s := daemonjson.Closest(k.Str, candidates); s != "" {
-		is.fixes = []Fix{renameFix(kr, s)}
+		is.fixes = []Fix{ddRenameFix(kr, s)}
 	}
 	c.issues = append(c.issues, is)
 }
 
-func didYouMean(name string, candidates []string) string {
+func ddDidYouMean(name string, candidates []string) string {
 	if s := daemonjson.Closest(name, candidates); s != "" {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return ""
 }
 
-func fieldNames(s *daemonjson.Spec) []string {
+func ddFieldNames(s *daemonjson.Spec) []string {
 	var out []string
 	for _, f := range s.Fields {
 		out = append(out, f.Name)
@@ -201,8 +201,8 @@ func fieldNames(s *daemonjson.Spec) []string {
 	return out
 }
 
-// jsonKind names the JSON type of a value for messages.
-func jsonKind(v gjson.Result) string {
+// ddJSONKind names the JSON type of a value for messages.
+func ddJSONKind(v gjson.Result) string {
 	switch v.Type {
 	case gjson.String:
 		return "a string"
@@ -219,7 +219,7 @@ func jsonKind(v gjson.Result) string {
 	return "an object"
 }
 
-func isInteger(v gjson.Result) bool {
+func ddIsInteger(v gjson.Result) bool {
 	if v.Type != gjson.Number {
 		return false
 	}
@@ -234,7 +234,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	}
 	vr := c.f.Span(v)
 	wrong := func(hint string) {
-		c.add(ddWrongType, vr, "%q must be %s, not %s%s; dockerd refuses to start", path, spec.Type, jsonKind(v), hint)
+		c.add(ddWrongType, vr, "%q must be %s, not %s%s; dockerd refuses to start", path, spec.Type, ddJSONKind(v), hint)
 	}
 	switch spec.Type {
 	case daemonjson.String:
@@ -246,17 +246,17 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 			if strings.HasPrefix(path, "log-opts.") {
 				hint := ""
 				if !v.IsObject() && !v.IsArray() {
-					hint = " (" + quoteRaw(v) + ")"
+					hint = " (" + ddQuoteRaw(v) + ")"
 				}
-				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string%s, not %s; dockerd refuses to start", path[len("log-opts."):], hint, jsonKind(v))
+				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string%s, not %s; dockerd refuses to start", path[len("log-opts."):], hint, ddJSONKind(v))
 				if hint != "" {
-					c.fixLast("quote the value", quoteRaw(v))
+					c.fixLast("quote the value", ddQuoteRaw(v))
 				}
 				return
 			}
 			hint := ""
 			if v.Type == gjson.Number || v.Type == gjson.True || v.Type == gjson.False {
-				hint = fmt.Sprintf(" (write %s)", quoteRaw(v))
+				hint = fmt.Sprintf(" (write %s)", ddQuoteRaw(v))
 			}
 			wrong(hint)
 			return
@@ -280,7 +280,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 			}
 		}
 	case daemonjson.Int, daemonjson.Uint:
-		if !isInteger(v) {
+		if !ddIsInteger(v) {
 			hint := ""
 			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" && strings.Trim(v.Str, "-") != "" {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
@@ -328,11 +328,11 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 			field := spec.Field(k.Str)
 			switch {
 			case field == nil && spec.Strict:
-				c.add(ddUnknown, c.f.Span(k), "unknown field %q in %s: dockerd refuses to start (json: unknown field %q)%s", k.Str, path, k.Str, didYouMean(k.Str, fieldNames(spec)))
+				c.add(ddUnknown, c.f.Span(k), "unknown field %q in %s: dockerd refuses to start (json: unknown field %q)%s", k.Str, path, k.Str, ddDidYouMean(k.Str, ddFieldNames(spec)))
 			case field == nil:
 				// Top-level non-flat structs (proxies) are handled by the caller.
 				if spec.Name == "" || spec.Flat || daemonjson.Lookup(spec.Name) != spec {
-					c.add(ddIgnored, c.f.Span(k), "%s has no setting %q; dockerd ignores it%s", path, k.Str, didYouMean(k.Str, fieldNames(spec)))
+					c.add(ddIgnored, c.f.Span(k), "%s has no setting %q; dockerd ignores it%s", path, k.Str, ddDidYouMean(k.Str, ddFieldNames(spec)))
 				}
 			default:
 				if field.Deprecated != "" {
@@ -345,8 +345,8 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	}
 }
 
-// quoteRaw renders a scalar as the JSON string it should have been.
-func quoteRaw(v gjson.Result) string {
+// ddQuoteRaw renders a scalar as the JSON string it should have been.
+func ddQuoteRaw(v gjson.Result) string {
 	return `"` + strings.ReplaceAll(v.String(), `"`, `\"`) + `"`
 }
 
@@ -393,18 +393,18 @@ func (c *ddChecker) crossField() {
 	if k := f.TopLevel("features"); k != nil && k.Value.IsObject() {
 		k.Value.ForEach(func(name, _ gjson.Result) bool {
 			switch {
-			case contains(daemonjson.Features, name.Str):
-			case contains(daemonjson.WindowsFeatures, name.Str):
+			case ddContains(daemonjson.Features, name.Str):
+			case ddContains(daemonjson.WindowsFeatures, name.Str):
 				c.add(ddIgnored, f.Span(name), "feature %q only has an effect on Windows", name.Str)
 			case daemonjson.Closest(name.Str, daemonjson.Features) != "":
-				c.add(ddIgnored, f.Span(name), "feature %q is not one dockerd knows, so it has no effect%s", name.Str, didYouMean(name.Str, daemonjson.Features))
+				c.add(ddIgnored, f.Span(name), "feature %q is not one dockerd knows, so it has no effect%s", name.Str, ddDidYouMean(name.Str, daemonjson.Features))
 			}
 			return true
 		})
 	}
 	if k := f.TopLevel("default-ulimits"); k != nil && k.Value.IsObject() {
 		k.Value.ForEach(func(name, u gjson.Result) bool {
-			if !contains(daemonjson.UlimitNames, name.Str) {
+			if !ddContains(daemonjson.UlimitNames, name.Str) {
 				c.add(ddInvalid, f.Span(name), "unknown ulimit %q in default-ulimits: containers fail to start; use one of %s", name.Str, strings.Join(daemonjson.UlimitNames, ", "))
 				return true
 			}
@@ -415,7 +415,7 @@ func (c *ddChecker) crossField() {
 				c.add(ddInvalid, f.Span(n), "default-ulimits %q has \"Name\": %q; the two must match", name.Str, n.Str)
 			}
 			soft, hard := u.Get("Soft"), u.Get("Hard")
-			if isInteger(soft) && isInteger(hard) && soft.Int() > hard.Int() && hard.Int() >= 0 {
+			if ddIsInteger(soft) && ddIsInteger(hard) && soft.Int() > hard.Int() && hard.Int() >= 0 {
 				c.add(ddInvalid, f.Span(soft), "default-ulimits %q: soft limit %d is above the hard limit %d, so containers fail to start", name.Str, soft.Int(), hard.Int())
 			}
 			return true
@@ -423,7 +423,7 @@ func (c *ddChecker) crossField() {
 	}
 }
 
-func contains(list []string, s string) bool {
+func ddContains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
 			return true
