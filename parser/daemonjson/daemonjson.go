@@ -25,6 +25,7 @@ type Key struct {
 	ValueRange source.Range // the raw value
 	Parent     *Key         // nil for top-level keys
 	Duplicate  bool         // an earlier member of the same object has this name (last one wins)
+	members    []*Key       // the members of an object value, in order
 }
 
 // PathString joins the path with dots, for messages.
@@ -45,28 +46,86 @@ type File struct {
 	Lines *source.Lines
 	Root  gjson.Result
 	Keys  []*Key // every member, in document order, nested ones included
+	top   []*Key // the top-level members
+	pos   *posIndex
+	// Empty is set for a file with nothing but white space, which dockerd
+	// reads as "all defaults".
+	Empty bool
+	// Truncated is set when objects nest deeper than MaxDepth: members
+	// below that depth are not listed in Keys.
+	Truncated bool
 }
 
-// TopLevel returns the last (effective) top-level key named name, or nil.
-func (f *File) TopLevel(name string) *Key {
+// MaxDepth is how deep Keys follows nested objects. Real daemon.json files
+// nest four or five levels; encoding/json (and so dockerd) rejects nesting
+// deeper than 10,000 levels as a syntax error.
+const MaxDepth = 64
+
+// Span is the range of a value or key parsed from the file.
+func (f *File) Span(r gjson.Result) source.Range {
+	return f.span(r.Index, len(r.Raw))
+}
+
+func (f *File) span(off, length int) source.Range {
+	if f.pos == nil {
+		f.pos = newPosIndex(f.Text)
+	}
+	return f.pos.span(off, length)
+}
+
+// Elements returns the elements of an array value, each with its range.
+func (f *File) Elements(v gjson.Result) []gjson.Result {
+	if !v.IsArray() {
+		return nil
+	}
+	var out []gjson.Result
+	v.ForEach(func(_, e gjson.Result) bool {
+		out = append(out, e)
+		return true
+	})
+	return out
+}
+
+// RootRange is where findings about the whole file point: the opening
+// brace of the top-level object, or the first line of an empty file.
+func (f *File) RootRange() source.Range {
+	if f.Root.Exists() && len(f.Root.Raw) > 0 {
+		return f.span(f.Root.Index, 1)
+	}
+	return source.Range{Start: source.Position{Line: 1, Column: 1}, End: source.Position{Line: 1, Column: 1}}
+}
+
+// Effective returns the last member named name among keys (last one wins, as in dockerd).
+func Effective(keys []*Key, name string) *Key {
 	var found *Key
-	for _, k := range f.Keys {
-		if k.Parent == nil && k.Name == name {
+	for _, k := range keys {
+		if k.Name == name {
 			found = k
 		}
 	}
 	return found
 }
 
-// Children returns the members of the object value of k.
-func (f *File) Children(k *Key) []*Key {
-	var out []*Key
-	for _, c := range f.Keys {
-		if c.Parent == k {
-			out = append(out, c)
-		}
+// Child returns the effective member name of the object value of k, or nil.
+func (f *File) Child(k *Key, name string) *Key {
+	if k == nil {
+		return nil
 	}
-	return out
+	return Effective(f.Children(k), name)
+}
+
+// TopLevel returns the last (effective) top-level key named name, or nil.
+func (f *File) TopLevel(name string) *Key {
+	return Effective(f.top, name)
+}
+
+// Children returns the members of the object value of k.
+// Children of nil are the top-level members.
+func (f *File) Children(k *Key) []*Key {
+	if k == nil {
+		return f.top
+	}
+	return k.members
 }
 
 var (
@@ -105,11 +164,15 @@ func Parse(src []byte) (*File, []source.Error) {
 	text, err := decode(src)
 	f := &File{Text: text, Lines: source.NewLines(text)}
 	if err != nil {
-		return f, []source.Error{{Range: source.LineRange(1, 1), Message: err.Error()}}
+		return f, []source.Error{{Range: f.RootRange(), Message: err.Error() + ": dockerd refuses the file"}}
 	}
 	if !utf8.Valid(text) {
 		off := invalidUTF8Offset(text)
-		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte in daemon.json"}}
+		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte: dockerd refuses the file (failed to decode configuration JSON)"}}
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		f.Empty = true
+		return f, nil
 	}
 	if e := syntaxError(text, f.Lines); e != nil {
 		return f, []source.Error{*e}
@@ -118,7 +181,7 @@ func Parse(src []byte) (*File, []source.Error) {
 	if !f.Root.IsObject() {
 		return f, []source.Error{{Range: f.Lines.Span(f.Root.Index, len(f.Root.Raw)), Message: "the top level of daemon.json must be a JSON object"}}
 	}
-	f.walk(f.Root, nil)
+	f.walk(f.Root, nil, 1)
 	return f, nil
 }
 
@@ -134,9 +197,6 @@ func invalidUTF8Offset(b []byte) int {
 }
 
 func syntaxError(text []byte, lines *source.Lines) *source.Error {
-	if len(bytes.TrimSpace(text)) == 0 {
-		return &source.Error{Range: source.LineRange(1, 1), Message: "daemon.json is empty"}
-	}
 	dec := json.NewDecoder(bytes.NewReader(text))
 	var v any
 	err := dec.Decode(&v)
@@ -163,14 +223,18 @@ func syntaxError(text []byte, lines *source.Lines) *source.Error {
 	return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: %s", msg)}
 }
 
-func (f *File) walk(obj gjson.Result, parent *Key) {
+func (f *File) walk(obj gjson.Result, parent *Key, depth int) {
+	if depth > MaxDepth {
+		f.Truncated = true
+		return
+	}
 	seen := map[string]bool{}
 	obj.ForEach(func(k, v gjson.Result) bool {
 		key := &Key{
 			Name:       k.Str,
 			Value:      v,
-			KeyRange:   f.Lines.Span(k.Index, len(k.Raw)),
-			ValueRange: f.Lines.Span(v.Index, len(v.Raw)),
+			KeyRange:   f.span(k.Index, len(k.Raw)),
+			ValueRange: f.span(v.Index, len(v.Raw)),
 			Parent:     parent,
 			Duplicate:  seen[k.Str],
 		}
@@ -181,8 +245,13 @@ func (f *File) walk(obj gjson.Result, parent *Key) {
 			key.Path = []string{k.Str}
 		}
 		f.Keys = append(f.Keys, key)
+		if parent != nil {
+			parent.members = append(parent.members, key)
+		} else {
+			f.top = append(f.top, key)
+		}
 		if v.IsObject() {
-			f.walk(v, key)
+			f.walk(v, key, depth+1)
 		}
 		return true
 	})

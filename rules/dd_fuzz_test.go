@@ -1,0 +1,36 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dlint/dlint/parser"
+)
+
+// FuzzDaemonLint lints arbitrary daemon.json text with every rule: no
+// panic (an internal-error finding), and every finding has a position.
+func FuzzDaemonLint(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/fixtures/DD*/*.daemon.jsonc")
+	for _, p := range files {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000)))
+	flags := "dockerd -H fd:// --containerd=/run/containerd/containerd.sock -D"
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := parser.Parse("daemon.json", src, parser.DaemonJSON, parser.Options{})
+		for _, cfg := range []*Config{{}, {Options: Options{DaemonFlags: &flags}}} {
+			for _, fd := range Run(doc, cfg) {
+				if fd.Rule == internalError {
+					t.Fatalf("internal error: %s", fd.Message)
+				}
+				if fd.Range.Start.Line < 1 || fd.Range.Start.Column < 1 {
+					t.Fatalf("%s without position: %s", fd.Rule.ID, fd.Message)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,433 @@
+package rules
+
+import (
+	"fmt"
+	"net/netip"
+	"strings"
+	"sync"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/dlint/dlint/parser/daemonjson"
+	"github.com/dlint/dlint/parser/source"
+)
+
+// The daemon.json rules DD1002–DD1008 share one walk over the file, driven
+// by the key table in parser/daemonjson/schema.go. Each issue carries the
+// rule family it belongs to; each rule reports its own.
+
+type ddCategory int
+
+const (
+	ddLogOptType  ddCategory = iota + 1 // DD1002
+	ddUnknown                           // DD1003
+	ddIgnored                           // DD1004
+	ddRemoved                           // DD1005
+	ddWrongType                         // DD1006
+	ddInvalid                           // DD1007
+	ddCommandLine                       // DD1008
+)
+
+type ddIssue struct {
+	cat   ddCategory
+	rng   source.Range
+	msg   string
+	fixes []Fix
+}
+
+type ddChecker struct {
+	f      *daemonjson.File
+	issues []ddIssue
+}
+
+// The rules DD1002–DD1008 run one after the other on the same file; the
+// analysis is kept for the few files being linted at the moment.
+var (
+	ddCacheMu sync.Mutex
+	ddCache   = map[*daemonjson.File][]ddIssue{}
+)
+
+// ddAnalyze walks the file once and returns every schema issue.
+func ddAnalyze(f *daemonjson.File) []ddIssue {
+	if f == nil || !f.Root.IsObject() {
+		return nil
+	}
+	ddCacheMu.Lock()
+	issues, ok := ddCache[f]
+	ddCacheMu.Unlock()
+	if ok {
+		return issues
+	}
+	issues = ddAnalyzeFile(f)
+	ddCacheMu.Lock()
+	if len(ddCache) >= 64 {
+		clear(ddCache)
+	}
+	ddCache[f] = issues
+	ddCacheMu.Unlock()
+	return issues
+}
+
+func ddAnalyzeFile(f *daemonjson.File) []ddIssue {
+	c := &ddChecker{f: f}
+	f.Root.ForEach(func(k, v gjson.Result) bool {
+		c.topLevel(k, v)
+		return true
+	})
+	c.crossField()
+	return c.issues
+}
+
+func (c *ddChecker) add(cat ddCategory, r source.Range, format string, args ...any) {
+	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: fmt.Sprintf(format, args...)})
+}
+
+// fixLast attaches a safe replacement of the last issue's range.
+func (c *ddChecker) fixLast(msg, text string) {
+	is := &c.issues[len(c.issues)-1]
+	is.fixes = append(is.fixes, Fix{Message: msg, Safe: true, Edits: []Edit{{Range: is.rng, NewText: text}}})
+}
+
+func ddReport(p *Pass, cat ddCategory) {
+	if p.Daemon == nil {
+		return
+	}
+	for _, is := range ddAnalyze(p.Daemon) {
+		if is.cat == cat {
+			p.Report(is.rng, is.msg, is.fixes...)
+		}
+	}
+}
+
+// ddRenameFix replaces a key's name, quotes included.
+func ddRenameFix(r source.Range, to string) Fix {
+	return Fix{Message: fmt.Sprintf("rename the key to %q", to), Edits: []Edit{{Range: r, NewText: `"` + to + `"`}}}
+}
+
+func (c *ddChecker) topLevel(k, v gjson.Result) {
+	name := k.Str
+	kr := c.f.Span(k)
+	if spec := daemonjson.Lookup(name); spec != nil {
+		if spec.Deprecated != "" && strings.HasPrefix(spec.Deprecated, "nothing") {
+			c.add(ddIgnored, kr, "key %q is deprecated and ignored; remove it", name)
+			return
+		}
+		c.value(spec, v, name)
+		if spec.Type == daemonjson.Struct && !spec.Flat && v.IsObject() {
+			// dockerd checks the members of non-flat objects (proxies) as
+			// if they were top-level keys.
+			v.ForEach(func(ck, cv gjson.Result) bool {
+				if spec.Field(ck.Str) != nil {
+					return true
+				}
+				if daemonjson.IsFlagName(ck.Str) {
+					c.add(ddIgnored, c.f.Span(ck), "key %q inside %q is ignored: it is not one of %s's settings", ck.Str, name, name)
+				} else {
+					c.unknown(ck, fmt.Sprintf(" in %q", name), ddFieldNames(spec))
+				}
+				return true
+			})
+		}
+		return
+	}
+	if r, ok := daemonjson.RemovedKeys[name]; ok {
+		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; %s", name, r.Release, r.Hint)
+		return
+	}
+	if alt, ok := daemonjson.RejectedTags[name]; ok {
+		c.add(ddUnknown, kr, "key %q is not accepted: dockerd fails with \"the following directives don't match any configuration option: %s\"; %s", name, name, alt)
+		return
+	}
+	if sw, ok := daemonjson.CommandLineOnly[name]; ok {
+		c.add(ddCommandLine, kr, "key %q is the command-line switch %s, not a setting: dockerd ignores it, and fails with a flag/file conflict whenever it runs with %s (as `dockerd --validate --config-file …` does)", name, sw, sw)
+		return
+	}
+	if ig, ok := daemonjson.IgnoredKeys[name]; ok {
+		c.add(ddIgnored, kr, "key %q is accepted but ignored: %s", name, ig.Reason)
+		return
+	}
+	if s := daemonjson.SingularFlag(name); s != nil {
+		is := ddIssue{cat: ddIgnored, rng: kr,
+			msg:   fmt.Sprintf("key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name),
+			fixes: []Fix{ddRenameFix(kr, s.Name)}}
+		c.issues = append(c.issues, is)
+		return
+	}
+	if v.IsObject() && !daemonjson.IsFlat(name) {
+		c.add(ddIgnored, kr, "unknown key %q holds an object, which dockerd ignores without an error (it only checks the object's members)%s", name, ddDidYouMean(name, daemonjson.KeyNames()))
+		v.ForEach(func(ck, _ gjson.Result) bool {
+			if !daemonjson.IsFlagName(ck.Str) {
+				c.unknown(ck, fmt.Sprintf(" (inside %q)", name), daemonjson.KeyNames())
+			}
+			return true
+		})
+		return
+	}
+	if ddContains(daemonjson.WindowsKeys, name) {
+		c.add(ddUnknown, kr, "key %q only exists in dockerd on Windows: dockerd on Linux refuses to start (\"don't match any configuration option\")", name)
+		return
+	}
+	if s := daemonjson.Shorthand(name); s != nil {
+		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
+			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),
+			fixes: []Fix{ddRenameFix(kr, s.Name)}})
+		return
+	}
+	c.unknown(k, "", daemonjson.KeyNames())
+}
+
+func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
+	kr := c.f.Span(k)
+	is := ddIssue{cat: ddUnknown, rng: kr,
+		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, ddDidYouMean(k.Str, candidates))}
+	if s := daemonjson.Closest(k.Str, candidates); s != "" {
+		is.fixes = []Fix{ddRenameFix(kr, s)}
+	}
+	c.issues = append(c.issues, is)
+}
+
+func ddDidYouMean(name string, candidates []string) string {
+	if s := daemonjson.Closest(name, candidates); s != "" {
+		return fmt.Sprintf("; did you mean %q?", s)
+	}
+	return ""
+}
+
+func ddFieldNames(s *daemonjson.Spec) []string {
+	var out []string
+	for _, f := range s.Fields {
+		out = append(out, f.Name)
+	}
+	return out
+}
+
+// ddJSONKind names the JSON type of a value for messages.
+func ddJSONKind(v gjson.Result) string {
+	switch v.Type {
+	case gjson.String:
+		return "a string"
+	case gjson.Number:
+		return "a number"
+	case gjson.True, gjson.False:
+		return "a boolean"
+	case gjson.Null:
+		return "null"
+	}
+	if v.IsArray() {
+		return "an array"
+	}
+	return "an object"
+}
+
+func ddIsInteger(v gjson.Result) bool {
+	if v.Type != gjson.Number {
+		return false
+	}
+	raw := strings.TrimPrefix(v.Raw, "-")
+	return raw != "" && strings.Trim(raw, "0123456789") == ""
+}
+
+// value checks one value against its spec; path names it in messages.
+func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
+	if v.Type == gjson.Null || spec.Type == daemonjson.Any {
+		return
+	}
+	vr := c.f.Span(v)
+	wrong := func(hint string) {
+		c.add(ddWrongType, vr, "%q must be %s, not %s%s; dockerd refuses to start", path, spec.Type, ddJSONKind(v), hint)
+	}
+	switch spec.Type {
+	case daemonjson.String:
+		if v.Type != gjson.String {
+			if spec.Format == "size" && v.Type == gjson.Number {
+				wrong(fmt.Sprintf(` (dockerd: invalid size: "%s"); write "%sb" or "64M"`, v.Raw, v.Raw))
+				return
+			}
+			if strings.HasPrefix(path, "log-opts.") {
+				hint := ""
+				if !v.IsObject() && !v.IsArray() {
+					hint = " (" + ddQuoteRaw(v) + ")"
+				}
+				c.add(ddLogOptType, vr, "log-opts value %q must be a JSON string%s, not %s; dockerd refuses to start", path[len("log-opts."):], hint, ddJSONKind(v))
+				if hint != "" {
+					c.fixLast("quote the value", ddQuoteRaw(v))
+				}
+				return
+			}
+			hint := ""
+			if v.Type == gjson.Number || v.Type == gjson.True || v.Type == gjson.False {
+				hint = fmt.Sprintf(" (write %s)", ddQuoteRaw(v))
+			}
+			wrong(hint)
+			return
+		}
+		if !spec.AllowsValue(v.Str) {
+			c.add(ddInvalid, vr, "invalid %s %q: must be one of %s", path, v.Str, strings.Join(spec.Values, ", "))
+			return
+		}
+		if err := daemonjson.CheckFormat(spec.Format, v.Str); err != nil {
+			c.add(ddInvalid, vr, "invalid %s value: %v", path, err)
+		}
+	case daemonjson.Bool:
+		if v.Type != gjson.True && v.Type != gjson.False {
+			hint := ""
+			if v.Type == gjson.String && (v.Str == "true" || v.Str == "false") {
+				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
+			}
+			wrong(hint)
+			if hint != "" {
+				c.fixLast("remove the quotes", v.Str)
+			}
+		}
+	case daemonjson.Int, daemonjson.Uint:
+		if !ddIsInteger(v) {
+			hint := ""
+			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" && strings.Trim(v.Str, "-") != "" {
+				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
+			}
+			wrong(hint)
+			if hint != "" {
+				c.fixLast("remove the quotes", v.Str)
+			}
+			return
+		}
+		if spec.Type == daemonjson.Uint && strings.HasPrefix(v.Raw, "-") {
+			wrong("")
+			return
+		}
+		if err := daemonjson.CheckNumber(spec.Format, v.Int()); err != nil {
+			c.add(ddInvalid, vr, "invalid %s %s: %v", path, v.Raw, err)
+		}
+	case daemonjson.List:
+		if !v.IsArray() {
+			hint := ""
+			if v.Type == gjson.String {
+				hint = fmt.Sprintf(" (write [%s])", v.Raw)
+			}
+			wrong(hint)
+			return
+		}
+		for _, e := range c.f.Elements(v) {
+			c.value(spec.Elem, e, path)
+		}
+	case daemonjson.Map:
+		if !v.IsObject() {
+			wrong("")
+			return
+		}
+		v.ForEach(func(k, mv gjson.Result) bool {
+			c.value(spec.Elem, mv, path+"."+k.Str)
+			return true
+		})
+	case daemonjson.Struct:
+		if !v.IsObject() {
+			wrong("")
+			return
+		}
+		v.ForEach(func(k, mv gjson.Result) bool {
+			field := spec.Field(k.Str)
+			switch {
+			case field == nil && spec.Strict:
+				c.add(ddUnknown, c.f.Span(k), "unknown field %q in %s: dockerd refuses to start (json: unknown field %q)%s", k.Str, path, k.Str, ddDidYouMean(k.Str, ddFieldNames(spec)))
+			case field == nil:
+				// Top-level non-flat structs (proxies) are handled by the caller.
+				if spec.Name == "" || spec.Flat || daemonjson.Lookup(spec.Name) != spec {
+					c.add(ddIgnored, c.f.Span(k), "%s has no setting %q; dockerd ignores it%s", path, k.Str, ddDidYouMean(k.Str, ddFieldNames(spec)))
+				}
+			default:
+				if field.Deprecated != "" {
+					c.add(ddIgnored, c.f.Span(k), "%s.%s is deprecated; use %s", path, k.Str, field.Deprecated)
+				}
+				c.value(field, mv, path+"."+k.Str)
+			}
+			return true
+		})
+	}
+}
+
+// ddQuoteRaw renders a scalar as the JSON string it should have been.
+func ddQuoteRaw(v gjson.Result) string {
+	return `"` + strings.ReplaceAll(v.String(), `"`, `\"`) + `"`
+}
+
+// crossField holds the checks dockerd's Validate() makes across keys or
+// across a list's elements.
+func (c *ddChecker) crossField() {
+	f := c.f
+	if old, nw := f.TopLevel("host-gateway-ip"), f.TopLevel("host-gateway-ips"); old != nil && nw != nil {
+		c.add(ddInvalid, old.KeyRange, "host-gateway-ip and host-gateway-ips must not both be specified in the config file; keep host-gateway-ips")
+	}
+	if k := f.TopLevel("host-gateway-ips"); k != nil && k.Value.IsArray() {
+		var v4, v6 int
+		for _, e := range f.Elements(k.Value) {
+			a, err := netip.ParseAddr(e.Str)
+			if err != nil {
+				continue
+			}
+			if a.Unmap().Is4() {
+				v4++
+				if v4 == 2 {
+					c.add(ddInvalid, f.Span(e), "only one IPv4 host gateway IP address can be specified in host-gateway-ips")
+				}
+			} else {
+				v6++
+				if v6 == 2 {
+					c.add(ddInvalid, f.Span(e), "only one IPv6 host gateway IP address can be specified in host-gateway-ips")
+				}
+			}
+		}
+	}
+	if k := f.TopLevel("labels"); k != nil && k.Value.IsArray() {
+		seen := map[string]string{}
+		for _, e := range f.Elements(k.Value) {
+			key, val, ok := strings.Cut(e.Str, "=")
+			if !ok {
+				continue
+			}
+			if prev, dup := seen[key]; dup && prev != val {
+				c.add(ddInvalid, f.Span(e), "conflict labels for %s=%s and %s=%s: dockerd refuses to start", key, val, key, prev)
+			}
+			seen[key] = val
+		}
+	}
+	if k := f.TopLevel("features"); k != nil && k.Value.IsObject() {
+		k.Value.ForEach(func(name, _ gjson.Result) bool {
+			switch {
+			case ddContains(daemonjson.Features, name.Str):
+			case ddContains(daemonjson.WindowsFeatures, name.Str):
+				c.add(ddIgnored, f.Span(name), "feature %q only has an effect on Windows", name.Str)
+			case daemonjson.Closest(name.Str, daemonjson.Features) != "":
+				c.add(ddIgnored, f.Span(name), "feature %q is not one dockerd knows, so it has no effect%s", name.Str, ddDidYouMean(name.Str, daemonjson.Features))
+			}
+			return true
+		})
+	}
+	if k := f.TopLevel("default-ulimits"); k != nil && k.Value.IsObject() {
+		k.Value.ForEach(func(name, u gjson.Result) bool {
+			if !ddContains(daemonjson.UlimitNames, name.Str) {
+				c.add(ddInvalid, f.Span(name), "unknown ulimit %q in default-ulimits: containers fail to start; use one of %s", name.Str, strings.Join(daemonjson.UlimitNames, ", "))
+				return true
+			}
+			if !u.IsObject() {
+				return true
+			}
+			if n := u.Get("Name"); n.Type == gjson.String && n.Str != name.Str {
+				c.add(ddInvalid, f.Span(n), "default-ulimits %q has \"Name\": %q; the two must match", name.Str, n.Str)
+			}
+			soft, hard := u.Get("Soft"), u.Get("Hard")
+			if ddIsInteger(soft) && ddIsInteger(hard) && soft.Int() > hard.Int() && hard.Int() >= 0 {
+				c.add(ddInvalid, f.Span(soft), "default-ulimits %q: soft limit %d is above the hard limit %d, so containers fail to start", name.Str, soft.Int(), hard.Int())
+			}
+			return true
+		})
+	}
+}
+
+func ddContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
