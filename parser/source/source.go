@@ -49,6 +49,30 @@ func (r Range) IsZero() bool { return r.Start.Line == 0 }
 type Lines struct {
 	src    []byte
 	starts []int // byte offset at which each line starts
+	// ascii caches, per line, whether it is pure ASCII (1) or not (2), so
+	// that columns on long lines cost O(1) instead of a rune count.
+	ascii []uint8
+}
+
+// isASCII reports whether line index i (0-based) holds only ASCII bytes.
+func (l *Lines) isASCII(i int) bool {
+	if l.ascii == nil {
+		l.ascii = make([]uint8, len(l.starts))
+	}
+	if l.ascii[i] == 0 {
+		end := len(l.src)
+		if i+1 < len(l.starts) {
+			end = l.starts[i+1]
+		}
+		l.ascii[i] = 1
+		for _, b := range l.src[l.starts[i]:end] {
+			if b >= utf8.RuneSelf {
+				l.ascii[i] = 2
+				break
+			}
+		}
+	}
+	return l.ascii[i] == 1
 }
 
 // NewLines indexes src. Lines end at '\n'; a '\r' before it belongs to the
@@ -119,6 +143,9 @@ func (l *Lines) Position(offset int) Position {
 		return Position{Line: 1, Column: 1} // inside the byte-order mark
 	}
 	start := l.starts[line-1]
+	if l.isASCII(line - 1) {
+		return Position{Line: line, Column: offset - start + 1}
+	}
 	return Position{Line: line, Column: utf8.RuneCount(l.src[start:offset]) + 1}
 }
 
@@ -127,6 +154,13 @@ func (l *Lines) Offset(p Position) int {
 	off := l.LineStart(p.Line)
 	if p.Column <= 1 {
 		return off
+	}
+	if p.Line >= 1 && p.Line <= len(l.starts) && l.isASCII(p.Line-1) {
+		end := len(l.src)
+		if p.Line < len(l.starts) {
+			end = l.starts[p.Line] - 1 // the '\n'
+		}
+		return min(off+p.Column-1, end)
 	}
 	for col := 1; col < p.Column && off < len(l.src) && l.src[off] != '\n'; col++ {
 		_, size := utf8.DecodeRune(l.src[off:])
@@ -137,6 +171,9 @@ func (l *Lines) Offset(p Position) int {
 
 // ByteColumn converts a 1-based byte column on line n into a code-point column.
 func (l *Lines) ByteColumn(n, byteCol int) int {
+	if n >= 1 && n <= len(l.starts) && l.isASCII(n-1) {
+		return max(byteCol, 1)
+	}
 	text := l.Text(n)
 	if byteCol-1 > len(text) {
 		return utf8.RuneCountInString(text) + 1 + (byteCol - 1 - len(text))

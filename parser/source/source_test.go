@@ -56,3 +56,22 @@ func TestTrailingNewlineCount(t *testing.T) {
 		}
 	}
 }
+
+// TestPositionRoundTrip: Offset undoes Position on ASCII and non-ASCII
+// lines alike (the ASCII fast path must agree with the rune count).
+func TestPositionRoundTrip(t *testing.T) {
+	src := []byte("\xEF\xBB\xBFascii line\r\nnon-ascii é ü line\nlast")
+	l := NewLines(src)
+	for off := 3; off <= len(src); off++ {
+		if off < len(src) && (src[off]&0xC0) == 0x80 {
+			continue // inside a multi-byte rune
+		}
+		if off > 0 && src[off-1] == '\r' {
+			continue // between \r and \n: not a column
+		}
+		p := l.Position(off)
+		if got := l.Offset(p); got != off {
+			t.Errorf("Offset(Position(%d) = %v) = %d", off, p, got)
+		}
+	}
+}
