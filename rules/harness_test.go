@@ -154,6 +154,9 @@ func TestFixtures(t *testing.T) {
 			}
 			firing, clean := 0, 0
 			for _, e := range entries {
+				if auxiliaryFixture(e.Name()) {
+					continue
+				}
 				path := filepath.Join(dir, e.Name())
 				var n int
 				if e.IsDir() {
@@ -175,6 +178,12 @@ func TestFixtures(t *testing.T) {
 			}
 		})
 	}
+}
+
+// auxiliaryFixture reports files that accompany a fixture rather than
+// being one: fix goldens (TestFixGoldens) and dockerd command lines.
+func auxiliaryFixture(name string) bool {
+	return strings.HasSuffix(name, ".golden") || strings.HasSuffix(name, ".flags")
 }
 
 func runFileCase(t *testing.T, r *Rule, path string) int {
