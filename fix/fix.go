@@ -18,13 +18,16 @@ type edit struct {
 	text       string
 }
 
-// Apply applies the first fix of each finding in order (safe fixes only
-// unless unsafe is set) and returns the new content and the findings whose
-// fix was applied. A fix with an edit that overlaps an edit already taken
+// Apply applies to src, the content of file path, the first fix of each
+// finding in order whose edits are for that file (safe fixes only unless
+// unsafe is set) and returns the new content and the findings whose fix was
+// applied. A fix's edits are for path when Fix.Path says so, or when it is
+// empty and the finding is in path. An empty path takes every fix whose
+// Fix.Path is empty. A fix with an edit that overlaps an edit already taken
 // is skipped whole, to be reconsidered on the next round once the file has
 // been linted again. New text written with "\n" follows the file's line
 // endings, so a CRLF file stays CRLF.
-func Apply(src []byte, findings []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
+func Apply(path string, src []byte, findings []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
 	lines := source.NewLines(src)
 	crlf := usesCRLF(src)
 	var taken []edit
@@ -34,7 +37,7 @@ func Apply(src []byte, findings []rules.Finding, unsafe bool) ([]byte, []rules.F
 			continue
 		}
 		fx := f.Fixes[0]
-		if !fx.Safe && !unsafe {
+		if !fx.Safe && !unsafe || !fixesFile(f, fx, path) {
 			continue
 		}
 		var es []edit
@@ -70,6 +73,13 @@ func Apply(src []byte, findings []rules.Finding, unsafe bool) ([]byte, []rules.F
 		out = slices.Concat(out[:e.start:e.start], []byte(e.text), out[e.end:])
 	}
 	return out, applied
+}
+
+func fixesFile(f rules.Finding, fx rules.Fix, path string) bool {
+	if fx.Path != "" {
+		return fx.Path == path
+	}
+	return path == "" || f.Path == path
 }
 
 // overlaps reports whether e shares bytes with any of es. Two insertions at
@@ -109,10 +119,10 @@ const maxRounds = 10
 // no fix applies, so fixes that overlapped in one round land in the next
 // and a second run changes nothing. It returns the final content and every
 // finding whose fix was applied.
-func Converge(src []byte, lint func([]byte) []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
+func Converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
 	var all []rules.Finding
 	for range maxRounds {
-		out, applied := Apply(src, lint(src), unsafe)
+		out, applied := Apply(path, src, lint(src), unsafe)
 		if len(applied) == 0 || bytes.Equal(out, src) {
 			break
 		}

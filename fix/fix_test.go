@@ -32,14 +32,14 @@ func TestApply(t *testing.T) {
 		// Unsafe: skipped unless asked.
 		finding(false, rules.Edit{Range: at(2, 1, 2, 4), NewText: "run"}),
 	}
-	got, applied := Apply([]byte(src), fs, false)
+	got, applied := Apply("", []byte(src), fs, false)
 	if diff := cmp.Diff("FROM alpine\nRUN apk add --no-cache curl\n", string(got)); diff != "" {
 		t.Error(diff)
 	}
 	if len(applied) != 2 {
 		t.Errorf("applied %d fixes, want 2", len(applied))
 	}
-	got, applied = Apply([]byte(src), fs, true)
+	got, applied = Apply("", []byte(src), fs, true)
 	if !strings.HasPrefix(string(got), "FROM alpine\nrun apk add --no-cache") || len(applied) != 3 {
 		t.Errorf("unsafe: %q, %d applied", got, len(applied))
 	}
@@ -47,7 +47,7 @@ func TestApply(t *testing.T) {
 
 func TestApplyKeepsLineEndingsAndBOM(t *testing.T) {
 	src := "\xEF\xBB\xBFFROM alpine\r\nRUN a\r\n"
-	got, _ := Apply([]byte(src), []rules.Finding{
+	got, _ := Apply("", []byte(src), []rules.Finding{
 		finding(true, rules.Edit{Range: at(1, 6, 1, 12), NewText: "alpine:3.20"}),
 		finding(true, rules.Edit{Range: at(3, 1, 3, 1), NewText: "USER app\n"}),
 	}, false)
@@ -69,11 +69,11 @@ func TestConverge(t *testing.T) {
 		}
 		return fs
 	}
-	out, applied := Converge([]byte("run a\nrun b\n"), lint, false)
+	out, applied := Converge("", []byte("run a\nrun b\n"), lint, false)
 	if string(out) != "RUN a\nRUN b\n" || len(applied) != 2 {
 		t.Errorf("got %q after %d fixes", out, len(applied))
 	}
-	again, more := Converge(out, lint, false)
+	again, more := Converge("", out, lint, false)
 	if string(again) != string(out) || len(more) != 0 {
 		t.Error("a second run changed the file")
 	}
@@ -126,5 +126,19 @@ func TestDiff(t *testing.T) {
 	}
 	if d, _ := Diff("f", []byte("same"), []byte("same")); d != "" {
 		t.Errorf("identical content gave a diff: %q", d)
+	}
+}
+
+func TestApplyByPath(t *testing.T) {
+	own := finding(true, rules.Edit{Range: at(1, 1, 1, 1), NewText: "own\n"})
+	own.Path = "Dockerfile"
+	other := rules.Finding{Rule: testRule, Path: "Dockerfile", Fixes: []rules.Fix{{Safe: true, Path: ".dockerignore",
+		Edits: []rules.Edit{{Range: at(1, 1, 1, 1), NewText: ".git\n"}}}}}
+	fs := []rules.Finding{own, other}
+	if got, _ := Apply("Dockerfile", []byte("x\n"), fs, false); string(got) != "own\nx\n" {
+		t.Errorf("Dockerfile: %q", got)
+	}
+	if got, _ := Apply(".dockerignore", nil, fs, false); string(got) != ".git\n" {
+		t.Errorf(".dockerignore: %q", got)
 	}
 }

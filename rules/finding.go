@@ -21,7 +21,12 @@ type Finding struct {
 type Fix struct {
 	Message string // a verb phrase: "Pin the tag"
 	Safe    bool   // applied by --fix; unsafe fixes need --fix-unsafe
-	Edits   []Edit
+	// Path is the file the edits apply to when it is not the finding's own
+	// (a .dockerignore repaired from a Dockerfile's finding), slash-separated
+	// like Finding.Path. A file that does not exist yet is created from
+	// edits at line 1, column 1.
+	Path  string
+	Edits []Edit
 }
 
 // Edit replaces the text in Range (of the finding's file) with NewText.

@@ -49,7 +49,7 @@ func TestFixGoldens(t *testing.T) {
 				doc := parser.Parse(input, b, kind, parser.Options{})
 				return rules.Run(doc, &rules.Config{Disabled: func(x *rules.Rule, _ string) bool { return x != r }})
 			}
-			got, applied := fix.Converge(src, lint, true)
+			got, applied := fix.Converge(input, src, lint, true)
 			if len(applied) == 0 {
 				t.Errorf("no fix of %s applied to %s", id, input)
 			}
@@ -65,7 +65,7 @@ func TestFixGoldens(t *testing.T) {
 			if diff := cmp.Diff(string(want), string(got)); diff != "" {
 				t.Errorf("fixed %s differs from %s (-want +got):\n%s", input, golden, diff)
 			}
-			if again, more := fix.Converge(got, lint, true); len(more) > 0 || string(again) != string(got) {
+			if again, more := fix.Converge(input, got, lint, true); len(more) > 0 || string(again) != string(got) {
 				t.Errorf("fixing %s a second time changed it", golden)
 			}
 		})
