@@ -841,3 +841,111 @@ func pmSet(items ...string) map[string]bool {
 	}
 	return m
 }
+
+// pmCalls runs fn for every package-manager call of every RUN.
+func pmCalls(p *Pass, fn func(r *pkgRun, c *pkgCall)) {
+	for _, r := range pkgRuns(p) {
+		for _, c := range r.Calls {
+			fn(r, c)
+		}
+	}
+}
+
+// pmCheckUnpinned reports the unpinned targets of the calls for which
+// match is true; example shows how a pinned target is written.
+func pmCheckUnpinned(p *Pass, match func(c *pkgCall) bool, example func(c *pkgCall, name string) string) {
+	pmCalls(p, func(_ *pkgRun, c *pkgCall) {
+		if !match(c) {
+			return
+		}
+		for _, t := range c.Targets() {
+			switch {
+			case t.Moving:
+				p.Reportf(t.Word.Range, "package %q names a moving tag, not a version; pin it as %s", t.Word.Value, example(c, t.Word.Value))
+			case !t.Pinned:
+				p.Reportf(t.Word.Range, "package %q is not pinned to a version; pin it as %s", t.Word.Value, example(c, t.Word.Value))
+			}
+		}
+	})
+}
+
+// pmPipedFromYes: `yes | apt-get install …` answers the prompts.
+func pmPipedFromYes(r *pkgRun, c *pkgCall) bool {
+	if !c.Cmd.InPipeline {
+		return false
+	}
+	for _, o := range r.Cmds {
+		if o.Is("yes") && o.InPipeline && pmAfter(o, c.Cmd) {
+			return true
+		}
+	}
+	return false
+}
+
+// pmCleanedAfter reports whether a command after c in the same RUN
+// satisfies clean.
+func pmCleanedAfter(r *pkgRun, c *pkgCall, clean func(o *shell.Command, oc *pkgCall) bool) bool {
+	for _, o := range r.Cmds {
+		if !pmAfter(c.Cmd, o) {
+			continue
+		}
+		if clean(o, parsePkgCall(o)) {
+			return true
+		}
+	}
+	return false
+}
+
+// pmTruthy is a value that turns a boolean setting on.
+func pmTruthy(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "yes", "on":
+		return true
+	}
+	return false
+}
+
+// pmFalsy is a value that turns a boolean setting off.
+func pmFalsy(v string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(v), `"';`)) {
+	case "0", "false", "no", "off":
+		return true
+	}
+	return false
+}
+
+// pmPromptingSubs are the yum/dnf subcommands that ask before changing the system.
+var pmPromptingSubs = []string{"install", "groupinstall", "localinstall", "reinstall", "update", "upgrade",
+	"remove", "erase", "downgrade", "distro-sync", "autoremove", "group install", "groups install",
+	"group remove", "group upgrade", "module install", "module remove", "groupremove", "groupupdate", "swap"}
+
+// pmRPMAssumesYes: -y, --assumeyes, or --setopt=assumeyes=1.
+func pmRPMAssumesYes(c *pkgCall) bool {
+	if c.Has("-y", "--assumeyes") {
+		return true
+	}
+	for _, o := range c.Opts {
+		if o.Name == "--setopt" {
+			k, v, _ := strings.Cut(o.Value, "=")
+			if k == "assumeyes" && pmTruthy(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pmRPMCleaned: a later `<yum|dnf|microdnf|tdnf> clean all` or removal of the
+// cache directories, in the same RUN.
+func pmRPMCleaned(r *pkgRun, c *pkgCall, dirs ...string) bool {
+	return pmCleanedAfter(r, c, func(o *shell.Command, oc *pkgCall) bool {
+		if oc != nil && (oc.Family == famYum || oc.Family == famDnf) && oc.Sub == "clean" {
+			for _, a := range oc.Args {
+				if a.Value == "all" {
+					return true
+				}
+			}
+		}
+		return pmRemoves(o, dirs...)
+	})
+}
