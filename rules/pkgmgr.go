@@ -143,6 +143,9 @@ var pmPythonName = regexp.MustCompile(`^python(\d+(\.\d+)*)?$`)
 // parsePkgCall recognises a package-manager call; nil for other commands.
 func parsePkgCall(c *shell.Command) *pkgCall {
 	base := c.Base()
+	if strings.Contains(c.Name.Value, "/") && !strings.HasPrefix(c.Name.Value, "/") {
+		return nil // ./apt is a local script, not the tool
+	}
 	words := c.Args
 	name := c.Name
 	tool := base
