@@ -26,7 +26,8 @@ the other subcommands that ask.`,
 				"remove", "purge", "autoremove", "autopurge", "build-dep") {
 				return
 			}
-			if aptAssumesYes(c) || pmPipedFromYes(r, c) {
+			if aptAssumesYes(c) || pmPipedFromYes(r, c) ||
+				c.Has("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act", "--print-uris") {
 				return
 			}
 			w := c.SubWord()

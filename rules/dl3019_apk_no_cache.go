@@ -22,7 +22,7 @@ final image.`,
 	Good: "RUN apk add --no-cache curl=8.5.0-r0",
 	Check: func(p *Pass) {
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if c.Family != famApk || c.Sub != "add" || c.Has("--no-cache") || !pmInFinalImage(p, r.Stage) {
+			if c.Family != famApk || c.Sub != "add" || c.Has("--no-cache", "--no-network") || !pmInFinalImage(p, r.Stage) {
 				return
 			}
 			if pmCacheMount(r.In, pmCoversDir("/var/cache/apk", "/etc/apk/cache")) {

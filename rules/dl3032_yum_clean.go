@@ -17,14 +17,16 @@ mount a cache on /var/cache/yum. Stages that do not reach the final image are no
 	Bad:  "RUN yum install -y httpd-2.4.57",
 	Good: "RUN yum install -y httpd-2.4.57 && yum clean all",
 	Check: func(p *Pass) {
+		reported := map[*pkgRun]bool{}
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if c.Family != famYum || !(c.IsInstall() || c.IsUpgrade()) || !pmInFinalImage(p, r.Stage) {
+			if c.Family != famYum || !(c.IsInstall() || c.IsUpgrade()) || !pmInFinalImage(p, r.Stage) || reported[r] {
 				return
 			}
 			dirs := []string{"/var/cache/yum", "/var/cache/dnf"}
 			if pmCacheMount(r.In, pmCoversDir(dirs...)) || pmRPMCleaned(r, c, dirs...) {
 				return
 			}
+			reported[r] = true
 			p.Report(c.SubWord().Range, "yum "+c.Sub+" leaves its cache in the layer; end the RUN with yum clean all")
 		})
 	},

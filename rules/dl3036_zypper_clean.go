@@ -20,8 +20,9 @@ not checked.`,
 	Bad:  "RUN zypper -n install curl=8.0.1",
 	Good: "RUN zypper -n install curl=8.0.1 && zypper clean --all",
 	Check: func(p *Pass) {
+		reported := map[*pkgRun]bool{}
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if c.Family != famZypper || !c.SubIs("install", "in", "source-install", "si", "update", "up", "patch", "dist-upgrade", "dup") || !pmInFinalImage(p, r.Stage) {
+			if c.Family != famZypper || !c.SubIs("install", "in", "source-install", "si", "update", "up", "patch", "dist-upgrade", "dup") || !pmInFinalImage(p, r.Stage) || reported[r] {
 				return
 			}
 			if pmCacheMount(r.In, pmCoversDir("/var/cache/zypp")) {
@@ -32,6 +33,7 @@ not checked.`,
 			}) {
 				return
 			}
+			reported[r] = true
 			p.Report(c.SubWord().Range, "zypper "+c.Sub+" leaves its cache in the layer; end the RUN with zypper clean --all")
 		})
 	},

@@ -17,14 +17,16 @@ directory, or mount a cache on it. Stages that do not reach the final image are 
 	Bad:  "RUN dnf install -y httpd-2.4.57",
 	Good: "RUN dnf install -y httpd-2.4.57 && dnf clean all",
 	Check: func(p *Pass) {
+		reported := map[*pkgRun]bool{}
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if c.Family != famDnf || !(c.IsInstall() || c.IsUpgrade()) || !pmInFinalImage(p, r.Stage) {
+			if c.Family != famDnf || !(c.IsInstall() || c.IsUpgrade()) || !pmInFinalImage(p, r.Stage) || reported[r] {
 				return
 			}
 			dirs := []string{"/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/yum", "/var/cache/tdnf"}
 			if pmCacheMount(r.In, pmCoversDir(dirs...)) || pmRPMCleaned(r, c, dirs...) {
 				return
 			}
+			reported[r] = true
 			p.Report(c.SubWord().Range, c.Tool+" "+c.Sub+" leaves its cache in the layer; end the RUN with "+c.Tool+" clean all")
 		})
 	},

@@ -22,8 +22,9 @@ Stages that do not reach the final image are not checked.`,
 	Bad:  "RUN yarn install --frozen-lockfile",
 	Good: "RUN yarn install --frozen-lockfile && yarn cache clean",
 	Check: func(p *Pass) {
+		reported := map[*pkgRun]bool{}
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if c.Family != famYarn || !pmInFinalImage(p, r.Stage) {
+			if c.Family != famYarn || !pmInFinalImage(p, r.Stage) || reported[r] {
 				return
 			}
 			bare := c.Sub == "" && !c.Has("-v", "--version", "-h", "--help")
@@ -52,6 +53,7 @@ Stages that do not reach the final image are not checked.`,
 			if bare {
 				what = "yarn"
 			}
+			reported[r] = true
 			p.Report(c.SubWord().Range, what+" leaves its package cache in the image; end the RUN with yarn cache clean")
 		})
 	},

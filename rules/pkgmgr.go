@@ -415,7 +415,9 @@ func (pc *pkgCall) Targets() []pkgTarget {
 		t := pkgTarget{Word: w}
 		switch pc.Family {
 		case famApt:
-			if strings.HasSuffix(v, ".deb") || strings.HasPrefix(v, ".") || strings.HasPrefix(v, "~") {
+			if strings.HasSuffix(v, ".deb") || strings.HasPrefix(v, ".") || strings.HasPrefix(v, "~") ||
+				strings.ContainsAny(v, "*?^[") {
+				// files, globs and regular expressions, tasks (lamp-server^)
 				continue
 			}
 			t.Pinned = strings.ContainsAny(v, "=/")
@@ -724,6 +726,20 @@ func pmRemoves(c *shell.Command, dirs ...string) bool {
 		return false
 	}
 	switch {
+	case c.Is("sh", "bash", "dash", "ash", "zsh", "ksh"):
+		// A `bash -c "…$VAR…"` body with expansions is not parsed into
+		// commands; a removal written in it still counts, so that the
+		// rules stay silent rather than guess.
+		for _, a := range c.Args {
+			if a.Lit || !strings.Contains(a.Value, "rm ") {
+				continue
+			}
+			for _, d := range dirs {
+				if strings.Contains(a.Value, d) {
+					return true
+				}
+			}
+		}
 	case c.Is("rm"):
 		for _, a := range c.Args {
 			if !strings.HasPrefix(a.Value, "-") && hit(a.Value) {
