@@ -109,6 +109,9 @@ func TestPkgTargets(t *testing.T) {
 		// wrappers, chains, sh -c
 		{"apt-get update && apt-get install -y a || true; sh -c 'apk add b'", "apt-get[update]{}; apt-get[install]{a-}; apk[add]{b-}"},
 		{"echo x | xargs apt-get install -y", "apt-get[install]{}"},
+		{"./apt install x && /usr/bin/apt-get install -y y", "apt-get[install]{y-}"},
+		{"apt-get install -y 'lib*' lamp-server^ a:i386", "apt-get[install]{a:i386-}"},
+		{"sudo -u root env A=1 apt-get install -y z", "apt-get[install]{z-}"},
 	}
 	for _, c := range cases {
 		if got := describe(callsOf(t, c.script)); got != c.want {
@@ -185,5 +188,40 @@ func TestPkgRemoves(t *testing.T) {
 		if got := pmRemoves(cmd, "/var/lib/apt/lists"); got != c.want {
 			t.Errorf("%s: %v", c.script, got)
 		}
+	}
+}
+
+func TestPkgRunsOnbuildAndScope(t *testing.T) {
+	src := "FROM a:1 AS build\nRUN apt-get install x\nFROM a:1 AS base\nONBUILD RUN apk add y\nFROM base\nRUN pip install z\n"
+	doc := parser.Parse("Dockerfile", []byte(src), parser.Dockerfile, parser.Options{})
+	p := &Pass{Document: doc, Options: &Options{}}
+	runs := pkgRuns(p)
+	if len(runs) != 3 {
+		t.Fatalf("runs = %d, want 3 (ONBUILD RUN included)", len(runs))
+	}
+	var got []string
+	for _, r := range runs {
+		got = append(got, fmt.Sprintf("%s:%v", r.Calls[0].Tool, pmInFinalImage(p, r.Stage)))
+	}
+	if want := "apt-get:false apk:true pip:true"; strings.Join(got, " ") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	p.Options.Target = "build"
+	if !pmInFinalImage(p, runs[0].Stage) || pmInFinalImage(p, runs[2].Stage) {
+		t.Errorf("--target build: the build stage is the image")
+	}
+}
+
+func TestPkgMounts(t *testing.T) {
+	doc := parser.Parse("Dockerfile", []byte("FROM a:1\nRUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=secret,id=x --mount=type=tmpfs,dst=/var/cache/apk/ true\n"), parser.Dockerfile, parser.Options{})
+	in := doc.Dockerfile.Stages[0].Instructions[0]
+	if !pmCacheMount(in, pmCoversDir("/var/lib/apt/lists")) {
+		t.Error("a cache on /var/lib/apt covers the lists")
+	}
+	if !pmCacheMount(in, pmCoversDir("/var/cache/apk")) {
+		t.Error("a tmpfs on /var/cache/apk/ (dst=, trailing slash) counts")
+	}
+	if pmCacheMount(in, pmCoversDir("/var/cache/yum")) {
+		t.Error("no cache on /var/cache/yum")
 	}
 }

@@ -29,4 +29,6 @@ var packageRules = []*Rule{
 	packageTLSVerificationDisabled, // DL5301
 	packageIndexUpdateAlone,        // DL5302
 	packageCacheMount,              // DL5303
+	cargoInstallUnpinned,           // DL5304
+	composerRequireUnpinned,        // DL5305
 }
