@@ -20,6 +20,7 @@ A later RUN cannot take them out of the earlier layer.
 
 ` + "`apt-get clean`" + ` is not enough: it empties /var/cache/apt/archives (the downloaded .deb files,
 which Debian and Ubuntu images already delete after each install) but leaves the lists in place.
+` + "`apt-get distclean`" + ` (apt 2.7 and later) removes the lists too and counts.
 
 The rule stays silent when the RUN mounts a cache or tmpfs on /var/lib/apt/lists (or /var/lib/apt),
 and for stages that do not reach the final image (builder stages only used by COPY --from).`,
@@ -32,7 +33,7 @@ and for stages that do not reach the final image (builder stages only used by CO
 			}
 			var last *pkgCall
 			for _, c := range r.Calls {
-				if c.Family == famApt && c.Sub == "update" {
+				if c.Family == famApt && c.Sub == "update" && (last == nil || pmAfter(last.Cmd, c.Cmd)) {
 					last = c
 				}
 			}
@@ -41,7 +42,13 @@ and for stages that do not reach the final image (builder stages only used by CO
 			}
 			cleaned := false
 			for _, o := range r.Cmds {
-				if pmAfter(last.Cmd, o) && pmRemoves(o, "/var/lib/apt/lists") {
+				if !pmAfter(last.Cmd, o) {
+					continue
+				}
+				if pmRemoves(o, "/var/lib/apt/lists") {
+					cleaned = true
+				}
+				if oc := parsePkgCall(o); oc != nil && oc.Family == famApt && oc.Sub == "distclean" {
 					cleaned = true
 				}
 			}

@@ -143,8 +143,12 @@ var pmPythonName = regexp.MustCompile(`^python(\d+(\.\d+)*)?$`)
 // parsePkgCall recognises a package-manager call; nil for other commands.
 func parsePkgCall(c *shell.Command) *pkgCall {
 	base := c.Base()
-	if strings.Contains(c.Name.Value, "/") && !strings.HasPrefix(c.Name.Value, "/") {
-		return nil // ./apt is a local script, not the tool
+	if n := c.Name.Value; strings.Contains(n, "/") && !strings.HasPrefix(n, "/") {
+		// ./apt is a local script, not the tool; venv/bin/pip and
+		// node_modules/.bin/yarn are the tools.
+		if d := path.Base(path.Dir(n)); d != "bin" && d != ".bin" {
+			return nil
+		}
 	}
 	words := c.Args
 	name := c.Name
@@ -523,7 +527,7 @@ func pmRPMPinned(v string) bool {
 func pmPipTarget(v string) (skip, pinned bool) {
 	for _, vcs := range []string{"git+", "hg+", "svn+", "bzr+"} {
 		if strings.HasPrefix(v, vcs) {
-			rest := v[strings.Index(v, "://")+3:]
+			_, rest, _ := strings.Cut(v, "://")
 			if i := strings.Index(rest, "/"); i >= 0 {
 				return false, strings.Contains(rest[i:], "@")
 			}

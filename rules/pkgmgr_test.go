@@ -110,6 +110,7 @@ func TestPkgTargets(t *testing.T) {
 		{"apt-get update && apt-get install -y a || true; sh -c 'apk add b'", "apt-get[update]{}; apt-get[install]{a-}; apk[add]{b-}"},
 		{"echo x | xargs apt-get install -y", "apt-get[install]{}"},
 		{"./apt install x && /usr/bin/apt-get install -y y", "apt-get[install]{y-}"},
+		{".venv/bin/pip install flask", "pip[install]{flask-}"},
 		{"apt-get install -y 'lib*' lamp-server^ a:i386", "apt-get[install]{a:i386-}"},
 		{"sudo -u root env A=1 apt-get install -y z", "apt-get[install]{z-}"},
 	}
