@@ -44,7 +44,7 @@ Cache directories: apt /var/cache/apt and /var/lib/apt (add ` + "`sharing=locked
 					continue
 				}
 				seen[fam] = true
-				p.Report(w.Range, "BuildKit is in use: a cache mount ("+cacheMountHint[fam]+") keeps the "+fam+" cache out of the image and reuses it across builds, instead of discarding it")
+				p.Report(w.Range, "this file uses BuildKit: a cache mount ("+cacheMountHint[fam]+") keeps the "+fam+" cache out of the image and reuses it across builds, instead of discarding it")
 			}
 		}
 	},
