@@ -26,8 +26,7 @@ the other subcommands that ask.`,
 				"remove", "purge", "autoremove", "autopurge", "build-dep") {
 				return
 			}
-			if aptAssumesYes(c) || pmPipedFromYes(r, c) ||
-				c.Has("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act", "--print-uris") {
+			if aptAssumesYes(c) || pmPipedFromYes(r, c) || c.Simulated() {
 				return
 			}
 			w := c.SubWord()

@@ -23,7 +23,7 @@ an ` + "`APT::Install-Recommends`" + ` setting to apt's configuration.`,
 	Good: "RUN apt-get install -y --no-install-recommends curl",
 	Check: func(p *Pass) {
 		pmCalls(p, func(r *pkgRun, c *pkgCall) {
-			if !c.Is("apt-get", "apt", "aptitude") || c.Sub != "install" {
+			if !c.Is("apt-get", "apt", "aptitude") || c.Sub != "install" || c.Simulated() {
 				return
 			}
 			if c.Has("--no-install-recommends", "--without-recommends") || c.Is("aptitude") && c.Has("-R") {

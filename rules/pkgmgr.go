@@ -358,12 +358,29 @@ var pmInstallSubs = map[string][]string{
 	famComposer: {"require", "global require"},
 }
 
-// IsInstall reports whether the call installs packages.
+// IsInstall reports whether the call installs packages (a simulation,
+// `apt-get install -s`, does not).
 func (pc *pkgCall) IsInstall() bool {
+	if pc.Simulated() {
+		return false
+	}
 	if pc.Family == famRpm {
 		return pc.Has("-i", "-U", "-F", "--install", "--upgrade", "--freshen")
 	}
 	return pc.SubIs(pmInstallSubs[pc.Family]...)
+}
+
+// Simulated reports whether the call only shows what it would do.
+func (pc *pkgCall) Simulated() bool {
+	switch pc.Family {
+	case famApt:
+		return pc.Has("-s", "--simulate", "--just-print", "--dry-run", "--recon", "--no-act", "--print-uris")
+	case famApk:
+		return pc.Has("-s", "--simulate")
+	case famPip, famNpm:
+		return pc.Has("--dry-run")
+	}
+	return false
 }
 
 // pmUpgradeSubs also bring packages in (and so count as "using" an index update).

@@ -160,6 +160,8 @@ func TestPkgCallKinds(t *testing.T) {
 		{"zypper ref", false, true, false},
 		{"rpm -ivh x.rpm", true, false, false},
 		{"yum update -y", false, false, true},
+		{"apt-get install -s x", false, false, false},
+		{"pip install --dry-run x", false, false, false},
 	}
 	for _, c := range cases {
 		pc := callsOf(t, c.script)[0]
