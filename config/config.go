@@ -61,6 +61,7 @@ type Override struct {
 // File is one parsed configuration file. Pointer and nil fields are unset.
 type File struct {
 	Path     string // absolute
+	Name     string // how messages name the file (default: Path)
 	Dir      string // absolute; override globs are relative to it
 	Hadolint bool   // read from hadolint's format
 	// Unsupported lists the hadolint keys present that dlint does not
@@ -90,10 +91,20 @@ type File struct {
 // Where is "file:line" for a top-level key, or the file's path.
 func (f *File) Where(key string) string {
 	if n, ok := f.Lines[key]; ok {
-		return fmt.Sprintf("%s:%d", f.Path, n)
+		return fmt.Sprintf("%s:%d", f.name(), n)
+	}
+	return f.name()
+}
+
+func (f *File) name() string {
+	if f.Name != "" {
+		return f.Name
 	}
 	return f.Path
 }
+
+// At is "file:line" for a line of the file.
+func (f *File) At(line int) string { return fmt.Sprintf("%s:%d", f.name(), line) }
 
 // Silenced reports whether the file turns rule r off for the file at
 // absPath, and which key did: "ignore", "severity" (off) or an override.
@@ -101,12 +112,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 	off, why := false, ""
 	for _, ref := range f.Ignore {
 		if has(ref.Rules, r) {
-			off, why = true, fmt.Sprintf("%s:%d ignore", f.Path, ref.Line)
+			off, why = true, f.At(ref.Line) + " ignore"
 		}
 	}
 	for _, s := range f.Severity {
 		if has(s.Rules, r) {
-			off, why = s.Level.Off, fmt.Sprintf("%s:%d severity off", f.Path, s.Line)
+			off, why = s.Level.Off, f.At(s.Line) + " severity off"
 		}
 	}
 	for _, o := range f.Overrides {
@@ -115,12 +126,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 		}
 		for _, ref := range o.Ignore {
 			if has(ref.Rules, r) {
-				off, why = true, fmt.Sprintf("%s:%d overrides ignore", f.Path, ref.Line)
+				off, why = true, f.At(ref.Line) + " overrides ignore"
 			}
 		}
 		for _, s := range o.Severity {
 			if has(s.Rules, r) {
-				off, why = s.Level.Off, fmt.Sprintf("%s:%d overrides severity off", f.Path, s.Line)
+				off, why = s.Level.Off, f.At(s.Line) + " overrides severity off"
 			}
 		}
 	}

@@ -87,7 +87,7 @@ func printEffective(w io.Writer, path string, e *effective) {
 	if f := e.file; f != nil && len(f.Severity) > 0 {
 		line(0, "severity:", "")
 		for _, s := range f.Severity {
-			line(1, fmt.Sprintf("%s: %s", s.Name, s.Level), fmt.Sprintf("%s:%d", f.Path, s.Line))
+			line(1, fmt.Sprintf("%s: %s", s.Name, s.Level), f.At(s.Line))
 		}
 	} else {
 		line(0, "severity: {}", "default")
@@ -127,7 +127,7 @@ func printEffective(w io.Writer, path string, e *effective) {
 			if f.Matches(o, abs) {
 				applies = "applies to " + path
 			}
-			line(1, "- files: "+flow(o.Files), fmt.Sprintf("%s:%d, %s", f.Path, o.Line, applies))
+			line(1, "- files: "+flow(o.Files), f.At(o.Line)+", "+applies)
 			if len(o.Ignore) > 0 {
 				var names []string
 				for _, r := range o.Ignore {

@@ -53,12 +53,17 @@ func (v *outputValue) Set(s string) error {
 
 func (v *outputValue) String() string { return "" }
 
+// outputFlags are --format/-f and --output/-o. The short forms are separate
+// hidden flags sharing the same list: urfave/cli refuses a flag given both
+// by its name and by an alias, and `-f sarif -o x --format text` is normal.
 func outputFlags() []cli.Flag {
 	list := &outputList{}
 	return []cli.Flag{
-		&cli.GenericFlag{Name: "format", Aliases: []string{"f"}, Value: &formatValue{list}, Usage: "report `FORMAT`: " +
+		&cli.GenericFlag{Name: "format", Value: &formatValue{list}, Usage: "-f: report `FORMAT`: " +
 			strings.Join(report.FormatNames(), ", ") + "; repeatable, each with the --output that follows it (default: text)"},
-		&cli.GenericFlag{Name: "output", Aliases: []string{"o"}, Value: &outputValue{list}, Usage: "write the report of the preceding --format to `FILE` (default: standard output)"},
+		&cli.GenericFlag{Name: "f", Value: &formatValue{list}, Hidden: true},
+		&cli.GenericFlag{Name: "output", Value: &outputValue{list}, Usage: "-o: write the report of the preceding --format to `FILE` (default: standard output)"},
+		&cli.GenericFlag{Name: "o", Value: &outputValue{list}, Hidden: true},
 	}
 }
 

@@ -27,7 +27,7 @@ func envName(flag string) string {
 }
 
 // noEnv are the flags without an environment variable.
-var noEnv = map[string]bool{"write-baseline": true, "stdin-filename": true, "version": true, "help": true, "force": true}
+var noEnv = map[string]bool{"f": true, "o": true, "write-baseline": true, "stdin-filename": true, "version": true, "help": true, "force": true}
 
 // withEnv appends "[$DLINT_…]" to each flag's usage, as the help shows it.
 func withEnv(flags []cli.Flag) []cli.Flag {
@@ -326,7 +326,7 @@ func (l *cliLayer) merge(f *config.File) *effective {
 			e.minSeverity, e.minFrom = *f.MinSeverity, f.Where("min-severity")
 		}
 		for _, ref := range f.Ignore {
-			e.ignore = append(e.ignore, namedRules{name: ref.Name, rules: ref.Rules, from: fmt.Sprintf("%s:%d", f.Path, ref.Line)})
+			e.ignore = append(e.ignore, namedRules{name: ref.Name, rules: ref.Rules, from: f.At(ref.Line)})
 		}
 		if f.TrustedRegistries != nil {
 			e.trusted, e.trustedFrom = f.TrustedRegistries, f.Where(key(f, "trusted-registries", "trustedRegistries"))
@@ -523,6 +523,7 @@ func (ps *profiles) forDir(dir string) (*profile, error) {
 		if f, err = config.Load(path); err != nil {
 			return nil, cli.Exit(err.Error(), exitUsage)
 		}
+		f.Name = displayPath(f.Path)
 		if f.Hadolint && ps.notices != nil {
 			msg := fmt.Sprintf("reading hadolint configuration %s (no .dlint.yaml found)", displayPath(f.Path))
 			var extra []string
