@@ -112,12 +112,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 	off, why := false, ""
 	for _, ref := range f.Ignore {
 		if has(ref.Rules, r) {
-			off, why = true, f.At(ref.Line) + " ignore"
+			off, why = true, f.At(ref.Line)+" ignore"
 		}
 	}
 	for _, s := range f.Severity {
 		if has(s.Rules, r) {
-			off, why = s.Level.Off, f.At(s.Line) + " severity off"
+			off, why = s.Level.Off, f.At(s.Line)+" severity off"
 		}
 	}
 	for _, o := range f.Overrides {
@@ -126,12 +126,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 		}
 		for _, ref := range o.Ignore {
 			if has(ref.Rules, r) {
-				off, why = true, f.At(ref.Line) + " overrides ignore"
+				off, why = true, f.At(ref.Line)+" overrides ignore"
 			}
 		}
 		for _, s := range o.Severity {
 			if has(s.Rules, r) {
-				off, why = s.Level.Off, f.At(s.Line) + " overrides severity off"
+				off, why = s.Level.Off, f.At(s.Line)+" overrides severity off"
 			}
 		}
 	}
