@@ -143,11 +143,11 @@ func writeBaseline(path string, fs []rules.Finding, sources map[string][]byte) e
 func readBaseline(path string) (map[string]bool, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("baseline %s", pathError(path, err))
+		return nil, fmt.Errorf("baseline %w", pathError(path, err))
 	}
 	var b baselineFile
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("baseline %s: not a dlint baseline: %v", path, err)
+		return nil, fmt.Errorf("baseline %s: not a dlint baseline: %w", path, err)
 	}
 	if b.Version != baselineVersion {
 		return nil, fmt.Errorf("baseline %s: version %d, this dlint reads version %d", path, b.Version, baselineVersion)
