@@ -22,4 +22,6 @@ LABEL org.opencontainers.image.title="dlint" \
 COPY --from=build /out/dlint /dlint
 WORKDIR /work
 USER 65532:65532
+# A command-line tool, not a service: nothing to probe.
+HEALTHCHECK NONE
 ENTRYPOINT ["/dlint"]

@@ -210,8 +210,11 @@ func parseLevel(what, s string, withNone bool) (rules.Severity, error) {
 
 func readCLILayer(c *cli.Context, env config.Env) (*cliLayer, error) {
 	s := flagSource{c: c, env: env}
-	l := &cliLayer{stdinName: c.String("stdin-filename"), jobs: c.Int("jobs"), verbose: c.Bool("verbose")}
+	l := &cliLayer{stdinName: c.String("stdin-filename"), jobs: c.Int("jobs")}
 	var err error
+	if l.verbose, _, err = s.boolean("verbose"); err != nil {
+		return nil, err
+	}
 	if v, from := s.str("fail-level"); from != "" {
 		sev, err := parseLevel("fail level", v, true)
 		if err != nil {
