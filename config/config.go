@@ -80,7 +80,11 @@ type File struct {
 	Target            *string
 	DaemonFlags       *string
 	ContextSizeLimit  *int64
-	Overrides         []Override
+	// NoIgnorePragmas and ReportUnusedIgnores are --no-ignore-pragmas and
+	// --report-unused-ignores.
+	NoIgnorePragmas     *bool
+	ReportUnusedIgnores *bool
+	Overrides           []Override
 	// RuleOptions are per-rule settings by rule ID (rules.Options.RuleOptions).
 	RuleOptions map[string]map[string]any
 

@@ -17,14 +17,15 @@ import (
 // Keys are the top-level keys of .dlint.yaml.
 var Keys = []string{
 	"ignore", "severity", "fail-level", "min-severity", "trusted-registries", "label-schema",
-	"strict-labels", "build-args", "target", "daemon-flags", "context-size-limit", "overrides", "rules",
+	"strict-labels", "build-args", "target", "daemon-flags", "context-size-limit", "no-ignore-pragmas",
+	"report-unused-ignores", "overrides", "rules",
 }
 
 // hadolintKeys are the keys of .hadolint.yaml that dlint reads.
-var hadolintKeys = []string{"ignored", "override", "trustedRegistries", "label-schema", "strict-labels", "failure-threshold"}
+var hadolintKeys = []string{"ignored", "override", "trustedRegistries", "label-schema", "strict-labels", "failure-threshold", "disable-ignore-pragma"}
 
 // hadolintOther are hadolint's other keys: accepted and listed as unsupported.
-var hadolintOther = []string{"format", "formats", "no-fail", "no-color", "verbose", "disable-ignore-pragma"}
+var hadolintOther = []string{"format", "formats", "no-fail", "no-color", "verbose"}
 
 // LabelTypes are the types a label-schema entry may have.
 var LabelTypes = []string{"text", "url", "rfc3339", "spdx", "hash", "semver", "email"}
@@ -162,13 +163,25 @@ func (p *parser) key(key string, k, v *yaml.Node) error {
 	case "build-args":
 		f.BuildArgs, err = p.stringMap(key, v)
 	case "target":
-		var s string
-		s, err = p.str(key, v)
-		f.Target = &s
+		if !isNull(v) {
+			var s string
+			s, err = p.str(key, v)
+			f.Target = &s
+		}
 	case "daemon-flags":
-		var s string
-		s, err = p.str(key, v)
-		f.DaemonFlags = &s
+		if !isNull(v) {
+			var s string
+			s, err = p.str(key, v)
+			f.DaemonFlags = &s
+		}
+	case "no-ignore-pragmas":
+		var b bool
+		b, err = p.boolean(key, v)
+		f.NoIgnorePragmas = &b
+	case "report-unused-ignores":
+		var b bool
+		b, err = p.boolean(key, v)
+		f.ReportUnusedIgnores = &b
 	case "context-size-limit":
 		var n int64
 		n, err = p.size(key, v)
@@ -214,6 +227,10 @@ func (p *parser) hadolintKey(key string, k, v *yaml.Node) error {
 		var b bool
 		b, err = p.boolean(key, v)
 		f.StrictLabels = &b
+	case "disable-ignore-pragma":
+		var b bool
+		b, err = p.boolean(key, v)
+		f.NoIgnorePragmas = &b
 	case "failure-threshold":
 		var s string
 		if s, err = p.str(key, v); err == nil {
@@ -240,6 +257,8 @@ func (p *parser) hadolintKey(key string, k, v *yaml.Node) error {
 	}
 	return err
 }
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
 
 func kindName(n *yaml.Node) string {
 	switch n.Kind {

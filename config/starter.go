@@ -47,6 +47,11 @@ severity: {}
 # Build-context size over which the context rules warn: bytes, or 500MB, 1GiB.
 # context-size-limit: 500MB
 
+# Disregard "# dlint ignore=" and "# hadolint ignore=" comments; report the
+# ones that silence nothing.
+# no-ignore-pragmas: false
+# report-unused-ignores: false
+
 # Settings for some files only: globs relative to this file; a glob without
 # a slash matches the file name in any directory, ** any number of directories.
 overrides: []

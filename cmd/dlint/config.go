@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -152,7 +153,11 @@ func printEffective(w io.Writer, path string, e *effective) {
 		for _, id := range sortedKeys(e.ruleOptions) {
 			line(1, id+":", "")
 			for _, k := range sortedKeys(e.ruleOptions[id]) {
-				line(2, fmt.Sprintf("%s: %v", k, e.ruleOptions[id][k]), "")
+				v, err := json.Marshal(e.ruleOptions[id][k])
+				if err != nil {
+					v = []byte(fmt.Sprintf("%q", fmt.Sprint(e.ruleOptions[id][k])))
+				}
+				line(2, fmt.Sprintf("%s: %s", k, v), "")
 			}
 		}
 	}

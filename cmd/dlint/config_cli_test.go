@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // repo makes a temporary repository (a directory with .git) so that the
@@ -362,5 +364,14 @@ func TestConfigAndInitCommands(t *testing.T) {
 			t.Errorf("dlint config output lacks an expected line:\n%s%s", r.stdout, r.stderr)
 			break
 		}
+	}
+	var printed map[string]any
+	if err := yaml.Unmarshal([]byte(r.stdout), &printed); err != nil || printed["fail-level"] != "error" {
+		t.Errorf("dlint config does not print YAML: %v\n%s", err, r.stdout)
+	}
+	// The printed configuration, saved, is a valid configuration file.
+	write(t, dir, "printed.yaml", r.stdout)
+	if r := dlint(t, dir, "", "config", "--config", "printed.yaml", "Dockerfile"); r.code != 0 {
+		t.Errorf("printed configuration does not load: %s", r.stderr)
 	}
 }

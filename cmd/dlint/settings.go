@@ -352,6 +352,12 @@ func (l *cliLayer) merge(f *config.File) *effective {
 		if f.ContextSizeLimit != nil {
 			e.sizeLimit, e.sizeFrom = *f.ContextSizeLimit, f.Where("context-size-limit")
 		}
+		if f.NoIgnorePragmas != nil {
+			e.noPragmas, e.pragmasFrom = *f.NoIgnorePragmas, f.Where(key(f, "no-ignore-pragmas", "disable-ignore-pragma"))
+		}
+		if f.ReportUnusedIgnores != nil {
+			e.unused, e.unusedFrom = *f.ReportUnusedIgnores, f.Where("report-unused-ignores")
+		}
 		for id, m := range f.RuleOptions {
 			if e.ruleOptions == nil {
 				e.ruleOptions = map[string]map[string]any{}
@@ -528,7 +534,10 @@ func (ps *profiles) forDir(dir string) (*profile, error) {
 		}
 		f.Name = displayPath(f.Path)
 		if f.Hadolint && ps.notices != nil {
-			msg := fmt.Sprintf("reading hadolint configuration %s (no .dlint.yaml found)", displayPath(f.Path))
+			msg := "reading hadolint configuration " + displayPath(f.Path)
+			if ps.layer.configPath == "" {
+				msg += " (no .dlint.yaml found)"
+			}
 			var extra []string
 			if len(f.Unsupported) > 0 {
 				extra = append(extra, "keys not supported: "+strings.Join(f.Unsupported, ", "))
