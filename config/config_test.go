@@ -252,3 +252,18 @@ func TestStarterParses(t *testing.T) {
 		t.Errorf("uncommented starter: %v\n%s", err, uncommented)
 	}
 }
+
+func TestSize(t *testing.T) {
+	for src, want := range map[string]int64{"context-size-limit: 1024\n": 1024, "context-size-limit: 1GiB\n": 1 << 30,
+		"context-size-limit: 500MB\n": 500e6, "context-size-limit: \"2 k\"\n": 2048} {
+		f, err := parse(t, src)
+		if err != nil || *f.ContextSizeLimit != want {
+			t.Errorf("%q: %v %v", src, err, f)
+		}
+	}
+	for _, src := range []string{"context-size-limit: 9999999999999GiB\n", "context-size-limit: -1\n", "context-size-limit: 1.5GB\n"} {
+		if _, err := parse(t, src); err == nil {
+			t.Errorf("%q accepted", src)
+		}
+	}
+}

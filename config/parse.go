@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -488,7 +489,9 @@ func (p *parser) size(key string, v *yaml.Node) (int64, error) {
 			if err == nil {
 				mult := map[string]int64{"": 1, "b": 1, "k": 1 << 10, "kb": 1000, "kib": 1 << 10, "m": 1 << 20, "mb": 1000 * 1000,
 					"mib": 1 << 20, "g": 1 << 30, "gb": 1000 * 1000 * 1000, "gib": 1 << 30}[strings.ToLower(m[2])]
-				return n * mult, nil
+				if n <= math.MaxInt64/mult {
+					return n * mult, nil
+				}
 			}
 		}
 	}
