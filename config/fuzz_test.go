@@ -1,6 +1,9 @@
 package config
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 // FuzzParse: no input makes the parser panic or hang, and what it accepts
 // has every rule reference resolved.
@@ -16,7 +19,8 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, hadolint bool) {
 		cfg, err := Parse("/r/.dlint.yaml", data, hadolint)
 		if err != nil {
-			if _, ok := err.(*Error); !ok {
+			var e *Error
+			if !errors.As(err, &e) {
 				t.Fatalf("error of type %T: %v", err, err)
 			}
 			return
