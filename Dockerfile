@@ -1,4 +1,4 @@
-# syntax=docker/dockerfile:1.17
+# syntax=docker/dockerfile:1.17.0
 # dlint's own image: a static binary on a distroless, non-root base.
 #
 #   docker build --build-arg VERSION=v0.1.0 -t dlint .

@@ -123,7 +123,7 @@ func TestHadolint(t *testing.T) {
 	if len(f.Ignore) != 1 || f.Ignore[0].Rules[0].ID != "DL3007" {
 		t.Errorf("ignored = %+v", f.Ignore)
 	}
-	if strings.Join(f.UnknownRules, ",") != "DL3059,SC2086" {
+	if strings.Join(f.UnknownRules, ",") != "DL4999,SC9999" {
 		t.Errorf("unknown rules = %v", f.UnknownRules)
 	}
 	if strings.Join(f.Unsupported, ",") != "format,no-color" {

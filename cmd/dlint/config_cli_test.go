@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -154,7 +155,7 @@ format: json
 no-color: true
 ignored:
   - DL5003
-  - SC2086
+  - SC9999
 override:
   error:
     - DL3006
@@ -166,7 +167,7 @@ override:
 	if strings.Contains(r.stdout, "DL5003") {
 		t.Errorf("ignored not applied:\n%s", r.stdout)
 	}
-	notice := regexp.MustCompile(`(?m)^dlint: reading hadolint configuration \.hadolint\.yaml .*keys not supported: format, no-color; rules dlint does not have: SC2086$`)
+	notice := regexp.MustCompile(`(?m)^dlint: reading hadolint configuration \.hadolint\.yaml .*keys not supported: format, no-color; rules dlint does not have: SC9999$`)
 	if !notice.MatchString(r.stderr) || strings.Count(r.stderr, "reading hadolint") != 1 {
 		t.Errorf("notice: %q", r.stderr)
 	}
@@ -205,7 +206,7 @@ func TestOverrides(t *testing.T) {
 
 func TestMultipleOutputs(t *testing.T) {
 	dir := repo(t)
-	write(t, dir, "Dockerfile", "# dlint ignore=DL3006 -- the base is pinned by the build\nFROM alpine\nFROM alpine AS two\n")
+	write(t, dir, "Dockerfile", "# dlint ignore=DL3006 -- the base is pinned by the build\nFROM alpine AS base\nFROM alpine AS two\nCOPY --from=base /etc/hostname /etc/hostname\n")
 	write(t, dir, ".dlint.yaml", "ignore: [DL5003]\n")
 	r := dlint(t, dir, "", "--format", "sarif", "--output", "dlint.sarif", "--format", "text", "-f", "json", "-o", "dlint.json", "Dockerfile")
 	if r.code != 1 || !strings.HasPrefix(r.stdout, "Dockerfile:3:6: warning: image \"alpine\"") || strings.Count(r.stdout, "\n") != 1 {
@@ -296,8 +297,13 @@ func TestBaseline(t *testing.T) {
 	dir := repo(t)
 	write(t, dir, "Dockerfile", "FROM alpine\nFROM python:3.12\nUSER app\n")
 	write(t, dir, "svc/Dockerfile", untagged)
+	var before struct{ Findings []struct{ Rule string } }
+	if err := json.Unmarshal([]byte(dlint(t, dir, "", "-f", "json").stdout), &before); err != nil || len(before.Findings) < 3 {
+		t.Fatalf("findings before: %v %v", err, before)
+	}
+	n := len(before.Findings)
 	r := dlint(t, dir, "", "--write-baseline", "dlint-baseline.json", "--fail-level", "style")
-	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "recorded 3 findings in dlint-baseline.json") {
+	if r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, fmt.Sprintf("recorded %d findings in dlint-baseline.json", n)) {
 		t.Fatalf("write: exit %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	var b struct {
@@ -306,17 +312,22 @@ func TestBaseline(t *testing.T) {
 		Findings []struct{ Fingerprint, Rule, Path, Message string }
 	}
 	data, _ := os.ReadFile(filepath.Join(dir, "dlint-baseline.json"))
-	if err := json.Unmarshal(data, &b); err != nil || b.Version != 1 || b.Tool != "dlint" || len(b.Findings) != 3 {
+	if err := json.Unmarshal(data, &b); err != nil || b.Version != 1 || b.Tool != "dlint" || len(b.Findings) != n {
 		t.Fatalf("baseline file: %v\n%s", err, data)
 	}
 	if r := dlint(t, dir, "", "--baseline", "dlint-baseline.json", "--fail-level", "style"); r.code != 0 || r.stdout != "" {
 		t.Errorf("unchanged: exit %d\n%s", r.code, r.stdout)
 	}
 	// Lines move and are re-indented: still baselined. A new finding shows.
-	write(t, dir, "Dockerfile", "# syntax=docker/dockerfile:1\n\n# build\nFROM   alpine\nFROM debian AS extra\n\nFROM python:3.12\nUSER app\n")
+	write(t, dir, "Dockerfile", "# notes added above\n\n# build\nFROM   alpine\nFROM debian AS extra\n\nFROM python:3.12\nUSER app\n")
 	r = dlint(t, dir, "", "--baseline", "dlint-baseline.json", "--fail-level", "style")
-	if r.code != 1 || r.stdout != "Dockerfile:5:6: warning: image \"debian\" has no tag or digest (DL3006 untagged-image)\n" {
+	if r.code != 1 || !strings.Contains(r.stdout, "Dockerfile:5:6: warning: image \"debian\" has no tag or digest (DL3006 untagged-image)\n") {
 		t.Errorf("after moving lines: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if !strings.HasPrefix(l, "Dockerfile:5:") {
+			t.Errorf("a baselined finding shows again: %s", l)
+		}
 	}
 	// From another working directory, with the same baseline.
 	r = dlintEnv(t, filepath.Join(dir, "svc"), "", []string{"DLINT_BASELINE=../dlint-baseline.json"}, ".")
