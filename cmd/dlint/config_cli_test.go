@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -227,6 +229,16 @@ func TestMultipleOutputs(t *testing.T) {
 	if err := json.Unmarshal(b, &sarif); err != nil {
 		t.Fatal(err)
 	}
+	t.Run("schema", func(t *testing.T) {
+		schema := sarifSchema(t)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := schema.Validate(inst); err != nil {
+			t.Errorf("SARIF with suppressions does not validate: %v", err)
+		}
+	})
 	kinds := map[string]string{}
 	for _, res := range sarif.Runs[0].Results {
 		k := "active"
