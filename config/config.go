@@ -116,12 +116,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 	off, why := false, ""
 	for _, ref := range f.Ignore {
 		if has(ref.Rules, r) {
-			off, why = true, f.At(ref.Line)+" ignore"
+			off, why = true, "ignored in the configuration file "+f.At(ref.Line)
 		}
 	}
 	for _, s := range f.Severity {
 		if has(s.Rules, r) {
-			off, why = s.Level.Off, f.At(s.Line)+" severity off"
+			off, why = s.Level.Off, "turned off (severity off) in the configuration file "+f.At(s.Line)
 		}
 	}
 	for _, o := range f.Overrides {
@@ -130,12 +130,12 @@ func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
 		}
 		for _, ref := range o.Ignore {
 			if has(ref.Rules, r) {
-				off, why = true, f.At(ref.Line)+" overrides ignore"
+				off, why = true, "ignored by an override in the configuration file "+f.At(ref.Line)
 			}
 		}
 		for _, s := range o.Severity {
 			if has(s.Rules, r) {
-				off, why = s.Level.Off, f.At(s.Line)+" overrides severity off"
+				off, why = s.Level.Off, "turned off (severity off) by an override in the configuration file "+f.At(s.Line)
 			}
 		}
 	}

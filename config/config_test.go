@@ -62,7 +62,7 @@ func TestParseFull(t *testing.T) {
 		t.Errorf("DL3002 in test/ = %v", sev)
 	}
 	dl5003, _ := rules.ByID("DL5003")
-	if off, why := f.Silenced(dl5003, filepath.Join(f.Dir, "test", "Dockerfile")); !off || !strings.Contains(why, "overrides") {
+	if off, why := f.Silenced(dl5003, filepath.Join(f.Dir, "test", "Dockerfile")); !off || !strings.Contains(why, "by an override") {
 		t.Errorf("DL5003 in test/ silenced=%v why=%q", off, why)
 	}
 	if off, _ := f.Silenced(dl5003, filepath.Join(f.Dir, "Dockerfile")); off {
@@ -265,5 +265,28 @@ func TestSize(t *testing.T) {
 		if _, err := parse(t, src); err == nil {
 			t.Errorf("%q accepted", src)
 		}
+	}
+}
+
+func TestOverrideReenables(t *testing.T) {
+	f, err := parse(t, "ignore: [DL3006]\nseverity: {DL3007: off}\noverrides:\n  - files: [\"keep/**\"]\n    severity: {DL3006: error, DL3007: info}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl3006, _ := rules.ByID("DL3006")
+	dl3007, _ := rules.ByID("DL3007")
+	for _, r := range []*rules.Rule{dl3006, dl3007} {
+		if off, _ := f.Silenced(r, "/repo/Dockerfile"); !off {
+			t.Errorf("%s should be off outside keep/", r.ID)
+		}
+		if off, why := f.Silenced(r, "/repo/keep/Dockerfile"); off {
+			t.Errorf("%s should be back on in keep/: %s", r.ID, why)
+		}
+	}
+	if sev, ok := f.SeverityOf(dl3006, "/repo/keep/Dockerfile"); !ok || sev != rules.Error {
+		t.Errorf("DL3006 in keep/ = %v", sev)
+	}
+	if _, why := f.Silenced(dl3007, "/repo/Dockerfile"); why != "turned off (severity off) in the configuration file /repo/.dlint.yaml:2" {
+		t.Errorf("why = %q", why)
 	}
 }

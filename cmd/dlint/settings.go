@@ -418,12 +418,15 @@ type profile struct {
 	eff       *effective
 	cfg       rules.Config
 	parseOpts parser.Options
-	ignored   map[*rules.Rule]string // rule → why it is off everywhere
+	ignored   map[*rules.Rule]string // rule → the flag or variable that turns it off
 }
 
 func newProfile(e *effective, keepSuppressed bool) *profile {
 	p := &profile{eff: e, ignored: map[*rules.Rule]string{}}
 	for _, n := range e.ignore {
+		if !strings.HasPrefix(n.from, "--") && !strings.HasPrefix(n.from, "$") {
+			continue // the file's own: see config.File.Silenced
+		}
 		for _, r := range n.rules {
 			p.ignored[r] = n.from
 		}
@@ -461,15 +464,10 @@ func newProfile(e *effective, keepSuppressed bool) *profile {
 // and why.
 func (p *profile) silenced(r *rules.Rule, path string) (bool, string) {
 	if from, ok := p.ignored[r]; ok {
-		if strings.HasPrefix(from, "--") || strings.HasPrefix(from, "$") {
-			return true, "ignored by " + from
-		}
-		return true, "ignored in the configuration file " + from
+		return true, "ignored by " + from
 	}
 	if f := p.eff.file; f != nil {
-		if off, why := f.Silenced(r, absPath(path)); off {
-			return true, "turned off in the configuration file " + why
-		}
+		return f.Silenced(r, absPath(path))
 	}
 	return false, ""
 }
