@@ -32,6 +32,13 @@ func TestMain(m *testing.M) {
 	if err := build.Run(); err != nil {
 		panic("building dlint: " + err.Error())
 	}
+	// No user configuration or DLINT_* variable of the machine leaks in.
+	os.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "xdg"))
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "DLINT_") {
+			os.Unsetenv(k)
+		}
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -44,9 +51,15 @@ type result struct {
 
 func dlint(t *testing.T, dir, stdin string, args ...string) result {
 	t.Helper()
+	return dlintEnv(t, dir, stdin, nil, args...)
+}
+
+// dlintEnv runs dlint with extra environment variables (KEY=VALUE).
+func dlintEnv(t *testing.T, dir, stdin string, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR=1"), env...)
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb

@@ -2,30 +2,36 @@ package main
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/dlint/dlint/parser"
-	"github.com/dlint/dlint/parser/buildcontext"
 	"github.com/dlint/dlint/report"
 	"github.com/dlint/dlint/rules"
 )
 
 func lintFlags() []cli.Flag {
-	return []cli.Flag{
-		&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.FormatNames(), ", ")},
+	return withEnv(append(outputFlags(),
 		&cli.StringFlag{Name: "sarif-category", Usage: "SARIF runAutomationDetails.id: the `CATEGORY` that keeps uploads of several dlint runs apart"},
-		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the report to `FILE` instead of standard output"},
-		&cli.StringFlag{Name: "fail-level", Value: "warning", Usage: "exit 1 when a finding is at or above `LEVEL`: error, warning, info, style or none"},
-		&cli.StringSliceFlag{Name: "ignore", Usage: "turn off `RULE` (ID, name or alias); repeatable"},
+		&cli.StringFlag{Name: "fail-level", Usage: "exit 1 when a finding is at or above `LEVEL`: error, warning, info, style or none (default: warning)"},
+		&cli.StringFlag{Name: "min-severity", Usage: "print only findings at or above `LEVEL`: error, warning, info or style (default: style)"},
+		&cli.BoolFlag{Name: "no-fail", Usage: "exit 0 even with findings (usage and I/O errors still exit 2)"},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only the findings: no summary line"},
+		&cli.StringFlag{Name: "config", Aliases: []string{"c"}, Usage: "read the configuration from `FILE` for every linted file (default: the nearest .dlint.yaml)"},
+		&cli.BoolFlag{Name: "no-config", Usage: "read no configuration file"},
+		&cli.StringFlag{Name: "baseline", Usage: "report only findings not recorded in the baseline `FILE`"},
+		&cli.StringFlag{Name: "write-baseline", Usage: "record the current findings in the baseline `FILE` and exit 0"},
+		&cli.StringSliceFlag{Name: "ignore", Usage: "turn off `RULE` (ID, name or alias); repeatable, comma-separated"},
 		&cli.StringFlag{Name: "kind", Usage: "read every file as `KIND`: dockerfile, dockerignore or daemon.json"},
-		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to report standard input (-) as"},
+		&cli.StringFlag{Name: "stdin-filename", Usage: "the `NAME` to report standard input (-) as; also where its configuration is looked up"},
 		&cli.StringSliceFlag{Name: "build-arg", Usage: "`KEY=VALUE` for ARG expansion, as docker build takes it; repeatable"},
 		&cli.StringFlag{Name: "target", Usage: "the `STAGE` that is built (default: the last)"},
 		&cli.StringFlag{Name: "context", Usage: "build context `DIR` for the Dockerfiles (default: each Dockerfile's directory)"},
@@ -37,133 +43,158 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "report-unused-ignores", Usage: "report ignore pragmas that suppress nothing"},
 		&cli.StringFlag{Name: "shellcheck", Usage: "`PATH` of the shellcheck binary (default: shellcheck on PATH)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted in parallel (default: number of CPUs)"},
-		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "explain what is skipped"},
-	}
-}
-
-// settings are the checked flag values.
-type settings struct {
-	format    report.Reporter
-	output    string
-	failLevel rules.Severity // 0: never fail
-	kind      parser.Kind
-	stdinName string
-	context   string
-	jobs      int
-	cfg       rules.Config
-	parseOpts parser.Options
-	// contexts walks each build context once, however many Dockerfiles share it.
-	contexts *buildcontext.Cache
+		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file each file uses"},
+	))
 }
 
 func usageError(format string, args ...any) error {
 	return cli.Exit(fmt.Sprintf(format, args...), exitUsage)
 }
 
-func readSettings(c *cli.Context) (*settings, error) {
-	s := &settings{output: c.String("output"), stdinName: c.String("stdin-filename"), context: c.String("context"), jobs: c.Int("jobs"), contexts: buildcontext.NewCache()}
-	var ok bool
-	if s.format, ok = report.Formats[c.String("format")]; !ok {
-		return nil, usageError("unknown format %q (one of %s)", c.String("format"), strings.Join(report.FormatNames(), ", "))
-	}
-	if lvl := c.String("fail-level"); lvl != "none" {
-		if s.failLevel, ok = rules.ParseSeverity(lvl); !ok {
-			return nil, usageError("unknown fail level %q (error, warning, info, style or none)", lvl)
-		}
-	}
-	if k := c.String("kind"); k != "" {
-		if s.kind, ok = parser.ParseKind(k); !ok {
-			return nil, usageError("unknown kind %q (dockerfile, dockerignore or daemon.json)", k)
-		}
-	}
-	if s.jobs <= 0 {
-		s.jobs = runtime.NumCPU()
-	}
-	disabled := map[*rules.Rule]bool{}
-	for _, name := range c.StringSlice("ignore") {
-		for _, n := range strings.Split(name, ",") {
-			rs := rules.Lookup(n)
-			if len(rs) == 0 {
-				msg := fmt.Sprintf("--ignore: unknown rule %q", n)
-				if sug := rules.Suggest(n); sug != "" {
-					msg += fmt.Sprintf(" (did you mean %s?)", sug)
-				}
-				return nil, usageError("%s", msg)
-			}
-			for _, r := range rs {
-				disabled[r] = true
-			}
-		}
-	}
-	s.cfg.Disabled = func(r *rules.Rule, _ string) bool { return disabled[r] }
-	s.cfg.NoPragmas = c.Bool("no-ignore-pragmas")
-	s.cfg.ReportUnusedIgnores = c.Bool("report-unused-ignores")
-	opts := &s.cfg.Options
-	opts.Target = c.String("target")
-	opts.TrustedRegistries = c.StringSlice("trusted-registry")
-	opts.StrictLabels = c.Bool("strict-labels")
-	opts.BuildArgs = map[string]string{}
-	for _, kv := range c.StringSlice("build-arg") {
-		k, v, found := strings.Cut(kv, "=")
-		if !found {
-			// docker build takes a bare KEY from the environment.
-			v, found = os.LookupEnv(k)
-			if !found {
-				continue
-			}
-		}
-		opts.BuildArgs[k] = v
-	}
-	s.parseOpts.BuildArgs = opts.BuildArgs
-	for _, l := range c.StringSlice("require-label") {
-		name, typ, _ := strings.Cut(l, ":")
-		if opts.LabelSchema == nil {
-			opts.LabelSchema = map[string]string{}
-		}
-		if typ == "" {
-			typ = "text"
-		}
-		opts.LabelSchema[name] = typ
-	}
-	if c.IsSet("daemon-flags") {
-		df := c.String("daemon-flags")
-		opts.DaemonFlags = &df
-	}
-	if sc := c.String("shellcheck"); sc != "" {
-		opts.RuleOptions = map[string]map[string]any{"shellcheck": {"path": sc}}
-	}
-	return s, nil
+// item is a finding with the profile of the file that produced it.
+type item struct {
+	rules.Finding
+	prof *profile
 }
 
 // lint is the root command: it returns the exit code, or an error for usage
 // and I/O problems.
 func lint(c *cli.Context) (int, error) {
-	s, err := readSettings(c)
+	env := os.Getenv
+	outputs, err := readOutputs(c, env)
 	if err != nil {
 		return exitUsage, err
 	}
+	layer, err := readCLILayer(c, env)
+	if err != nil {
+		return exitUsage, err
+	}
+	if layer.jobs <= 0 {
+		layer.jobs = runtime.NumCPU()
+	}
+	src := flagSource{c: c, env: env}
+	baselinePath, _ := src.str("baseline")
+	writeBaselinePath := c.String("write-baseline")
+	keep := false
+	for _, o := range outputs {
+		keep = keep || o.format == "sarif"
+	}
+	keep = keep && writeBaselinePath == ""
+	stderr := c.App.ErrWriter
+	notice := func(msg string) { fmt.Fprintln(stderr, "dlint: "+report.Sanitize(msg)) }
+
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	targets, errs := discover(paths, s.kind, s.stdinName)
-	findings, sources, readErrs := lintAll(targets, s, c.App.Reader)
+	targets, errs := discover(paths, layer.kind, layer.stdinName)
+	profs := newProfiles(layer, env, keep, notice)
+	tprofs := make([]*profile, len(targets))
+	for i, t := range targets {
+		if tprofs[i], err = profs.forDir(targetDir(t)); err != nil {
+			return exitUsage, err
+		}
+		if layer.verbose {
+			cfgPath := "no configuration file"
+			if f := tprofs[i].eff.file; f != nil {
+				cfgPath = "configuration " + displayPath(f.Path)
+			}
+			notice(fmt.Sprintf("%s: %s", t.path, cfgPath))
+		}
+	}
+	var accepted map[string]bool
+	if baselinePath != "" && writeBaselinePath == "" {
+		if accepted, err = readBaseline(baselinePath); err != nil {
+			return exitUsage, usageError("%s", err)
+		}
+	}
+
+	items, sources, readErrs := lintAll(targets, tprofs, layer, c.App.Reader)
 	errs = append(errs, readErrs...)
 
-	out := c.App.Writer
-	var file *os.File
-	if s.output != "" {
-		file, err = os.Create(s.output)
-		if err != nil {
-			return exitUsage, usageError("%s", pathError(s.output, err))
+	// Findings the configuration turns off: dropped, or kept as suppressed
+	// for SARIF.
+	var active []rules.Finding
+	kept := items[:0]
+	for _, it := range items {
+		if it.Suppression == nil {
+			if off, why := it.prof.silenced(it.Rule, it.Path); off {
+				if !keep {
+					continue
+				}
+				it.Suppression = &rules.Suppression{Kind: "external", Justification: why}
+			}
 		}
-		defer file.Close()
-		out = file
+		kept = append(kept, it)
+		if it.Suppression == nil {
+			active = append(active, it.Finding)
+		}
 	}
+	items = kept
+
+	if writeBaselinePath != "" {
+		for _, e := range errs {
+			notice(e.Error())
+		}
+		if len(errs) > 0 {
+			return exitUsage, nil
+		}
+		if err := writeBaseline(writeBaselinePath, active, sources); err != nil {
+			return exitUsage, usageError("writing the baseline: %v", pathError(writeBaselinePath, err))
+		}
+		if !layer.quiet {
+			notice(fmt.Sprintf("recorded %d findings in %s", len(active), writeBaselinePath))
+		}
+		return exitClean, nil
+	}
+
+	// Baseline: findings recorded in it are dropped, whatever the format.
+	if accepted != nil {
+		fps := baselineFingerprints(active, sources, baselineDir(baselinePath))
+		isOld := map[int]bool{}
+		for i, fp := range fps {
+			if accepted[fp] {
+				isOld[i] = true
+			}
+		}
+		kept, n := items[:0], 0
+		for _, it := range items {
+			if it.Suppression == nil {
+				old := isOld[n]
+				n++
+				if old {
+					continue
+				}
+			}
+			kept = append(kept, it)
+		}
+		items = kept
+	}
+
+	failed, hidden := false, 0
+	var shown []rules.Finding
+	for _, it := range items {
+		if it.Suppression == nil && it.prof.eff.failLevel != 0 && it.Severity >= it.prof.eff.failLevel {
+			failed = true
+		}
+		if it.Severity < it.prof.eff.minSeverity {
+			if it.Suppression == nil {
+				hidden++
+			}
+			continue
+		}
+		shown = append(shown, it.Finding)
+	}
+	var activeShown []rules.Finding
+	for _, f := range shown {
+		if f.Suppression == nil {
+			activeShown = append(activeShown, f)
+		}
+	}
+
 	in := report.Input{
 		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
-		Rules: rules.All(), Findings: findings, Color: s.output == "" && useColor(c.App.Writer),
-		Sources: sources, SARIFCategory: c.String("sarif-category"),
+		Rules: rules.All(), Sources: sources, SARIFCategory: src.strOnly("sarif-category"),
 	}
 	if wd, err := os.Getwd(); err == nil {
 		in.SourceRoot = wd
@@ -176,47 +207,79 @@ func lint(c *cli.Context) (int, error) {
 	for _, e := range errs {
 		in.Errors = append(in.Errors, e.Error())
 	}
-	bw := bufio.NewWriter(out)
-	if err := s.format(bw, in); err != nil {
-		return exitUsage, usageError("writing the report: %v", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return exitUsage, usageError("writing the report: %v", err)
-	}
-	for _, e := range errs {
-		fmt.Fprintln(c.App.ErrWriter, "dlint: "+report.Sanitize(e.Error()))
-	}
-	if c.String("format") == "text" && len(targets) > 0 {
-		fmt.Fprintln(c.App.ErrWriter, report.Summary(findings, len(targets)-len(readErrs)))
-	}
-	if len(errs) > 0 {
-		return exitUsage, nil
-	}
-	if s.failLevel != 0 {
-		for _, f := range findings {
-			if f.Suppression == nil && f.Severity >= s.failLevel {
-				return exitFindings, nil
-			}
+	text := false
+	for _, o := range outputs {
+		one := in
+		one.Findings = activeShown
+		if o.format == "sarif" {
+			one.Findings = shown
+		}
+		text = text || o.format == "text"
+		if err := writeReport(c, o, one); err != nil {
+			return exitUsage, err
 		}
 	}
+	for _, e := range errs {
+		notice(e.Error())
+	}
+	if text && !layer.quiet && len(targets) > 0 {
+		summary := report.Summary(activeShown, len(targets)-len(readErrs))
+		if hidden > 0 {
+			summary += fmt.Sprintf("; %d below --min-severity not shown", hidden)
+		}
+		fmt.Fprintln(stderr, summary)
+	}
+	switch {
+	case len(errs) > 0:
+		return exitUsage, nil
+	case failed && !layer.noFail:
+		return exitFindings, nil
+	}
 	return exitClean, nil
+}
+
+// writeReport writes one report to its file or to standard output.
+func writeReport(c *cli.Context, o outputSpec, in report.Input) error {
+	out := c.App.Writer
+	in.Color = o.path == "" && useColor(out)
+	if o.path != "" {
+		file, err := os.Create(o.path)
+		if err != nil {
+			return usageError("%s", pathError(o.path, err))
+		}
+		defer file.Close()
+		out = file
+	}
+	bw := bufio.NewWriter(out)
+	if err := report.Formats[o.format](bw, in); err != nil {
+		return usageError("writing the %s report: %v", o.format, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return usageError("writing the %s report: %v", o.format, err)
+	}
+	if f, ok := out.(*os.File); ok && o.path != "" {
+		if err := f.Close(); err != nil {
+			return usageError("writing the %s report: %v", o.format, pathError(o.path, err))
+		}
+	}
+	return nil
 }
 
 // lintAll reads, parses and lints the targets in parallel; the result is
 // sorted and so does not depend on scheduling. It also returns each file's
 // content by path, for reporters that fingerprint findings by their text.
-func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, map[string][]byte, []error) {
+func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader) ([]item, map[string][]byte, []error) {
 	results := make([][]rules.Finding, len(targets))
 	srcs := make([][]byte, len(targets))
 	errs := make([]error, len(targets))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(s.jobs, max(len(targets), 1)); w++ {
+	for w := 0; w < min(l.jobs, max(len(targets), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i], srcs[i], errs[i] = lintOne(targets[i], s, stdin)
+				results[i], srcs[i], errs[i] = lintOne(targets[i], profs[i], l, stdin)
 			}
 		}()
 	}
@@ -225,31 +288,54 @@ func lintAll(targets []target, s *settings, stdin io.Reader) ([]rules.Finding, m
 	}
 	close(jobs)
 	wg.Wait()
-	var all []rules.Finding
+	var all []item
 	var allErrs []error
 	sources := map[string][]byte{}
 	for i := range targets {
-		all = append(all, results[i]...)
+		for _, f := range results[i] {
+			all = append(all, item{f, profs[i]})
+		}
 		if errs[i] != nil {
 			allErrs = append(allErrs, errs[i])
 		} else {
 			sources[targets[i].path] = srcs[i]
 		}
 	}
-	rules.Sort(all)
+	sortItems(all)
 	return all, sources, allErrs
 }
 
-func lintOne(t target, s *settings, stdin io.Reader) ([]rules.Finding, []byte, error) {
+func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Finding, []byte, error) {
 	src, err := readTarget(t, stdin)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := parser.Parse(t.path, src, t.kind, s.parseOpts)
+	doc := parser.Parse(t.path, src, t.kind, p.parseOpts)
 	if doc.Kind == parser.Dockerfile && t.fsPath != "" {
-		doc.Context = s.contexts.ForDockerfile(t.fsPath, s.context)
+		doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 	}
-	return rules.Run(doc, &s.cfg), src, nil
+	return rules.Run(doc, &p.cfg), src, nil
+}
+
+// sortItems orders findings as rules.Sort does: by path, line, column,
+// rule and message.
+func sortItems(items []item) {
+	slices.SortStableFunc(items, func(a, b item) int {
+		return cmp.Or(
+			strings.Compare(a.Path, b.Path),
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+			strings.Compare(ruleID(a.Rule), ruleID(b.Rule)),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+func ruleID(r *rules.Rule) string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
 }
 
 // useColor reports whether w is a terminal and NO_COLOR is unset.

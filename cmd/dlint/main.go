@@ -61,11 +61,13 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 	app := &cli.App{
 		Name:      "dlint",
 		Usage:     "lint Dockerfiles, .dockerignore files and daemon.json",
-		UsageText: "dlint [flags] [PATH...]\ndlint rules [ID|NAME]",
+		UsageText: "dlint [flags] [PATH...]\ndlint rules [ID|NAME]\ndlint config [flags] [PATH]\ndlint init [--force] [DIR]",
 		Description: "Lints the files and directories given (the current directory when none is given). " +
 			"Directories are searched for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile*, " +
 			".dockerignore, *.dockerignore and daemon.json. \"-\" reads standard input.\n\n" +
-			"Exit status: 0 nothing at or above --fail-level, 1 findings at or above it, 2 usage or I/O error.",
+			"Configuration: the nearest .dlint.yaml walking up from each file to the repository root, then " +
+			"$XDG_CONFIG_HOME/dlint/config.yaml; flags win over DLINT_* environment variables, which win over the file.\n\n" +
+			"Exit status: 0 nothing at or above --fail-level, 1 findings at or above it, 2 usage, configuration or I/O error.",
 		Version:                toolVersion(),
 		Reader:                 stdin,
 		Writer:                 stdout,
@@ -79,7 +81,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer, code *int) *cli.App {
 			*code = n
 			return err
 		},
-		Commands: []*cli.Command{rulesCommand()},
+		Commands: []*cli.Command{rulesCommand(), configCommand(), initCommand()},
 		OnUsageError: func(c *cli.Context, err error, _ bool) error {
 			return cli.Exit(err.Error()+" (see dlint --help)", exitUsage)
 		},

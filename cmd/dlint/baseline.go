@@ -1,0 +1,160 @@
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/dlint/dlint/parser/source"
+	"github.com/dlint/dlint/rules"
+)
+
+// A baseline file records the findings a project has accepted, so that a
+// run with --baseline reports only new ones:
+//
+//	{
+//	  "version": 1,
+//	  "tool": "dlint",
+//	  "findings": [
+//	    {"fingerprint": "3f1c…", "rule": "DL3006", "path": "Dockerfile", "message": "…"}
+//	  ]
+//	}
+//
+// Only fingerprint matters for matching; rule, path and message are there
+// for people reading the file. A fingerprint does not depend on line
+// numbers: it hashes the rule ID, the file's path relative to the
+// baseline's directory, the flagged lines' text with blanks collapsed (the
+// message when the text is not available) and the occurrence index of that
+// triple in the file. Moving or re-indenting lines keeps a finding
+// baselined; changing the flagged line or adding a second identical finding
+// does not.
+const baselineVersion = 1
+
+type baselineFile struct {
+	Version  int             `json:"version"`
+	Tool     string          `json:"tool"`
+	Findings []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	Fingerprint string `json:"fingerprint"`
+	Rule        string `json:"rule"`
+	Path        string `json:"path"`
+	Message     string `json:"message"`
+}
+
+// baselineFingerprints is parallel to fs (sorted findings): each finding's
+// fingerprint, with paths taken relative to dir.
+func baselineFingerprints(fs []rules.Finding, sources map[string][]byte, dir string) []string {
+	out := make([]string, len(fs))
+	seen := map[string]int{}
+	lines := map[string]*source.Lines{}
+	for i := range fs {
+		f := &fs[i]
+		content := ""
+		if src, ok := sources[f.Path]; ok {
+			l := lines[f.Path]
+			if l == nil {
+				l = source.NewLines(src)
+				lines[f.Path] = l
+			}
+			content = flaggedText(l, f.Range)
+		}
+		if content == "" {
+			content = "message:" + f.Message
+		} else {
+			content = "lines:" + content
+		}
+		id := "DL0000"
+		if f.Rule != nil {
+			id = f.Rule.ID
+		}
+		key := id + "\x00" + baselinePath(f.Path, dir) + "\x00" + content
+		n := seen[key]
+		seen[key]++
+		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
+		out[i] = hex.EncodeToString(sum[:16])
+	}
+	return out
+}
+
+// baselinePath is a finding's path relative to the baseline's directory,
+// so that the baseline works from any working directory.
+func baselinePath(p, dir string) string {
+	if p == "" || p == "-" {
+		return p
+	}
+	if rel, err := filepath.Rel(dir, absPath(p)); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(p)
+}
+
+// flaggedText is the text of the lines a range covers (at most 50), each
+// with blanks collapsed, so that re-indenting does not change it.
+func flaggedText(l *source.Lines, r source.Range) string {
+	first := r.Start.Line
+	if first < 1 || first > l.Count() {
+		return ""
+	}
+	last := r.End.Line
+	if last < first {
+		last = first
+	}
+	last = min(last, l.Count(), first+49)
+	var b strings.Builder
+	for n := first; n <= last; n++ {
+		if n > first {
+			b.WriteByte('\n')
+		}
+		b.WriteString(strings.Join(strings.Fields(l.Text(n)), " "))
+	}
+	return b.String()
+}
+
+func baselineDir(path string) string {
+	return filepath.Dir(absPath(path))
+}
+
+func writeBaseline(path string, fs []rules.Finding, sources map[string][]byte) error {
+	dir := baselineDir(path)
+	fps := baselineFingerprints(fs, sources, dir)
+	b := baselineFile{Version: baselineVersion, Tool: "dlint", Findings: []baselineEntry{}}
+	for i, f := range fs {
+		id := "DL0000"
+		if f.Rule != nil {
+			id = f.Rule.ID
+		}
+		b.Findings = append(b.Findings, baselineEntry{Fingerprint: fps[i], Rule: id, Path: baselinePath(f.Path, dir), Message: f.Message})
+	}
+	data, err := json.MarshalIndent(b, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// readBaseline returns the fingerprints a baseline file accepts.
+func readBaseline(path string) (map[string]bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("baseline %w", pathError(path, err))
+	}
+	var b baselineFile
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("baseline %s: not a dlint baseline: %w", path, err)
+	}
+	if b.Version != baselineVersion {
+		return nil, fmt.Errorf("baseline %s: version %d, this dlint reads version %d", path, b.Version, baselineVersion)
+	}
+	out := map[string]bool{}
+	for _, e := range b.Findings {
+		out[e.Fingerprint] = true
+	}
+	return out, nil
+}

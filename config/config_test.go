@@ -1,0 +1,292 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dlint/dlint/rules"
+)
+
+func parse(t *testing.T, src string) (*File, error) {
+	t.Helper()
+	return Parse("/repo/.dlint.yaml", []byte(src), false)
+}
+
+func TestParseFull(t *testing.T) {
+	f, err := Load("testdata/full.dlint.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Ignore) != 2 || f.Ignore[0].Rules[0].ID != "DL3007" || f.Ignore[1].Rules[0].ID != "DL3006" {
+		t.Errorf("ignore = %+v", f.Ignore)
+	}
+	if f.FailLevel == nil || *f.FailLevel != rules.Error {
+		t.Errorf("fail-level = %v", f.FailLevel)
+	}
+	if f.MinSeverity == nil || *f.MinSeverity != rules.Info {
+		t.Errorf("min-severity = %v", f.MinSeverity)
+	}
+	if strings.Join(f.TrustedRegistries, ",") != "docker.io,ghcr.io" {
+		t.Errorf("trusted-registries = %v", f.TrustedRegistries)
+	}
+	if f.LabelSchema["org.opencontainers.image.source"] != "url" || f.StrictLabels == nil || !*f.StrictLabels {
+		t.Errorf("labels = %v %v", f.LabelSchema, f.StrictLabels)
+	}
+	if f.BuildArgs["VERSION"] != "1.2" || *f.Target != "runtime" || *f.DaemonFlags != "-H fd://" {
+		t.Errorf("build-args/target/daemon-flags = %v %v %v", f.BuildArgs, *f.Target, *f.DaemonFlags)
+	}
+	if *f.ContextSizeLimit != 500*1000*1000 {
+		t.Errorf("context-size-limit = %d", *f.ContextSizeLimit)
+	}
+	if f.RuleOptions["DL5002"]["extra"] != "x" {
+		t.Errorf("rules = %v", f.RuleOptions)
+	}
+	if f.Lines["fail-level"] != 4 {
+		t.Errorf("fail-level line = %d", f.Lines["fail-level"])
+	}
+	dl3006, _ := rules.ByID("DL3006")
+	dl3002, _ := rules.ByID("DL3002")
+	dl3007, _ := rules.ByID("DL3007")
+	if sev, ok := f.SeverityOf(dl3002, filepath.Join(f.Dir, "Dockerfile")); !ok || sev != rules.Error {
+		t.Errorf("DL3002 severity = %v %v", sev, ok)
+	}
+	if off, _ := f.Silenced(dl3007, filepath.Join(f.Dir, "Dockerfile")); !off {
+		t.Error("DL3007 should be ignored")
+	}
+	// Override: test/** gets DL3002 as info and DL5003 off.
+	if sev, _ := f.SeverityOf(dl3002, filepath.Join(f.Dir, "test", "a", "Dockerfile")); sev != rules.Info {
+		t.Errorf("DL3002 in test/ = %v", sev)
+	}
+	dl5003, _ := rules.ByID("DL5003")
+	if off, why := f.Silenced(dl5003, filepath.Join(f.Dir, "test", "Dockerfile")); !off || !strings.Contains(why, "by an override") {
+		t.Errorf("DL5003 in test/ silenced=%v why=%q", off, why)
+	}
+	if off, _ := f.Silenced(dl5003, filepath.Join(f.Dir, "Dockerfile")); off {
+		t.Error("DL5003 outside test/ should stay on")
+	}
+	_ = dl3006
+}
+
+func TestStrictErrors(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"ignore: [DL3006]\nfail-levl: error\n", `/repo/.dlint.yaml:2:1: unknown key "fail-levl" (did you mean "fail-level"?)`},
+		{"ignore:\n  - DL3006\n  - DL3O06\n", `/repo/.dlint.yaml:3:5: ignore: unknown rule "DL3O06" (did you mean DL3006?)`},
+		{"ignore:\n  - untaged-image\n", `did you mean untagged-image?`},
+		{"strict-labels: yes please\n", `/repo/.dlint.yaml:1:16: strict-labels: want true or false, not the string "yes please"`},
+		{"fail-level: warn\n", `fail-level: unknown level "warn" (did you mean "warning"?)`},
+		{"severity:\n  DL3006: loud\n", `/repo/.dlint.yaml:2:11: severity.DL3006: unknown severity "loud"`},
+		{"severity: [DL3006]\n", `severity: want a mapping`},
+		{"trusted-registries: {a: b}\n", `trusted-registries: want a list of strings, not a mapping`},
+		{"label-schema:\n  a: uri\n", `label-schema.a: unknown label type "uri" (did you mean "url"?)`},
+		{"overrides:\n  - files: [x]\n    ignores: [DL3006]\n", `/repo/.dlint.yaml:3:5: unknown key "ignores" in overrides[0] (did you mean "ignore"?)`},
+		{"overrides:\n  - ignore: [DL3006]\n", `overrides[0]: files is required`},
+		{"context-size-limit: lots\n", `context-size-limit: want a size in bytes`},
+		{"rules:\n  DL9999: {a: 1}\n", `rules: unknown rule "DL9999"`},
+		{"rules:\n  DL3006: 3\n", `rules.DL3006: want a mapping`},
+		{"ignore: [DL3006]\nignore: [DL3007]\n", `/repo/.dlint.yaml:2:1: key "ignore" appears twice`},
+		{"- a\n- b\n", `must be a mapping`},
+		{"ignore: [\n", `/repo/.dlint.yaml:`},
+		{"target: [a]\n", `target: want a string, not a list`},
+	}
+	for _, c := range cases {
+		_, err := parse(t, c.src)
+		if err == nil {
+			t.Errorf("%q: no error, want %q", c.src, c.want)
+			continue
+		}
+		if !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q:\n got %s\nwant %s", c.src, err, c.want)
+		}
+	}
+}
+
+func TestEmptyAndNull(t *testing.T) {
+	for _, src := range []string{"", "# only a comment\n", "---\n", "ignore:\nseverity:\n"} {
+		if _, err := parse(t, src); err != nil {
+			t.Errorf("%q: %v", src, err)
+		}
+	}
+}
+
+func TestHadolint(t *testing.T) {
+	f, err := Load("testdata/.hadolint.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Hadolint {
+		t.Error("not read as hadolint")
+	}
+	if len(f.Ignore) != 1 || f.Ignore[0].Rules[0].ID != "DL3007" {
+		t.Errorf("ignored = %+v", f.Ignore)
+	}
+	if strings.Join(f.UnknownRules, ",") != "DL4999,SC9999" {
+		t.Errorf("unknown rules = %v", f.UnknownRules)
+	}
+	if strings.Join(f.Unsupported, ",") != "format,no-color" {
+		t.Errorf("unsupported = %v", f.Unsupported)
+	}
+	dl3006, _ := rules.ByID("DL3006")
+	if sev, ok := f.SeverityOf(dl3006, "/x"); !ok || sev != rules.Error {
+		t.Errorf("DL3006 = %v", sev)
+	}
+	if f.FailLevel == nil || *f.FailLevel != rules.Warning {
+		t.Errorf("failure-threshold = %v", f.FailLevel)
+	}
+	if strings.Join(f.TrustedRegistries, ",") != "docker.io" || f.LabelSchema["maintainer"] != "text" {
+		t.Errorf("registries/labels = %v %v", f.TrustedRegistries, f.LabelSchema)
+	}
+	// A typo in a hadolint file is still an error.
+	_, err = Parse("/r/.hadolint.yaml", []byte("ignore: [DL3006]\n"), true)
+	if err == nil || !strings.Contains(err.Error(), `/r/.hadolint.yaml:1:1: unknown key "ignore" in a hadolint configuration (did you mean "ignored"?)`) {
+		t.Errorf("hadolint typo: %v", err)
+	}
+	// A name that is no hadolint code is an error too.
+	_, err = Parse("/r/.hadolint.yaml", []byte("ignored: [nonsense]\n"), true)
+	if err == nil {
+		t.Error("unknown non-code rule accepted")
+	}
+}
+
+func TestMatchGlob(t *testing.T) {
+	cases := []struct {
+		glob, path string
+		want       bool
+	}{
+		{"Dockerfile", "Dockerfile", true},
+		{"Dockerfile", "a/b/Dockerfile", true},
+		{"*.dev.Dockerfile", "x/app.dev.Dockerfile", true},
+		{"test/**", "test/a/Dockerfile", true},
+		{"test/**", "src/test/Dockerfile", false},
+		{"**/test/*", "src/test/Dockerfile", true},
+		{"./docker/*", "docker/Dockerfile", true},
+		{"docker/*", "docker/a/Dockerfile", false},
+		{"**/Dockerfile", "Dockerfile", true},
+	}
+	for _, c := range cases {
+		if got := MatchGlob(c.glob, c.path); got != c.want {
+			t.Errorf("MatchGlob(%q, %q) = %v", c.glob, c.path, got)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	home := t.TempDir()
+	env := func(k string) string {
+		if k == "HOME" {
+			return home
+		}
+		return ""
+	}
+	mk := func(p, content string) string {
+		p = filepath.Join(root, p)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	if err := os.MkdirAll(filepath.Join(root, "repo", ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mk(".dlint.yaml", "") // above the repository root: never read
+	sub := filepath.Join(root, "repo", "a", "b")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(sub, env); got != "" {
+		t.Errorf("found %q above the repository root", got)
+	}
+	user := filepath.Join(home, ".config", "dlint", "config.yaml")
+	if err := os.MkdirAll(filepath.Dir(user), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(user, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(sub, env); got != user {
+		t.Errorf("user config: got %q", got)
+	}
+	os.Remove(user)
+	h := mk("repo/a/.hadolint.yml", "")
+	if got := Find(sub, env); got != h {
+		t.Errorf("hadolint: got %q", got)
+	}
+	top := mk("repo/.dlint.yml", "")
+	if got := Find(sub, env); got != top {
+		t.Errorf("dlint over hadolint: got %q want %q", got, top)
+	}
+	near := mk("repo/a/b/.dlint.yaml", "")
+	if got := Find(sub, env); got != near {
+		t.Errorf("nearest: got %q", got)
+	}
+}
+
+func TestStarterParses(t *testing.T) {
+	f, err := Parse("/r/.dlint.yaml", []byte(Starter), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Ignore) != 0 || len(f.Overrides) != 0 {
+		t.Errorf("starter is not empty: %+v", f)
+	}
+	// Uncommenting every example gives a valid file too.
+	var b strings.Builder
+	keyLine := regexp.MustCompile(`^# ([a-z-]+):`)
+	for _, line := range strings.Split(Starter, "\n") {
+		if m := keyLine.FindStringSubmatch(line); m != nil && slices.Contains(Keys, m[1]) {
+			line = line[2:]
+		} else if strings.HasPrefix(line, "#  ") {
+			line = line[1:]
+		}
+		b.WriteString(line + "\n")
+	}
+	uncommented := strings.NewReplacer("ignore: []\n", "ignore:\n", "severity: {}\n", "severity:\n", "overrides: []\n", "overrides:\n").Replace(b.String())
+	if _, err := Parse("/r/.dlint.yaml", []byte(uncommented), false); err != nil {
+		t.Errorf("uncommented starter: %v\n%s", err, uncommented)
+	}
+}
+
+func TestSize(t *testing.T) {
+	for src, want := range map[string]int64{"context-size-limit: 1024\n": 1024, "context-size-limit: 1GiB\n": 1 << 30,
+		"context-size-limit: 500MB\n": 500e6, "context-size-limit: \"2 k\"\n": 2048} {
+		f, err := parse(t, src)
+		if err != nil || *f.ContextSizeLimit != want {
+			t.Errorf("%q: %v %v", src, err, f)
+		}
+	}
+	for _, src := range []string{"context-size-limit: 9999999999999GiB\n", "context-size-limit: -1\n", "context-size-limit: 1.5GB\n"} {
+		if _, err := parse(t, src); err == nil {
+			t.Errorf("%q accepted", src)
+		}
+	}
+}
+
+func TestOverrideReenables(t *testing.T) {
+	f, err := parse(t, "ignore: [DL3006]\nseverity: {DL3007: off}\noverrides:\n  - files: [\"keep/**\"]\n    severity: {DL3006: error, DL3007: info}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dl3006, _ := rules.ByID("DL3006")
+	dl3007, _ := rules.ByID("DL3007")
+	for _, r := range []*rules.Rule{dl3006, dl3007} {
+		if off, _ := f.Silenced(r, "/repo/Dockerfile"); !off {
+			t.Errorf("%s should be off outside keep/", r.ID)
+		}
+		if off, why := f.Silenced(r, "/repo/keep/Dockerfile"); off {
+			t.Errorf("%s should be back on in keep/: %s", r.ID, why)
+		}
+	}
+	if sev, ok := f.SeverityOf(dl3006, "/repo/keep/Dockerfile"); !ok || sev != rules.Error {
+		t.Errorf("DL3006 in keep/ = %v", sev)
+	}
+	if _, why := f.Silenced(dl3007, "/repo/Dockerfile"); why != "turned off (severity off) in the configuration file /repo/.dlint.yaml:2" {
+		t.Errorf("why = %q", why)
+	}
+}
