@@ -29,7 +29,7 @@ var hadolintKeys = []string{"ignored", "override", "trustedRegistries", "label-s
 var hadolintOther = []string{"format", "formats", "no-fail", "no-color", "verbose"}
 
 // LabelTypes are the types a label-schema entry may have.
-var LabelTypes = []string{"text", "url", "rfc3339", "spdx", "hash", "semver", "email"}
+var LabelTypes = rules.LabelTypes
 
 // maxConfigSize caps what is read from a configuration file.
 const maxConfigSize = 1 << 20

@@ -29,7 +29,7 @@ func WriteFile(path string, content []byte) error {
 	defer func() {
 		if !done {
 			tmp.Close()
-			os.Remove(tmp.Name())
+			_ = os.Remove(tmp.Name())
 		}
 	}()
 	if _, err := tmp.Write(content); err != nil {

@@ -93,8 +93,8 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 	return out
 }
 
-// labelTypes are the types a label schema may use.
-var labelTypes = map[string]bool{"text": true, "url": true, "rfc3339": true, "spdx": true, "hash": true, "semver": true, "email": true}
+// LabelTypes are the types a label schema may give a label (DL3049–DL3058).
+var LabelTypes = []string{"text", "url", "rfc3339", "spdx", "hash", "semver", "email"}
 
 func validURL(v string) bool {
 	u, err := url.Parse(v)

@@ -27,11 +27,11 @@ func ids(fs []Finding) string {
 
 func TestPanickingRuleBecomesFinding(t *testing.T) {
 	broken := &Rule{ID: "DL9998", Name: "broken", Kind: parser.Dockerfile, Severity: Warning,
-		Check: func(p *Pass) { var m map[string]int; m["x"]++ }}
+		Check: func(p *Pass) { panic("rule bug") }}
 	doc := parser.Parse("Dockerfile", []byte("FROM alpine:3.20\n"), parser.Dockerfile, parser.Options{})
 	var got []Finding
 	runSafely(&Pass{Document: doc, Options: &Options{}, rule: broken}, func(f Finding) { got = append(got, f) })
-	if len(got) != 1 || got[0].Rule != internalError || !strings.Contains(got[0].Message, "DL9998") || got[0].Path != "Dockerfile" {
+	if len(got) != 1 || got[0].Rule != internalError || !strings.Contains(got[0].Message, "DL9998") || !strings.Contains(got[0].Message, "rule bug") || got[0].Path != "Dockerfile" {
 		t.Fatalf("got %+v", got)
 	}
 }

@@ -529,7 +529,7 @@ func runShellCheck(exe, exclude string, timeout time.Duration, scripts []scScrip
 	}
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		if runErr != nil {
-			return nil, fmt.Errorf("shellcheck: %v: %s", runErr, strings.TrimSpace(stderr.String()))
+			return nil, fmt.Errorf("shellcheck: %w: %s", runErr, strings.TrimSpace(stderr.String()))
 		}
 		return nil, err
 	}

@@ -153,7 +153,7 @@ func checkHost(v string) error {
 		}
 		u, err := url.Parse("tcp://" + addr)
 		if err != nil {
-			return fmt.Errorf("invalid bind address (%s): %v", v, err)
+			return fmt.Errorf("invalid bind address (%s): %w", v, err)
 		}
 		if u.Path != "" && u.Path != "/" {
 			return fmt.Errorf("invalid bind address (%s): should not contain a path element", v)
@@ -178,7 +178,7 @@ func checkMirror(v string) error {
 	}
 	u, err := url.Parse(v)
 	if err != nil {
-		return fmt.Errorf("invalid mirror: %q is not a valid URI: %v", v, err)
+		return fmt.Errorf("invalid mirror: %q is not a valid URI: %w", v, err)
 	}
 	if (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" {
 		return fmt.Errorf("invalid mirror: path, query, or fragment at end of the URI %q", v)
