@@ -44,6 +44,9 @@ func lintFlags() []cli.Flag {
 		&cli.StringFlag{Name: "shellcheck", Usage: "`PATH` of the shellcheck binary (default: shellcheck on PATH)"},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted in parallel (default: number of CPUs)"},
 		&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "say which configuration file each file uses"},
+		&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes to the files in place, then report what remains"},
+		&cli.BoolFlag{Name: "fix-unsafe", Usage: "also apply fixes that change behaviour (implies --fix unless --diff)"},
+		&cli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff instead of the report, and write nothing"},
 	))
 }
 
@@ -109,8 +112,29 @@ func lint(c *cli.Context) (int, error) {
 		}
 	}
 
+	fixing, err := readFixMode(c, src, targets)
+	if err != nil {
+		return exitUsage, err
+	}
+	layer.fixing = fixing
 	items, sources, readErrs := lintAll(targets, tprofs, layer, c.App.Reader)
 	errs = append(errs, readErrs...)
+	if fixing.on() {
+		changed, ferrs := finishFixes(c.App.Writer, targets, layer)
+		errs = append(errs, ferrs...)
+		if fixing.diff {
+			for _, e := range errs {
+				notice(e.Error())
+			}
+			switch {
+			case len(errs) > 0:
+				return exitUsage, nil
+			case changed:
+				return exitFindings, nil
+			}
+			return exitClean, nil
+		}
+	}
 
 	// Findings the configuration turns off: dropped, or kept as suppressed
 	// for SARIF.
@@ -310,11 +334,17 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Findin
 	if err != nil {
 		return nil, nil, err
 	}
-	doc := parser.Parse(t.path, src, t.kind, p.parseOpts)
-	if doc.Kind == parser.Dockerfile && t.fsPath != "" {
-		doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
+	lintSrc := func(b []byte) []rules.Finding {
+		doc := parser.Parse(t.path, b, t.kind, p.parseOpts)
+		if doc.Kind == parser.Dockerfile && t.fsPath != "" {
+			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
+		}
+		return rules.Run(doc, &p.cfg)
 	}
-	return rules.Run(doc, &p.cfg), src, nil
+	if !l.fixing.on() {
+		return lintSrc(src), src, nil
+	}
+	return fixOne(t, src, p, l, lintSrc)
 }
 
 // sortItems orders findings as rules.Sort does: by path, line, column,

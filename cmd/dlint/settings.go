@@ -192,6 +192,7 @@ type cliLayer struct {
 	jobs         int
 	// contexts walks each build context once, however many Dockerfiles share it.
 	contexts      *buildcontext.Cache
+	fixing        *fixMode
 	verbose       bool
 	noFail, quiet bool
 }

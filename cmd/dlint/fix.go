@@ -1,0 +1,187 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/rules"
+)
+
+// fixMode is what --fix, --fix-unsafe and --diff ask for.
+type fixMode struct {
+	write  bool // change files in place
+	diff   bool // print a diff, write nothing
+	unsafe bool // include fixes that change behaviour
+
+	mu    sync.Mutex
+	diffs map[string]string // path → diff, printed in target order
+	// others collects fixes for files other than the finding's own (an
+	// ignore file repaired from a Dockerfile's finding), applied once all
+	// targets are done.
+	others []rules.Finding
+	errs   []error
+}
+
+func (m *fixMode) on() bool { return m != nil && (m.write || m.diff) }
+
+func readFixMode(c *cli.Context, src flagSource, targets []target) (*fixMode, error) {
+	get := func(name string) (bool, error) {
+		v, _, err := src.boolean(name)
+		return v, err
+	}
+	fixFlag, err := get("fix")
+	if err != nil {
+		return nil, err
+	}
+	unsafe, err := get("fix-unsafe")
+	if err != nil {
+		return nil, err
+	}
+	diff, err := get("diff")
+	if err != nil {
+		return nil, err
+	}
+	m := &fixMode{diff: diff, unsafe: unsafe, write: (fixFlag || unsafe) && !diff, diffs: map[string]string{}}
+	if m.write {
+		for _, t := range targets {
+			if t.fsPath == "" {
+				return nil, usageError("--fix cannot rewrite standard input; use --diff to see the fixes")
+			}
+		}
+		if c.IsSet("write-baseline") {
+			return nil, usageError("--fix and --write-baseline cannot be combined")
+		}
+	}
+	return m, nil
+}
+
+// fixOne applies the fixes of one file until they settle, writes the file
+// (--fix) or records its diff (--diff), and returns the findings of the
+// result, so the report and the exit status reflect what remains.
+func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) []rules.Finding) ([]rules.Finding, []byte, error) {
+	m := l.fixing
+	// Findings the configuration turns off are not fixed either.
+	lint := func(b []byte) []rules.Finding {
+		var out []rules.Finding
+		for _, f := range lintSrc(b) {
+			if off, _ := p.silenced(f.Rule, f.Path); !off {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	fixed, _ := fix.Converge(t.path, src, lint, m.unsafe)
+	after := lintSrc(fixed)
+	var others []rules.Finding
+	for _, f := range after {
+		if len(f.Fixes) > 0 && f.Fixes[0].Path != "" && f.Fixes[0].Path != t.path && (f.Fixes[0].Safe || m.unsafe) {
+			if off, _ := p.silenced(f.Rule, f.Path); !off {
+				others = append(others, f)
+			}
+		}
+	}
+	m.mu.Lock()
+	m.others = append(m.others, others...)
+	m.mu.Unlock()
+	if string(fixed) == string(src) {
+		return after, src, nil
+	}
+	if m.diff {
+		d, err := fix.Diff(t.path, src, fixed)
+		if err != nil {
+			return nil, nil, err
+		}
+		m.mu.Lock()
+		m.diffs[t.path] = d
+		m.mu.Unlock()
+		return after, src, nil
+	}
+	if err := fix.WriteFile(t.fsPath, fixed); err != nil {
+		return nil, nil, err
+	}
+	return after, fixed, nil
+}
+
+// finishFixes applies the fixes aimed at other files, prints the diffs in
+// target order (--diff), and reports whether anything changed or would.
+func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
+	m := l.fixing
+	errs := m.errs
+	changed := false
+	byPath := map[string][]rules.Finding{}
+	seen := map[string]bool{}
+	for _, f := range m.others {
+		key := fixKey(f.Fixes[0])
+		if seen[key] {
+			continue // several Dockerfiles sharing one ignore file ask for the same repair
+		}
+		seen[key] = true
+		byPath[f.Fixes[0].Path] = append(byPath[f.Fixes[0].Path], f)
+	}
+	paths := make([]string, 0, len(byPath))
+	for p := range byPath {
+		paths = append(paths, p)
+	}
+	slices.Sort(paths)
+	otherDiffs := map[string]string{}
+	for _, p := range paths {
+		before, err := os.ReadFile(filepath.FromSlash(p))
+		exists := err == nil
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, pathError(p, err))
+			continue
+		}
+		after, applied := fix.Apply(p, before, byPath[p], m.unsafe)
+		if len(applied) == 0 || string(after) == string(before) {
+			continue
+		}
+		changed = true
+		if m.diff {
+			d, err := fix.Diff(p, before, after)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			otherDiffs[p] = d
+			continue
+		}
+		if exists {
+			err = fix.WriteFile(filepath.FromSlash(p), after)
+		} else {
+			err = os.WriteFile(filepath.FromSlash(p), after, 0o644)
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	for _, t := range targets {
+		if d := m.diffs[t.path]; d != "" {
+			changed = true
+			fmt.Fprint(w, d)
+		}
+	}
+	for _, p := range paths {
+		fmt.Fprint(w, otherDiffs[p])
+	}
+	return changed, errs
+}
+
+// fixKey identifies a fix by the file and edits it makes.
+func fixKey(fx rules.Fix) string {
+	var sb strings.Builder
+	sb.WriteString(fx.Path)
+	for _, e := range fx.Edits {
+		fmt.Fprintf(&sb, "|%v-%v:%s", e.Range.Start, e.Range.End, e.NewText)
+	}
+	return sb.String()
+}

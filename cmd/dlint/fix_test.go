@@ -1,0 +1,69 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fixable = "from alpine:3.20\r\nRUN apk add curl && \\\r\n    echo ok\r\nUSER app\r\n"
+
+func TestFixAndDiff(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "Dockerfile", fixable)
+	if err := os.Chmod(p, 0o640); err != nil {
+		t.Fatal(err)
+	}
+
+	r := dlint(t, dir, "", "--diff", "--ignore", "DL3018", "Dockerfile")
+	if r.code != 1 || !strings.Contains(r.stdout, "-from alpine:3.20\r\n") || !strings.Contains(r.stdout, "+FROM alpine:3.20\r\n") || !strings.Contains(r.stdout, "+RUN apk add --no-cache curl") {
+		t.Errorf("--diff: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+	if b, _ := os.ReadFile(p); string(b) != fixable {
+		t.Fatal("--diff changed the file")
+	}
+
+	r = dlint(t, dir, "", "--fix", "--ignore", "DL3018", "Dockerfile")
+	want := "FROM alpine:3.20\r\nRUN apk add --no-cache curl && \\\r\n    echo ok\r\nUSER app\r\n"
+	b, _ := os.ReadFile(p)
+	if string(b) != want {
+		t.Errorf("--fix wrote %q, want %q", b, want)
+	}
+	if info, _ := os.Stat(p); info.Mode().Perm() != 0o640 {
+		t.Errorf("mode changed to %v", info.Mode())
+	}
+	if r.code != 0 || strings.Contains(r.stdout, "DL5402") || strings.Contains(r.stdout, "DL3019") {
+		t.Errorf("after --fix the report should show what remains only: exit %d\n%s", r.code, r.stdout)
+	}
+	if r = dlint(t, dir, "", "--diff", "--ignore", "DL3018", "Dockerfile"); r.code != 0 || r.stdout != "" {
+		t.Errorf("a second pass found more to fix: exit %d\n%s", r.code, r.stdout)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+func TestFixRefusals(t *testing.T) {
+	dir := t.TempDir()
+	r := dlint(t, dir, fixable, "--fix", "-")
+	if r.code != 2 || !strings.Contains(r.stderr, "standard input") {
+		t.Errorf("stdin: exit %d stderr %q", r.code, r.stderr)
+	}
+	r = dlint(t, dir, fixable, "--diff", "--stdin-filename", "Dockerfile", "-")
+	if r.code != 1 || !strings.Contains(r.stdout, "+FROM alpine:3.20") {
+		t.Errorf("--diff on stdin: exit %d\n%s", r.code, r.stdout)
+	}
+	p := write(t, dir, "ro/Dockerfile", fixable)
+	if err := os.Chmod(p, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	r = dlint(t, dir, "", "--fix", "ro/Dockerfile")
+	if r.code != 2 || !strings.Contains(r.stderr, "read-only") {
+		t.Errorf("read-only: exit %d stderr %q", r.code, r.stderr)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "ro/Dockerfile")); string(b) != fixable {
+		t.Error("read-only file changed")
+	}
+}
