@@ -92,20 +92,27 @@ func (s span) pos() string {
 	return strconv.Itoa(s.Line)
 }
 
-// fingerprints gives every finding of in a stable identity that does not
-// depend on line numbers: a hash of the rule ID, the path, the normalised
-// text of the flagged lines (from in.Sources; the message when the source is
-// not available) and the occurrence index of that triple in the file, so
-// that two identical findings still differ and moving lines changes nothing.
-// The result is parallel to in.Findings.
+// fingerprints gives every finding of in its Fingerprint, with paths as
+// the report shows them. The result is parallel to in.Findings.
 func fingerprints(in *Input) []string {
-	out := make([]string, len(in.Findings))
+	return Fingerprints(in.Findings, in.Sources, func(p string) string { return displayPath(in, p) })
+}
+
+// Fingerprints gives every finding a stable identity that does not depend
+// on line numbers: a hash of the rule ID, the path (as pathOf writes it),
+// the normalised text of the flagged lines (from sources; the message when
+// the source is not available) and the occurrence index of that triple in
+// the file, so that two identical findings still differ and moving lines
+// changes nothing. The result is parallel to findings. Baselines use the
+// same identity.
+func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf func(string) string) []string {
+	out := make([]string, len(findings))
 	seen := map[string]int{}
 	lines := map[string]*source.Lines{}
-	for i := range in.Findings {
-		f := &in.Findings[i]
+	for i := range findings {
+		f := &findings[i]
 		var content string
-		if src, ok := in.Sources[f.Path]; ok {
+		if src, ok := sources[f.Path]; ok {
 			l := lines[f.Path]
 			if l == nil {
 				l = source.NewLines(src)
@@ -118,7 +125,7 @@ func fingerprints(in *Input) []string {
 		} else {
 			content = "lines:" + content
 		}
-		key := ruleOf(f).ID + "\x00" + displayPath(in, f.Path) + "\x00" + content
+		key := ruleOf(f).ID + "\x00" + pathOf(f.Path) + "\x00" + content
 		n := seen[key]
 		seen[key]++
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

@@ -1,16 +1,13 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
-	"github.com/dlint/dlint/parser/source"
+	"github.com/dlint/dlint/report"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -49,38 +46,9 @@ type baselineEntry struct {
 }
 
 // baselineFingerprints is parallel to fs (sorted findings): each finding's
-// fingerprint, with paths taken relative to dir.
+// fingerprint, as reports compute it, with paths taken relative to dir.
 func baselineFingerprints(fs []rules.Finding, sources map[string][]byte, dir string) []string {
-	out := make([]string, len(fs))
-	seen := map[string]int{}
-	lines := map[string]*source.Lines{}
-	for i := range fs {
-		f := &fs[i]
-		content := ""
-		if src, ok := sources[f.Path]; ok {
-			l := lines[f.Path]
-			if l == nil {
-				l = source.NewLines(src)
-				lines[f.Path] = l
-			}
-			content = flaggedText(l, f.Range)
-		}
-		if content == "" {
-			content = "message:" + f.Message
-		} else {
-			content = "lines:" + content
-		}
-		id := "DL0000"
-		if f.Rule != nil {
-			id = f.Rule.ID
-		}
-		key := id + "\x00" + baselinePath(f.Path, dir) + "\x00" + content
-		n := seen[key]
-		seen[key]++
-		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
-		out[i] = hex.EncodeToString(sum[:16])
-	}
-	return out
+	return report.Fingerprints(fs, sources, func(p string) string { return baselinePath(p, dir) })
 }
 
 // baselinePath is a finding's path relative to the baseline's directory,
@@ -93,28 +61,6 @@ func baselinePath(p, dir string) string {
 		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(p)
-}
-
-// flaggedText is the text of the lines a range covers (at most 50), each
-// with blanks collapsed, so that re-indenting does not change it.
-func flaggedText(l *source.Lines, r source.Range) string {
-	first := r.Start.Line
-	if first < 1 || first > l.Count() {
-		return ""
-	}
-	last := r.End.Line
-	if last < first {
-		last = first
-	}
-	last = min(last, l.Count(), first+49)
-	var b strings.Builder
-	for n := first; n <= last; n++ {
-		if n > first {
-			b.WriteByte('\n')
-		}
-		b.WriteString(strings.Join(strings.Fields(l.Text(n)), " "))
-	}
-	return b.String()
 }
 
 func baselineDir(path string) string {
