@@ -4,12 +4,10 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
-	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/shell"
-	"github.com/dlint/dlint/parser/source"
 )
 
 var tlsDisabled = &Rule{
@@ -95,32 +93,18 @@ func checkTLSDisabled(p *Pass) {
 			}
 		}
 	}
-	// export/declare/readonly NAME=value are declarations, not commands.
+	// export/declare/readonly NAME=value set the variable for what follows.
 	for _, r := range shRunsOf(p.Dockerfile) {
-		trees, scripts := shSyntaxTrees(p.Dockerfile, r)
-		for i, file := range trees {
-			s := scripts[i]
-			syntax.Walk(file, func(n syntax.Node) bool {
-				decl, ok := n.(*syntax.DeclClause)
-				if !ok {
-					return true
+		for _, c := range r.Commands() {
+			if !c.Is("export", "declare", "readonly", "typeset", "local") {
+				continue
+			}
+			for _, a := range c.Args {
+				name, val, ok := strings.Cut(a.Value, "=")
+				if ok && a.Lit && shInsecureEnv(name, val) {
+					d.report(a.Range, name+"="+strings.Trim(val, `"'`)+" turns off TLS certificate verification")
 				}
-				for _, as := range decl.Args {
-					if as.Name == nil || as.Value == nil {
-						continue
-					}
-					val, lit := shSyntaxLit(as.Value)
-					if !lit || !shInsecureEnv(as.Name.Value, val) {
-						continue
-					}
-					start, ok1 := s.bytePosition(as.Pos())
-					end, ok2 := s.bytePosition(as.End())
-					if ok1 && ok2 {
-						d.report(source.Range{Start: start, End: end}, as.Name.Value+"="+val+" turns off TLS certificate verification")
-					}
-				}
-				return true
-			})
+			}
 		}
 	}
 	for _, in := range append(shInstructionsOf(p.Dockerfile, "env"), shInstructionsOf(p.Dockerfile, "arg")...) {
@@ -183,28 +167,4 @@ func checkEnvTLS(d *shDedup, in *dockerfile.Instruction) {
 		}
 		d.report(r, strings.ToUpper(in.Cmd)+" "+kv[0]+"="+kv[1]+" turns off TLS certificate verification")
 	}
-}
-
-// shSyntaxLit is a word's value when it has no expansion ("0", '0', 0).
-func shSyntaxLit(w *syntax.Word) (string, bool) {
-	var sb strings.Builder
-	for _, p := range w.Parts {
-		switch p := p.(type) {
-		case *syntax.Lit:
-			sb.WriteString(p.Value)
-		case *syntax.SglQuoted:
-			sb.WriteString(p.Value)
-		case *syntax.DblQuoted:
-			for _, q := range p.Parts {
-				l, ok := q.(*syntax.Lit)
-				if !ok {
-					return "", false
-				}
-				sb.WriteString(l.Value)
-			}
-		default:
-			return "", false
-		}
-	}
-	return sb.String(), true
 }

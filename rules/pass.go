@@ -33,6 +33,23 @@ type Pass struct {
 	Options *Options
 	rule    *Rule
 	report  func(Finding)
+	memo    map[any]any // shared by the passes over one document
+}
+
+// Memo returns the value build computes for key, computing it once per
+// document: analyses that many rules share (the package-manager calls of
+// every RUN, say) are done once, however many rules ask. The value must be
+// treated as read-only.
+func (p *Pass) Memo(key any, build func() any) any {
+	if p.memo == nil {
+		return build()
+	}
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	v := build()
+	p.memo[key] = v
+	return v
 }
 
 // Rule is the rule being run.

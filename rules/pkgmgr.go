@@ -634,6 +634,12 @@ type pkgRun struct {
 // its package-manager calls. A command reached twice (behind a wrapper and
 // on its own) is counted once.
 func pkgRuns(p *Pass) []*pkgRun {
+	return p.Memo(pkgRunsKey{}, func() any { return buildPkgRuns(p) }).([]*pkgRun)
+}
+
+type pkgRunsKey struct{}
+
+func buildPkgRuns(p *Pass) []*pkgRun {
 	f := p.Dockerfile
 	if f == nil {
 		return nil

@@ -33,6 +33,7 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 	if cfg == nil {
 		cfg = &Config{}
 	}
+	load()
 	var out []Finding
 	report := func(f Finding) { out = append(out, f) }
 	for _, e := range doc.Errors {
@@ -40,14 +41,15 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 			report(Finding{Rule: r, Severity: r.Severity, Path: doc.Path, Range: e.Range, Message: e.Message})
 		}
 	}
-	for _, r := range All() {
+	memo := map[any]any{}
+	for _, r := range all {
 		if r.Check == nil || !applies(r, doc) {
 			continue
 		}
 		if cfg.Disabled != nil && cfg.Disabled(r, doc.Path) {
 			continue
 		}
-		pass := &Pass{Document: doc, Options: &cfg.Options, rule: r, report: report}
+		pass := &Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
 		runSafely(pass, report)
 	}
 	out = applySeverities(out, cfg)

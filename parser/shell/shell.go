@@ -35,6 +35,9 @@ type Command struct {
 	// command on either side of a pipe.
 	Op         string
 	InPipeline bool
+	// InSubshell is set for commands run in a subshell, a command or
+	// process substitution: what they change (cd, variables) does not last.
+	InSubshell bool
 	// Via is the command this one was found inside: the wrapper of a
 	// `sudo CMD`, `env X=1 CMD`, `xargs CMD`, or the `sh -c '…'` whose body it is.
 	Via *Command
@@ -97,7 +100,7 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	if err != nil {
 		return err
 	}
-	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{}}
+	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{}, sub: map[syntax.Node]bool{}}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if bc, ok := n.(*syntax.BinaryCmd); ok {
 			op := bc.Op.String()
@@ -108,6 +111,10 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				b.markPiped(bc.X)
 				b.markPiped(bc.Y)
 			}
+		}
+		switch n.(type) {
+		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+			b.markSubshell(n)
 		}
 		for _, list := range stmtLists(n) {
 			for _, st := range list[min(1, len(list)):] {
@@ -126,10 +133,12 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				return true
 			}
 			cmd = b.command(n)
+			cmd.InSubshell = b.sub[n]
 		case *syntax.DeclClause:
 			// export, declare, local, readonly, typeset, nameref: builtins
 			// whose arguments are assignments.
 			cmd = b.declaration(n)
+			cmd.InSubshell = b.sub[n]
 		default:
 			return true
 		}
@@ -185,6 +194,17 @@ type builder struct {
 	at     Mapper
 	ops    map[*syntax.CallExpr]string
 	piped  map[*syntax.CallExpr]bool
+	sub    map[syntax.Node]bool // commands inside a subshell or substitution
+}
+
+func (b *builder) markSubshell(n syntax.Node) {
+	syntax.Walk(n, func(x syntax.Node) bool {
+		switch x.(type) {
+		case *syntax.CallExpr, *syntax.DeclClause:
+			b.sub[x] = true
+		}
+		return true
+	})
 }
 
 func (b *builder) markPiped(st *syntax.Stmt) {

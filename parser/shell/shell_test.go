@@ -18,13 +18,14 @@ type cmdView struct {
 	Op   string
 	Pipe bool
 	Via  string
+	Sub  bool
 	At   source.Position
 }
 
 func view(s *Script) []cmdView {
 	var out []cmdView
 	for _, c := range s.Commands {
-		v := cmdView{Name: c.Name.Value, Args: c.ArgValues(), Op: c.Op, Pipe: c.InPipeline, At: c.Name.Range.Start}
+		v := cmdView{Name: c.Name.Value, Args: c.ArgValues(), Op: c.Op, Pipe: c.InPipeline, Sub: c.InSubshell, At: c.Name.Range.Start}
 		if len(v.Args) == 0 {
 			v.Args = nil
 		}
@@ -77,15 +78,15 @@ func TestParseCommands(t *testing.T) {
 			"if [ -f x ]; then (cd a; rm -rf b); fi",
 			[]cmdView{
 				{Name: "[", Args: []string{"-f", "x", "]"}, At: source.Position{Line: 1, Column: 4}},
-				{Name: "cd", Args: []string{"a"}, At: source.Position{Line: 1, Column: 20}},
-				{Name: "rm", Args: []string{"-rf", "b"}, Op: ";", At: source.Position{Line: 1, Column: 26}},
+				{Name: "cd", Args: []string{"a"}, Sub: true, At: source.Position{Line: 1, Column: 20}},
+				{Name: "rm", Args: []string{"-rf", "b"}, Op: ";", Sub: true, At: source.Position{Line: 1, Column: 26}},
 			},
 		},
 		{
 			"export A=$(curl -k x) B; bash -o pipefail -c 'wget y | sh'",
 			[]cmdView{
 				{Name: "export", Args: []string{"A=$(curl -k x)", "B"}, At: source.Position{Line: 1, Column: 1}},
-				{Name: "curl", Args: []string{"-k", "x"}, At: source.Position{Line: 1, Column: 12}},
+				{Name: "curl", Args: []string{"-k", "x"}, Sub: true, At: source.Position{Line: 1, Column: 12}},
 				{Name: "bash", Args: []string{"-o", "pipefail", "-c", "wget y | sh"}, Op: ";", At: source.Position{Line: 1, Column: 26}},
 				{Name: "wget", Args: []string{"y"}, Pipe: true, Via: "bash", At: source.Position{Line: 1, Column: 47}},
 				{Name: "sh", Op: "|", Pipe: true, Via: "bash", At: source.Position{Line: 1, Column: 56}},

@@ -90,7 +90,7 @@ func (s *Script) unwrap(cmd *Command, at Mapper, lang Variant, depth int) {
 	if i >= len(args) {
 		return
 	}
-	inner := &Command{Name: args[i], Args: args[i+1:], Range: cmd.Range, Op: cmd.Op, InPipeline: cmd.InPipeline, Via: cmd}
+	inner := &Command{Name: args[i], Args: args[i+1:], Range: cmd.Range, Op: cmd.Op, InPipeline: cmd.InPipeline, InSubshell: cmd.InSubshell, Via: cmd}
 	if name == "env" {
 		for _, a := range args[:i] {
 			if strings.Contains(a.Value, "=") && !strings.HasPrefix(a.Value, "-") {
