@@ -16,6 +16,7 @@ import (
 type edit struct {
 	start, end int
 	text       string
+	order      int // position among the edits taken, for equal offsets
 }
 
 // Apply applies to src, the content of file path, the first fix of each
@@ -65,9 +66,18 @@ func Apply(path string, src []byte, findings []rules.Finding, unsafe bool) ([]by
 	if len(taken) == 0 {
 		return src, nil
 	}
-	// Apply from the end so earlier offsets stay valid; insertions at the
-	// same offset keep their finding order.
-	slices.SortStableFunc(taken, func(a, b edit) int { return b.start - a.start })
+	// Apply from the end so earlier offsets stay valid. Edits at the same
+	// offset go in reverse: each lands in front of the ones applied before
+	// it, so insertions end up in finding order.
+	for i := range taken {
+		taken[i].order = i
+	}
+	slices.SortFunc(taken, func(a, b edit) int {
+		if a.start != b.start {
+			return b.start - a.start
+		}
+		return b.order - a.order
+	})
 	out := slices.Clone(src)
 	for _, e := range taken {
 		out = slices.Concat(out[:e.start:e.start], []byte(e.text), out[e.end:])

@@ -142,3 +142,13 @@ func TestApplyByPath(t *testing.T) {
 		t.Errorf(".dockerignore: %q", got)
 	}
 }
+
+func TestApplyInsertionOrder(t *testing.T) {
+	fs := []rules.Finding{
+		finding(true, rules.Edit{Range: at(2, 1, 2, 1), NewText: "first\n"}),
+		finding(true, rules.Edit{Range: at(2, 1, 2, 1), NewText: "second\n"}),
+	}
+	if got, _ := Apply("", []byte("top\n"), fs, false); string(got) != "top\nfirst\nsecond\n" {
+		t.Errorf("insertions at one point: %q", got)
+	}
+}

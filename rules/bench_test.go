@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"fmt"
 	"os"
+	"strings"
 	"path/filepath"
 	"testing"
 
@@ -57,4 +59,38 @@ func BenchmarkParseCorpus(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(len(srcs)*b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// BenchmarkLintLarge lints generated files that expose quadratic
+// behaviour: ns/op should grow linearly with n (compare the sizes).
+func BenchmarkLintLarge(b *testing.B) {
+	gens := map[string]func(n int) string{
+		"instructions": func(n int) string {
+			return "FROM alpine:3.20\n" + strings.Repeat("RUN echo x\n", n)
+		},
+		"stages": func(n int) string {
+			var sb strings.Builder
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&sb, "FROM alpine:3.20 AS s%d\nRUN echo %d\n", i, i)
+			}
+			return sb.String()
+		},
+		"heredoc-lines": func(n int) string {
+			return "FROM alpine:3.20\nRUN <<EOF\n" + strings.Repeat("echo x | tee -a log\n", n) + "EOF\n"
+		},
+		"substitutions": func(n int) string {
+			return "FROM alpine:3.20\nRUN <<EOF\n" + strings.Repeat("echo $(cat f | wc -l) $(sudo curl -s x)\n", n) + "EOF\n"
+		},
+	}
+	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }}
+	for _, name := range []string{"instructions", "stages", "heredoc-lines", "substitutions"} {
+		for _, n := range []int{1000, 10000} {
+			src := []byte(gens[name](n))
+			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {
+				for b.Loop() {
+					Run(parser.Parse("Dockerfile", src, parser.Dockerfile, parser.Options{}), cfg)
+				}
+			})
+		}
+	}
 }

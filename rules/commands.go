@@ -165,19 +165,8 @@ func shNested(cmds []*shell.Command, c *shell.Command) bool {
 
 // shContainer is the innermost command of c's scope whose words hold c (the
 // command of a substitution), nil when none.
-func shContainer(cmds []*shell.Command, c *shell.Command) *shell.Command {
-	root := shRoot(c)
-	scope := root.Via
-	var best *shell.Command
-	for _, x := range cmds {
-		if x == root || shWrapped(x) || x.Via != scope {
-			continue
-		}
-		if shContains(x.Range, root.Range) && (best == nil || shContains(best.Range, x.Range)) {
-			best = x
-		}
-	}
-	return best
+func shContainer(_ []*shell.Command, c *shell.Command) *shell.Command {
+	return shRoot(c).Container
 }
 
 // shPipelines groups the root commands of a script into pipelines (only
@@ -217,21 +206,12 @@ func shPipelines(cmds []*shell.Command) [][]*shell.Command {
 
 // shChain is c followed by the commands its wrappers run: `sudo -E sh` →
 // sudo, sh.
-func shChain(cmds []*shell.Command, c *shell.Command) []*shell.Command {
+func shChain(_ []*shell.Command, c *shell.Command) []*shell.Command {
 	out := []*shell.Command{c}
-	for {
-		var next *shell.Command
-		for _, x := range cmds {
-			if x.Via == out[len(out)-1] && shWrapped(x) {
-				next = x
-				break
-			}
-		}
-		if next == nil {
-			return out
-		}
-		out = append(out, next)
+	for x := c.Wraps; x != nil; x = x.Wraps {
+		out = append(out, x)
 	}
+	return out
 }
 
 // shChainHas returns the first command of c's wrapper chain named one of names.

@@ -33,13 +33,14 @@ func checkPipefail(p *Pass) {
 	for _, r := range shRunsOf(p.Dockerfile) {
 		cmds := r.Commands()
 		shellOn := shShellHasPipefail(r.In.Shell)
+		setBefore := shPipefailSetBefore(cmds)
 		for _, pl := range shPipelines(cmds) {
 			scope := pl[0].Via
 			on := false
 			if scope == nil {
-				on = shellOn || shSetPipefailBefore(cmds, nil, pl[0])
+				on = shellOn || setBefore(nil, pl[0])
 			} else {
-				on = shArgsHavePipefail(scope.Args) || shSetPipefailBefore(cmds, scope, pl[0])
+				on = shArgsHavePipefail(scope.Args) || setBefore(scope, pl[0])
 			}
 			if on || shHarmlessPipe(cmds, pl) {
 				continue
@@ -82,17 +83,24 @@ func shArgsHavePipefail(args []shell.Word) bool {
 	return false
 }
 
-// shSetPipefailBefore reports whether `set -o pipefail` runs in scope before c.
-func shSetPipefailBefore(cmds []*shell.Command, scope, c *shell.Command) bool {
-	for _, x := range cmds {
-		if x == c {
-			return false
-		}
-		if shScope(x) == scope && x.Is("set") && shArgsHavePipefail(x.Args) {
-			return true
+// shPipefailSetBefore returns a test of whether `set -o pipefail` runs in
+// a scope (nil for the RUN's own script) before command c, computed in one
+// pass so that scripts with many pipes stay linear.
+func shPipefailSetBefore(cmds []*shell.Command) func(scope, c *shell.Command) bool {
+	index := make(map[*shell.Command]int, len(cmds))
+	firstSet := map[*shell.Command]int{}
+	for i, x := range cmds {
+		index[x] = i
+		if x.Is("set") && shArgsHavePipefail(x.Args) {
+			if _, seen := firstSet[shScope(x)]; !seen {
+				firstSet[shScope(x)] = i
+			}
 		}
 	}
-	return false
+	return func(scope, c *shell.Command) bool {
+		i, ok := firstSet[scope]
+		return ok && i < index[c]
+	}
 }
 
 // shHarmlessPipe: every command before the last only prints a constant.

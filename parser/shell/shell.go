@@ -41,6 +41,12 @@ type Command struct {
 	// Via is the command this one was found inside: the wrapper of a
 	// `sudo CMD`, `env X=1 CMD`, `xargs CMD`, or the `sh -c '…'` whose body it is.
 	Via *Command
+	// Wraps is the command a wrapper runs: CMD for `sudo CMD` (whose Via
+	// is then this command).
+	Wraps *Command
+	// Container is the command whose words hold this one in a command or
+	// process substitution (`echo $(CMD)`), nil for a command of its own.
+	Container *Command
 }
 
 // Base is the command's name without its directory: "/usr/bin/apt-get" → "apt-get".
@@ -100,7 +106,8 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	if err != nil {
 		return err
 	}
-	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{}, sub: map[syntax.Node]bool{}}
+	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{},
+		sub: map[syntax.Node]bool{}, containerOf: map[syntax.Node]syntax.Node{}, built: map[syntax.Node]*Command{}}
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if bc, ok := n.(*syntax.BinaryCmd); ok {
 			op := bc.Op.String()
@@ -112,9 +119,13 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				b.markPiped(bc.Y)
 			}
 		}
-		switch n.(type) {
+		switch n := n.(type) {
 		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
 			b.markSubshell(n)
+		case *syntax.CallExpr, *syntax.DeclClause:
+			// Pre-order: an outer command marks what its substitutions
+			// hold before an inner one marks its own, so the innermost wins.
+			b.markContained(n)
 		}
 		for _, list := range stmtLists(n) {
 			for _, st := range list[min(1, len(list)):] {
@@ -134,11 +145,15 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 			}
 			cmd = b.command(n)
 			cmd.InSubshell = b.sub[n]
+			cmd.Container = b.built[b.containerOf[n]]
+			b.built[n] = cmd
 		case *syntax.DeclClause:
 			// export, declare, local, readonly, typeset, nameref: builtins
 			// whose arguments are assignments.
 			cmd = b.declaration(n)
 			cmd.InSubshell = b.sub[n]
+			cmd.Container = b.built[b.containerOf[n]]
+			b.built[n] = cmd
 		default:
 			return true
 		}
@@ -195,6 +210,45 @@ type builder struct {
 	ops    map[*syntax.CallExpr]string
 	piped  map[*syntax.CallExpr]bool
 	sub    map[syntax.Node]bool // commands inside a subshell or substitution
+	// containerOf maps a command in a substitution to the command whose
+	// words hold it; built maps syntax nodes to the commands made of them.
+	containerOf map[syntax.Node]syntax.Node
+	built       map[syntax.Node]*Command
+}
+
+// markContained records n as the container of the commands in the
+// substitutions of its words.
+func (b *builder) markContained(n syntax.Node) {
+	var words []syntax.Node
+	switch n := n.(type) {
+	case *syntax.CallExpr:
+		for _, w := range n.Args {
+			words = append(words, w)
+		}
+		for _, a := range n.Assigns {
+			words = append(words, a)
+		}
+	case *syntax.DeclClause:
+		for _, a := range n.Args {
+			words = append(words, a)
+		}
+	}
+	for _, w := range words {
+		syntax.Walk(w, func(x syntax.Node) bool {
+			switch x.(type) {
+			case *syntax.CmdSubst, *syntax.ProcSubst:
+				syntax.Walk(x, func(y syntax.Node) bool {
+					switch y.(type) {
+					case *syntax.CallExpr, *syntax.DeclClause:
+						b.containerOf[y] = n
+					}
+					return true
+				})
+				return false
+			}
+			return true
+		})
+	}
 }
 
 func (b *builder) markSubshell(n syntax.Node) {

@@ -90,7 +90,7 @@ func (s *Script) unwrap(cmd *Command, at Mapper, lang Variant, depth int) {
 	if i >= len(args) {
 		return
 	}
-	inner := &Command{Name: args[i], Args: args[i+1:], Range: cmd.Range, Op: cmd.Op, InPipeline: cmd.InPipeline, InSubshell: cmd.InSubshell, Via: cmd}
+	inner := &Command{Name: args[i], Args: args[i+1:], Range: cmd.Range, Op: cmd.Op, InPipeline: cmd.InPipeline, InSubshell: cmd.InSubshell, Container: cmd.Container, Via: cmd}
 	if name == "env" {
 		for _, a := range args[:i] {
 			if strings.Contains(a.Value, "=") && !strings.HasPrefix(a.Value, "-") {
@@ -98,6 +98,7 @@ func (s *Script) unwrap(cmd *Command, at Mapper, lang Variant, depth int) {
 			}
 		}
 	}
+	cmd.Wraps = inner
 	s.Commands = append(s.Commands, inner)
 	s.unwrap(inner, at, lang, depth+1)
 }
