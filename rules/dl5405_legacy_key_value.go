@@ -3,10 +3,13 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
 )
 
 var legacyKeyValue = &Rule{
@@ -17,7 +20,9 @@ var legacyKeyValue = &Rule{
 	Doc: "`ENV key value` (without `=`) is a legacy form that sets one variable to the whole rest of the line " +
 		"(`ENV A 1 B 2` sets A to `1 B 2`) and cannot set several variables at once. Write `ENV key=value`. " +
 		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine. " +
-		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.",
+		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.\n\n" +
+		"Fix (safe): on a one-line instruction, the blanks between key and value become `=`; a value with " +
+		"blanks is put in double quotes (no fix when such a value already holds quotes or escapes).",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
@@ -38,9 +43,70 @@ var legacyKeyValue = &Rule{
 					}
 					kw := strings.ToUpper(in.Keyword)
 					bkReport(p, "LegacyKeyValueFormat", in.Comments, in.Find(kv.Key),
-						fmt.Sprintf("%s %s uses the legacy \"%s key value\" form; write %s %s=…", kw, kv.Key, kw, kw, kv.Key))
+						fmt.Sprintf("%s %s uses the legacy \"%s key value\" form; write %s %s=…", kw, kv.Key, kw, kw, kv.Key),
+						legacyKeyValueFix(p, in, kv.Key)...)
 				}
 			}
 		}
 	},
+}
+
+// legacyKeyValueFix rewrites `KEY key value` as `KEY key=value` when the
+// instruction is on one line.
+func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
+	if in.Range.Start.Line != in.Range.End.Line || key == "" {
+		return nil
+	}
+	line := fixLine(p, in.Range.Start.Line)
+	i := in.KeywordRange.End.Column - 1
+	blank := func(r rune) bool { return r == ' ' || r == '\t' }
+	for i < len(line) && blank(line[i]) {
+		i++
+	}
+	k := utf8.RuneCountInString(key)
+	if i+k > len(line) || string(line[i:i+k]) != key {
+		return nil
+	}
+	gapStart := i + k
+	j := gapStart
+	for j < len(line) && blank(line[j]) {
+		j++
+	}
+	end := len(line)
+	for end > j && blank(line[end-1]) {
+		end--
+	}
+	if j == gapStart || j >= end {
+		return nil
+	}
+	value := line[j:end]
+	escape := p.Dockerfile.Escape
+	quoted, special := rune(0), false
+	spaced := false
+	for _, r := range value {
+		switch {
+		case r == escape || r == '"' || r == '\'':
+			special = true
+			if r != escape && (quoted == 0 || quoted == r) {
+				if quoted == 0 {
+					quoted = r
+				} else {
+					quoted = 0
+				}
+			}
+		case blank(r) && quoted == 0:
+			spaced = true
+		}
+	}
+	pos := func(col int) source.Position { return source.Position{Line: in.Range.Start.Line, Column: col + 1} }
+	gap := source.Range{Start: pos(gapStart), End: pos(j)}
+	switch {
+	case !spaced:
+		return []Fix{{Message: "Write " + key + "=value", Safe: true, Edits: []Edit{{Range: gap, NewText: "="}}}}
+	case !special:
+		return []Fix{{Message: "Write " + key + "=\"value\"", Safe: true, Edits: []Edit{
+			{Range: gap, NewText: "=\""}, fixInsert(pos(end), "\""),
+		}}}
+	}
+	return nil
 }
