@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -92,11 +93,58 @@ func ddReport(p *Pass, cat ddCategory) {
 	if p.Daemon == nil {
 		return
 	}
+	fixable := ddFixable(p)
 	for _, is := range ddAnalyze(p.Daemon) {
 		if is.cat == cat {
+			if !fixable {
+				is.fixes = nil
+			}
 			p.Report(is.rng, is.msg, is.fixes...)
 		}
 	}
+}
+
+// ddJSONInteger is an integer as JSON writes it (no leading zeros or plus).
+var ddJSONInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// ddSuccessors are the removed keys whose replacement takes the same value.
+var ddSuccessors = map[string]string{"graph": "data-root"}
+
+// singularFix renames a singular flag name to its key when the value has
+// the key's shape, wrapping a single value in an array for a list key
+// ("host": "x" → "hosts": ["x"]); nil when the key is already set or the
+// value does not fit.
+func (c *ddChecker) singularFix(kr source.Range, v gjson.Result, s *daemonjson.Spec) []Fix {
+	if c.f.TopLevel(s.Name) != nil {
+		return nil
+	}
+	fits := func(spec *daemonjson.Spec, v gjson.Result) bool {
+		switch spec.Type {
+		case daemonjson.Any:
+			return true
+		case daemonjson.String:
+			return v.Type == gjson.String
+		case daemonjson.Bool:
+			return v.Type == gjson.True || v.Type == gjson.False
+		case daemonjson.Int, daemonjson.Uint:
+			return v.Type == gjson.Number
+		case daemonjson.List:
+			return v.IsArray()
+		case daemonjson.Map, daemonjson.Struct:
+			return v.IsObject()
+		}
+		return false
+	}
+	fix := ddRenameFix(kr, s.Name)
+	switch {
+	case fits(s, v):
+	case s.Type == daemonjson.List && s.Elem != nil && !v.IsArray() && !v.IsObject() && fits(s.Elem, v):
+		fix.Message += " and make the value an array"
+		fix.Edits = append(fix.Edits, Edit{Range: c.f.Span(v), NewText: "[" + v.Raw + "]"})
+	default:
+		return nil
+	}
+	return []Fix{fix}
 }
 
 // ddRenameFix replaces a key's name, quotes included.
@@ -132,6 +180,10 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	}
 	if r, ok := daemonjson.RemovedKeys[name]; ok {
 		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; %s", name, r.Release, r.Hint)
+		if to := ddSuccessors[name]; to != "" && c.f.TopLevel(to) == nil {
+			is := &c.issues[len(c.issues)-1]
+			is.fixes = []Fix{ddRenameFix(kr, to)}
+		}
 		return
 	}
 	if alt, ok := daemonjson.RejectedTags[name]; ok {
@@ -149,7 +201,7 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	if s := daemonjson.SingularFlag(name); s != nil {
 		is := ddIssue{cat: ddIgnored, rng: kr,
 			msg:   fmt.Sprintf("key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name),
-			fixes: []Fix{ddRenameFix(kr, s.Name)}}
+			fixes: c.singularFix(kr, v, s)}
 		c.issues = append(c.issues, is)
 		return
 	}
@@ -282,7 +334,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	case daemonjson.Int, daemonjson.Uint:
 		if !ddIsInteger(v) {
 			hint := ""
-			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" && strings.Trim(v.Str, "-") != "" {
+			if v.Type == gjson.String && ddJSONInteger.MatchString(v.Str) {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
 			}
 			wrong(hint)

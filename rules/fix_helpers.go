@@ -99,3 +99,11 @@ func fixIndent(p *Pass, n int) string {
 	text := p.Lines.Text(n)
 	return text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 }
+
+// ddFixable reports whether edits can be made to the daemon.json: its
+// positions are those of its bytes (not a UTF-16 file, which dlint reads
+// decoded).
+func ddFixable(p *Pass) bool {
+	src := p.Src
+	return p.Lines != nil && !(len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF))
+}
