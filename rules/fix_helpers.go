@@ -1,8 +1,12 @@
 package rules
 
 import (
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 
+	"github.com/dlint/dlint/parser/buildcontext"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -106,4 +110,78 @@ func fixIndent(p *Pass, n int) string {
 func ddFixable(p *Pass) bool {
 	src := p.Src
 	return p.Lines != nil && !(len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF))
+}
+
+// ctxIgnoreEntries are the ignore-file lines that exclude clutter items:
+// a directory by its path from the context root, log files by their
+// directory ("*.log", "logs/*.log"); each once, in order, and none that the
+// ignore file already has.
+func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string {
+	have := map[string]bool{}
+	if c != nil && c.Ignore != nil {
+		for _, pat := range c.Ignore.Patterns {
+			have[pat.Raw] = true
+		}
+	}
+	var out []string
+	for _, it := range items {
+		e := it.Path
+		if !it.Dir {
+			e = path.Join(path.Dir(it.Path), "*.log")
+		}
+		if !have[e] {
+			have[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ctxIgnoreFixPath names the ignore file at diskPath the way the
+// Dockerfile's path names the Dockerfile (relative stays relative), so that
+// Fix.Path is comparable with Finding.Path.
+func ctxIgnoreFixPath(p *Pass, diskPath string) string {
+	docDir := path.Dir(p.Path)
+	rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(p.Path)), diskPath)
+	if err != nil {
+		absDoc, err1 := filepath.Abs(filepath.Dir(filepath.FromSlash(p.Path)))
+		absIgn, err2 := filepath.Abs(diskPath)
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		if rel, err = filepath.Rel(absDoc, absIgn); err != nil {
+			return ""
+		}
+	}
+	return path.Join(docDir, filepath.ToSlash(rel))
+}
+
+// ctxIgnoreFix adds entries to the build context's ignore file, creating
+// .dockerignore at the context root when there is none. Unsafe: the files
+// are no longer sent, so a COPY that relied on them changes.
+func ctxIgnoreFix(p *Pass, entries []string) []Fix {
+	c := p.Context
+	if c == nil || len(entries) == 0 || p.Path == "" || p.Path == "-" {
+		return nil
+	}
+	text := strings.Join(entries, "\n") + "\n"
+	msg := "Add " + strings.Join(entries, ", ") + " to "
+	if c.IgnorePath == "" {
+		fp := ctxIgnoreFixPath(p, filepath.Join(c.Dir, ".dockerignore"))
+		if fp == "" {
+			return nil
+		}
+		start := source.Position{Line: 1, Column: 1}
+		return []Fix{{Message: msg + "a new .dockerignore", Path: fp, Edits: []Edit{{Range: source.Range{Start: start, End: start}, NewText: text}}}}
+	}
+	src, err := os.ReadFile(c.IgnorePath)
+	fp := ctxIgnoreFixPath(p, c.IgnorePath)
+	if err != nil || fp == "" {
+		return nil
+	}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		text = "\n" + text
+	}
+	end := source.NewLines(src).Position(len(src))
+	return []Fix{{Message: msg + filepath.Base(c.IgnorePath), Path: fp, Edits: []Edit{{Range: source.Range{Start: end, End: end}, NewText: text}}}}
 }
