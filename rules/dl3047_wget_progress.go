@@ -45,7 +45,9 @@ func checkWgetProgress(p *Pass) {
 			fix := Fix{Message: "Add --progress=dot:giga", Safe: true,
 				Edits: []Edit{{Range: source.Range{Start: end, End: end}, NewText: " --progress=dot:giga"}}}
 			// No edit in exec form (it would break the JSON array) or across lines.
-			if r.In.JSON || c.Name.Range.Start.Line != end.Line {
+			// Nor where the source at the word's range is not the word (a
+			// body of sh -c split over continuation lines).
+			if src, ok := fixSrc(p, c.Name.Range); r.In.JSON || !ok || src != c.Name.Raw {
 				d.report(c.Name.Range, `"wget" without --progress, -q or -nv floods the build log`)
 				continue
 			}

@@ -1,0 +1,132 @@
+package rules_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/rules"
+)
+
+// fixCorpusDir holds real-world files from public repositories, shared
+// beside the project; it is absent in an ordinary clone.
+const fixCorpusDir = "../../shared/corpus"
+
+// TestFixCorpus applies every fix (safe and unsafe) to every corpus file
+// until nothing changes, and checks that the result still parses as well
+// as before, that no Dockerfile instruction appeared or disappeared, that
+// no fix is left to apply, and that fixing again changes nothing.
+func TestFixCorpus(t *testing.T) {
+	if _, err := os.Stat(fixCorpusDir); err != nil {
+		t.Skip("corpus not present:", err)
+	}
+	kinds := map[string]parser.Kind{"dockerfiles": parser.Dockerfile, "dockerignore": parser.DockerIgnore, "daemon-json": parser.DaemonJSON}
+	type job struct {
+		path string
+		kind parser.Kind
+	}
+	var jobs []job
+	for dir, kind := range kinds {
+		err := filepath.WalkDir(filepath.Join(fixCorpusDir, dir), func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				jobs = append(jobs, job{filepath.ToSlash(p), kind})
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// ShellCheck runs a process per file; its own tests cover it.
+	cfg := &rules.Config{Disabled: func(r *rules.Rule, _ string) bool { return r.ID == "DL5190" }}
+
+	var mu sync.Mutex
+	var problems []string
+	fixed, applied := 0, map[string]int{}
+	ch := make(chan job)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range ch {
+				src, err := os.ReadFile(j.path)
+				if err != nil {
+					t.Error(err)
+					continue
+				}
+				parse := func(b []byte) *parser.Document { return parser.Parse(j.path, b, j.kind, parser.Options{}) }
+				lint := func(b []byte) []rules.Finding { return rules.Run(parse(b), cfg) }
+				var probs []string
+				report := func(format string, args ...any) {
+					probs = append(probs, j.path+": "+fmt.Sprintf(format, args...))
+				}
+				before := lint(src)
+				out, done := fix.Converge(j.path, src, lint, true)
+				if len(done) > 0 {
+					after := lint(out)
+					if pb, pa := parseErrors(before), parseErrors(after); len(pa) > len(pb) {
+						report("fixes broke the file: %v (before: %v)\n%s", pa, pb, out)
+					}
+					if j.kind == parser.Dockerfile {
+						db, da := parse(src).Dockerfile, parse(out).Dockerfile
+						if db != nil && da != nil && len(db.Instructions) != len(da.Instructions) {
+							report("fixes changed the instruction count from %d to %d", len(db.Instructions), len(da.Instructions))
+						}
+					}
+					if _, more := fix.Apply(j.path, out, after, true); len(more) > 0 {
+						for _, f := range more {
+							report("fix of %s %q still applies after converging", f.Rule.ID, f.Message)
+						}
+					}
+					if again, more := fix.Converge(j.path, out, lint, true); len(more) > 0 || !bytes.Equal(again, out) {
+						report("fixing a second time changed the file")
+					}
+				}
+				mu.Lock()
+				problems = append(problems, probs...)
+				if len(done) > 0 {
+					fixed++
+				}
+				for _, f := range done {
+					applied[f.Rule.ID]++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		ch <- j
+	}
+	close(ch)
+	wg.Wait()
+	sort.Strings(problems)
+	for i, p := range problems {
+		if i == 40 {
+			t.Errorf("… and %d more", len(problems)-i)
+			break
+		}
+		t.Error(p)
+	}
+	t.Logf("%d files, %d fixed; fixes applied by rule: %v", len(jobs), fixed, applied)
+}
+
+// parseErrors lists the parse-error findings (DL1000, DI1000, DD1000).
+func parseErrors(fs []rules.Finding) []string {
+	var out []string
+	for _, f := range fs {
+		switch f.Rule.ID {
+		case "DL1000", "DI1000", "DD1000":
+			out = append(out, f.Rule.ID+": "+f.Message)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
