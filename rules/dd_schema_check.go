@@ -107,6 +107,44 @@ func ddReport(p *Pass, cat ddCategory) {
 // ddJSONInteger is an integer as JSON writes it (no leading zeros or plus).
 var ddJSONInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
 
+// ddTypo reports whether name is close enough to key to be a misspelling
+// of it worth renaming automatically: same first letter, and only a letter
+// or two apart ("log-drvier"; not "ftp-proxy" for "http-proxy").
+func ddTypo(name, key string) bool {
+	if len(name) < 4 || len(key) < 4 || !strings.EqualFold(name[:1], key[:1]) {
+		return false
+	}
+	// What is left after removing the common prefix and suffix bounds the
+	// edit distance from above.
+	a, b := strings.ToLower(name), strings.ToLower(key)
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	return max(len(a), len(b)) <= 2
+}
+
+// renameUnlessSet renames the top-level key at kr unless to is already set.
+func (c *ddChecker) renameUnlessSet(kr source.Range, to string) []Fix {
+	if c.f.TopLevel(to) != nil {
+		return nil
+	}
+	return []Fix{ddRenameFix(kr, to)}
+}
+
+// siblingExists reports whether the object holding the key at kr already
+// has a member named name.
+func (c *ddChecker) siblingExists(kr source.Range, name string) bool {
+	for _, k := range c.f.Keys {
+		if k.KeyRange == kr {
+			return daemonjson.Effective(c.f.Children(k.Parent), name) != nil
+		}
+	}
+	return c.f.TopLevel(name) != nil
+}
+
 // ddSuccessors are the removed keys whose replacement takes the same value.
 var ddSuccessors = map[string]string{"graph": "data-root"}
 
@@ -222,7 +260,7 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	if s := daemonjson.Shorthand(name); s != nil {
 		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
 			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),
-			fixes: []Fix{ddRenameFix(kr, s.Name)}})
+			fixes: c.renameUnlessSet(kr, s.Name)})
 		return
 	}
 	c.unknown(k, "", daemonjson.KeyNames())
@@ -232,7 +270,7 @@ func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
 	kr := c.f.Span(k)
 	is := ddIssue{cat: ddUnknown, rng: kr,
 		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, ddDidYouMean(k.Str, candidates))}
-	if s := daemonjson.Closest(k.Str, candidates); s != "" {
+	if s := daemonjson.Closest(k.Str, candidates); s != "" && ddTypo(k.Str, s) && !c.siblingExists(kr, s) {
 		is.fixes = []Fix{ddRenameFix(kr, s)}
 	}
 	c.issues = append(c.issues, is)

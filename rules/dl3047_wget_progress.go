@@ -12,7 +12,8 @@ var wgetProgress = &Rule{
 	Doc: "Without a terminal, wget's default progress indicator writes a dot line for every few " +
 		"kilobytes, so a large download floods the build log with thousands of lines. Pass " +
 		"`--progress=dot:giga` (one dot per megabyte) or make wget quiet with `-q`/`--quiet`, " +
-		"`-nv`/`--no-verbose`, or send its log elsewhere with `-o`/`--output-file` or `-a`/`--append-output`.",
+		"`-nv`/`--no-verbose`, or send its log elsewhere with `-o`/`--output-file` or `-a`/`--append-output`.\n\n" +
+		"Fix (safe): `--progress=dot:giga` is inserted after `wget`, where the command is written on one line.",
 	Bad:   "RUN wget https://example.com/big.tar.gz",
 	Good:  "RUN wget --progress=dot:giga https://example.com/big.tar.gz",
 	Check: checkWgetProgress,

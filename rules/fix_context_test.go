@@ -207,3 +207,30 @@ func TestFixContextIgnorePath(t *testing.T) {
 		})
 	}
 }
+
+// DI1010 is reported in the ignore file itself, against the tree beside it.
+func TestFixContextRootOnlyPattern(t *testing.T) {
+	root := filepath.ToSlash(t.TempDir())
+	fixWriteTree(t, root, map[string]string{
+		".dockerignore":                       "# caches\n__pycache__\n*.pyc\n.git\n",
+		"app/main.py":                         "x\n",
+		"app/__pycache__/mod.cpython-313.pyc": "x\n",
+		"lib/old.pyc":                         "x\n",
+	})
+	ignore := root + "/.dockerignore"
+	lint := func(b []byte) []rules.Finding {
+		doc := parser.Parse(ignore, b, parser.DockerIgnore, parser.Options{})
+		return rules.Run(doc, &rules.Config{Disabled: func(r *rules.Rule, _ string) bool { return r.ID != "DI1010" }})
+	}
+	src, err := os.ReadFile(ignore)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, applied := fix.Converge(ignore, src, lint, true)
+	if want := "# caches\n**/__pycache__\n**/*.pyc\n.git\n"; string(got) != want {
+		t.Errorf("fixed .dockerignore:\n%q\nwant:\n%q", got, want)
+	}
+	if len(applied) != 2 {
+		t.Errorf("%d fixes applied, want 2", len(applied))
+	}
+}
