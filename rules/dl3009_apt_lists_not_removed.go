@@ -26,7 +26,7 @@ The rule stays silent when the RUN mounts a cache or tmpfs on /var/lib/apt/lists
 and for stages that do not reach the final image (builder stages only used by COPY --from).
 
 Fix (unsafe: a later RUN that installs without its own apt-get update then fails): a shell-form RUN
-without heredocs gets a continuation line ` + "`&& rm -rf /var/lib/apt/lists/*`" + ` (under sudo when
+without heredocs that installs after its update gets a continuation line ` + "`&& rm -rf /var/lib/apt/lists/*`" + ` (under sudo when
 apt-get update ran under sudo).`,
 	Bad:  "RUN apt-get update && apt-get install -y --no-install-recommends curl",
 	Good: "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*",
@@ -71,6 +71,17 @@ apt-get update ran under sudo).`,
 func aptListsFix(p *Pass, r *pkgRun, update *pkgCall) []Fix {
 	in := r.In
 	if in.JSON || len(in.Heredocs) > 0 || p.Lines == nil {
+		return nil
+	}
+	// Only when the RUN itself uses the lists after the update: a RUN that
+	// just updates feeds a later one, which would then fail.
+	uses := false
+	for _, c := range r.Calls {
+		if c.Family == famApt && pmAfter(update.Cmd, c.Cmd) && c.SubIs("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source", "reinstall") {
+			uses = true
+		}
+	}
+	if !uses {
 		return nil
 	}
 	end := in.Range.End
