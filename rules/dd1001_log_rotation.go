@@ -76,6 +76,13 @@ func logRotationFix(p *Pass, f *daemonjson.File, opts, driver *daemonjson.Key) [
 		return fix(fixInsert(members[len(members)-1].ValueRange.End, sep+strings.Join(add, sep)))
 	}
 	top := f.Children(nil)
+	for _, k := range top {
+		// "log-opt" or a misspelt "log-opts": DD1004 or DD1003 renames it,
+		// and a second log-opts would be a duplicate key.
+		if norm := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(k.Name)); strings.HasPrefix(norm, "logop") {
+			return nil
+		}
+	}
 	root := f.Span(f.Root)
 	if len(top) == 0 {
 		brace := source.Position{Line: root.Start.Line, Column: root.Start.Column + 1}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -44,9 +45,6 @@ func TestFixCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// ShellCheck runs a process per file; its own tests cover it.
-	cfg := &rules.Config{Disabled: func(r *rules.Rule, _ string) bool { return r.ID == "DL5190" }}
-
 	var mu sync.Mutex
 	var problems []string
 	fixed, applied := 0, map[string]int{}
@@ -62,44 +60,7 @@ func TestFixCorpus(t *testing.T) {
 					t.Error(err)
 					continue
 				}
-				parse := func(b []byte) *parser.Document { return parser.Parse(j.path, b, j.kind, parser.Options{}) }
-				// Each content is linted once: Converge, the checks and the
-				// second Converge ask for the same versions again.
-				seen := map[string][]rules.Finding{}
-				lint := func(b []byte) []rules.Finding {
-					fs, ok := seen[string(b)]
-					if !ok {
-						fs = rules.Run(parse(b), cfg)
-						seen[string(b)] = fs
-					}
-					return fs
-				}
-				var probs []string
-				report := func(format string, args ...any) {
-					probs = append(probs, j.path+": "+fmt.Sprintf(format, args...))
-				}
-				before := lint(src)
-				out, done := fix.Converge(j.path, src, lint, true)
-				if len(done) > 0 {
-					after := lint(out)
-					if pb, pa := parseErrors(before), parseErrors(after); len(pa) > len(pb) {
-						report("fixes broke the file: %v (before: %v)\n%s", pa, pb, out)
-					}
-					if j.kind == parser.Dockerfile {
-						db, da := parse(src).Dockerfile, parse(out).Dockerfile
-						if db != nil && da != nil && len(db.Instructions) != len(da.Instructions) {
-							report("fixes changed the instruction count from %d to %d", len(db.Instructions), len(da.Instructions))
-						}
-					}
-					if _, more := fix.Apply(j.path, out, after, true); len(more) > 0 {
-						for _, f := range more {
-							report("fix of %s %q still applies after converging", f.Rule.ID, f.Message)
-						}
-					}
-					if again, more := fix.Converge(j.path, out, lint, true); len(more) > 0 || !bytes.Equal(again, out) {
-						report("fixing a second time changed the file")
-					}
-				}
+				probs, done := checkFixAll(j.path, j.kind, src)
 				mu.Lock()
 				problems = append(problems, probs...)
 				if len(done) > 0 {
@@ -126,6 +87,110 @@ func TestFixCorpus(t *testing.T) {
 		t.Error(p)
 	}
 	t.Logf("%d files, %d fixed; fixes applied by rule: %v", len(jobs), fixed, applied)
+}
+
+// fixAllConfig runs every rule but ShellCheck, which runs a process per
+// file and has its own tests.
+var fixAllConfig = &rules.Config{Disabled: func(r *rules.Rule, _ string) bool { return r.ID == "DL5190" }}
+
+// checkFixAll applies every rule's fixes (safe and unsafe) to src until
+// nothing changes and returns what went wrong, and the findings whose fix
+// was applied.
+func checkFixAll(path string, kind parser.Kind, src []byte) ([]string, []rules.Finding) {
+	parse := func(b []byte) *parser.Document { return parser.Parse(path, b, kind, parser.Options{}) }
+	// Each content is linted once: Converge, the checks and the second
+	// Converge ask for the same versions again.
+	seen := map[string][]rules.Finding{}
+	lint := func(b []byte) []rules.Finding {
+		fs, ok := seen[string(b)]
+		if !ok {
+			fs = rules.Run(parse(b), fixAllConfig)
+			seen[string(b)] = fs
+		}
+		return fs
+	}
+	var probs []string
+	report := func(format string, args ...any) {
+		probs = append(probs, path+": "+fmt.Sprintf(format, args...))
+	}
+	before := lint(src)
+	out, done := fix.Converge(path, src, lint, true)
+	if len(done) == 0 {
+		return nil, nil
+	}
+	after := lint(out)
+	if pb, pa := parseErrors(before), parseErrors(after); len(pa) > len(pb) {
+		report("fixes broke the file: %v (before: %v)\n%s", pa, pb, out)
+	}
+	if kind == parser.Dockerfile {
+		db, da := parse(src).Dockerfile, parse(out).Dockerfile
+		if db != nil && da != nil && len(db.Instructions) != len(da.Instructions) {
+			report("fixes changed the instruction count from %d to %d", len(db.Instructions), len(da.Instructions))
+		}
+	}
+	for _, f := range after {
+		if f.Rule.ID == "DD1009" || f.Rule.ID == "DI1008" {
+			// A fix that renames or adds must not write a key or pattern twice.
+			for _, d := range done {
+				if d.Rule.ID != f.Rule.ID {
+					report("after the fixes: %s: %s", f.Rule.ID, f.Message)
+					break
+				}
+			}
+		}
+	}
+	if _, more := fix.Apply(path, out, after, true); len(more) > 0 {
+		for _, f := range more {
+			report("fix of %s %q still applies after converging", f.Rule.ID, f.Message)
+		}
+	}
+	if again, more := fix.Converge(path, out, lint, true); len(more) > 0 || !bytes.Equal(again, out) {
+		report("fixing a second time changed the file")
+	}
+	return probs, done
+}
+
+// TestFixFixtures applies every rule's fixes together to each fixture file
+// (want lines removed), with the checks of TestFixCorpus: fixes of
+// different rules must not undo or break each other.
+func TestFixFixtures(t *testing.T) {
+	fixed := 0
+	err := filepath.WalkDir("../testdata/fixtures", func(p string, d os.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		name := d.Name()
+		var kind parser.Kind
+		switch {
+		case strings.HasSuffix(name, ".daemon.jsonc"):
+			kind = parser.DaemonJSON
+		case strings.HasSuffix(name, ".Dockerfile") || name == "Dockerfile":
+			kind = parser.Dockerfile
+		case strings.HasSuffix(name, ".dockerignore"):
+			kind = parser.DockerIgnore
+		default:
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		src = wantLine.ReplaceAll(src, nil)
+		probs, done := checkFixAll(filepath.ToSlash(p), kind, src)
+		if len(done) > 0 {
+			fixed++
+		}
+		for _, pr := range probs {
+			t.Error(pr)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fixed < 50 {
+		t.Errorf("only %d fixture files were fixed", fixed)
+	}
 }
 
 // parseErrors lists the parse-error findings (DL1000, DI1000, DD1000).
