@@ -21,8 +21,8 @@ var legacyKeyValue = &Rule{
 		"(`ENV A 1 B 2` sets A to `1 B 2`) and cannot set several variables at once. Write `ENV key=value`. " +
 		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine. " +
 		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.\n\n" +
-		"Fix (safe): on a one-line instruction, the blanks between key and value become `=`; a value with " +
-		"blanks is put in double quotes (no fix when such a value already holds quotes or escapes).",
+		"Fix (safe): the blanks between key and value become `=`; a value with blanks (or continued over " +
+		"several lines) is put in double quotes (no fix when such a value already holds quotes or escapes).",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
@@ -51,15 +51,17 @@ var legacyKeyValue = &Rule{
 	},
 }
 
-// legacyKeyValueFix rewrites `KEY key value` as `KEY key=value` when the
-// instruction is on one line.
+// legacyKeyValueFix rewrites `KEY key value` as `KEY key=value`; a value
+// continued over several lines is quoted as a whole.
 func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
-	if in.Range.Start.Line != in.Range.End.Line || key == "" {
+	first, last := in.Range.Start.Line, in.Range.End.Line
+	if key == "" || len(in.Heredocs) > 0 {
 		return nil
 	}
-	line := fixLine(p, in.Range.Start.Line)
-	i := in.KeywordRange.End.Column - 1
+	escape := p.Dockerfile.Escape
 	blank := func(r rune) bool { return r == ' ' || r == '\t' }
+	line := fixLine(p, first)
+	i := in.KeywordRange.End.Column - 1
 	for i < len(line) && blank(line[i]) {
 		i++
 	}
@@ -72,15 +74,36 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 	for j < len(line) && blank(line[j]) {
 		j++
 	}
-	end := len(line)
-	for end > j && blank(line[end-1]) {
-		end--
+	// The value as BuildKit joins it: each line without its trailing
+	// escape; every line but the last must end with one.
+	var value []rune
+	end := 0
+	for n := first; n <= last; n++ {
+		text := fixLine(p, n)
+		from := 0
+		if n == first {
+			from = j
+		}
+		e := len(text)
+		for e > from && blank(text[e-1]) {
+			e--
+		}
+		if n < last {
+			if e == from || text[e-1] != escape {
+				return nil // a comment or blank line inside the instruction
+			}
+			e--
+		} else {
+			end = e
+		}
+		if trimmed := strings.TrimSpace(string(text)); n > first && (trimmed == "" || strings.HasPrefix(trimmed, "#")) {
+			return nil
+		}
+		value = append(value, text[from:e]...)
 	}
-	if j == gapStart || j >= end {
+	if j == gapStart || j >= len(line) || len(value) == 0 {
 		return nil
 	}
-	value := line[j:end]
-	escape := p.Dockerfile.Escape
 	quoted, special := rune(0), false
 	spaced := false
 	for _, r := range value {
@@ -98,14 +121,13 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 			spaced = true
 		}
 	}
-	pos := func(col int) source.Position { return source.Position{Line: in.Range.Start.Line, Column: col + 1} }
-	gap := source.Range{Start: pos(gapStart), End: pos(j)}
+	gap := source.Range{Start: source.Position{Line: first, Column: gapStart + 1}, End: source.Position{Line: first, Column: j + 1}}
 	switch {
 	case !spaced:
 		return []Fix{{Message: "Write " + key + "=value", Safe: true, Edits: []Edit{{Range: gap, NewText: "="}}}}
 	case !special:
 		return []Fix{{Message: "Write " + key + "=\"value\"", Safe: true, Edits: []Edit{
-			{Range: gap, NewText: "=\""}, fixInsert(pos(end), "\""),
+			{Range: gap, NewText: "=\""}, fixInsert(source.Position{Line: last, Column: end + 1}, "\""),
 		}}}
 	}
 	return nil
