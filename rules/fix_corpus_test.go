@@ -97,9 +97,17 @@ var fixAllConfig = &rules.Config{Disabled: func(r *rules.Rule, _ string) bool { 
 // nothing changes and returns what went wrong, and the findings whose fix
 // was applied.
 func checkFixAll(path string, kind parser.Kind, src []byte) ([]string, []rules.Finding) {
-	parse := func(b []byte) *parser.Document { return parser.Parse(path, b, kind, parser.Options{}) }
-	// Each content is linted once: Converge, the checks and the second
-	// Converge ask for the same versions again.
+	// Each content is parsed and linted once: Converge, the checks and the
+	// second Converge ask for the same versions again.
+	docs := map[string]*parser.Document{}
+	parse := func(b []byte) *parser.Document {
+		d, ok := docs[string(b)]
+		if !ok {
+			d = parser.Parse(path, b, kind, parser.Options{})
+			docs[string(b)] = d
+		}
+		return d
+	}
 	seen := map[string][]rules.Finding{}
 	lint := func(b []byte) []rules.Finding {
 		fs, ok := seen[string(b)]
