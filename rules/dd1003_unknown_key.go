@@ -14,7 +14,9 @@ var ddUnknownKey = &Rule{
 		"(`log-drvier`), a flag shorthand (`H`, `D`), or one of the names its decoder knows but its check " +
 		"rejects (`containerd-plugin-namespace`, `swarm-raft-heartbeat-tick`, `default-init`). Members of " +
 		"`proxies` are checked the same way, and `nri-opts` rejects unknown fields. The message suggests the " +
-		"closest key.\n\nKeys dockerd accepts on Linux: " + daemonjson.DocKeys() + ".",
+		"closest key.\n\nKeys dockerd accepts on Linux: " + daemonjson.DocKeys() + ".\n\n" +
+		"Fix (unsafe: the setting then takes effect): a misspelt key (a letter or two from a key dockerd accepts, " +
+		"same first letter) or a flag shorthand is renamed, unless that key is already set.",
 	Bad:   `{"log-drvier": "local"}`,
 	Good:  `{"log-driver": "local"}`,
 	Check: func(p *Pass) { ddReport(p, ddUnknown) },

@@ -16,7 +16,10 @@ var ddIgnoredKey = &Rule{
 		"Docker's own example), top-level `http-proxy`/`https-proxy`/`no-proxy` (they belong inside `\"proxies\"`), " +
 		"an unknown key whose value is an object (dockerd only checks the object's members), deprecated keys " +
 		"(`allow-nondistributable-artifacts`) and unknown members of `builder` or `runtimes` entries. The setting " +
-		"you meant is silently not in effect; use the key the message names.\n\nAccepted and ignored: " + daemonjson.DocIgnored() + ".",
+		"you meant is silently not in effect; use the key the message names.\n\nFix (unsafe: the setting then takes " +
+		"effect): a singular flag name is renamed to its key when the value has the key's shape, a single value " +
+		"being wrapped in an array for a list key (`\"host\": \"x\"` → `\"hosts\": [\"x\"]`); not when the key is " +
+		"already set.\n\nAccepted and ignored: " + daemonjson.DocIgnored() + ".",
 	Bad:   `{"insecure-registry": ["registry.lan:5000"]}`,
 	Good:  `{"insecure-registries": ["registry.lan:5000"]}`,
 	Check: func(p *Pass) { ddReport(p, ddIgnored) },

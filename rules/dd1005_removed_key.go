@@ -12,7 +12,8 @@ var ddRemovedKey = &Rule{
 	Doc: "Keys that older Docker releases accepted are unknown to current dockerd, which then refuses to start. " +
 		"They linger in old hardening templates (`disable-legacy-registry` came from early CIS benchmarks) and " +
 		"copied examples (`graph`), and an upgrade of the engine package then leaves the host without a running " +
-		"daemon. Remove the key or use its replacement.\n\nRemoved keys: " + daemonjson.DocRemoved() + ".",
+		"daemon. Remove the key or use its replacement.\n\nFix (unsafe): a key with a direct successor taking " +
+		"the same value is renamed (`graph` → `data-root`), unless the successor is already set.\n\nRemoved keys: " + daemonjson.DocRemoved() + ".",
 	Bad:   `{"graph": "/srv/docker"}`,
 	Good:  `{"data-root": "/srv/docker"}`,
 	Check: func(p *Pass) { ddReport(p, ddRemoved) },

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"net/netip"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -92,11 +93,96 @@ func ddReport(p *Pass, cat ddCategory) {
 	if p.Daemon == nil {
 		return
 	}
+	fixable := ddFixable(p)
 	for _, is := range ddAnalyze(p.Daemon) {
 		if is.cat == cat {
+			if !fixable {
+				is.fixes = nil
+			}
 			p.Report(is.rng, is.msg, is.fixes...)
 		}
 	}
+}
+
+// ddJSONInteger is an integer as JSON writes it (no leading zeros or plus).
+var ddJSONInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// ddTypo reports whether name is close enough to key to be a misspelling
+// of it worth renaming automatically: same first letter, and only a letter
+// or two apart ("log-drvier"; not "ftp-proxy" for "http-proxy").
+func ddTypo(name, key string) bool {
+	if len(name) < 4 || len(key) < 4 || !strings.EqualFold(name[:1], key[:1]) {
+		return false
+	}
+	// What is left after removing the common prefix and suffix bounds the
+	// edit distance from above.
+	a, b := strings.ToLower(name), strings.ToLower(key)
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	return max(len(a), len(b)) <= 2
+}
+
+// renameUnlessSet renames the top-level key at kr unless to is already set.
+func (c *ddChecker) renameUnlessSet(kr source.Range, to string) []Fix {
+	if c.f.TopLevel(to) != nil {
+		return nil
+	}
+	return []Fix{ddRenameFix(kr, to)}
+}
+
+// siblingExists reports whether the object holding the key at kr already
+// has a member named name.
+func (c *ddChecker) siblingExists(kr source.Range, name string) bool {
+	for _, k := range c.f.Keys {
+		if k.KeyRange == kr {
+			return daemonjson.Effective(c.f.Children(k.Parent), name) != nil
+		}
+	}
+	return c.f.TopLevel(name) != nil
+}
+
+// ddSuccessors are the removed keys whose replacement takes the same value.
+var ddSuccessors = map[string]string{"graph": "data-root"}
+
+// singularFix renames a singular flag name to its key when the value has
+// the key's shape, wrapping a single value in an array for a list key
+// ("host": "x" → "hosts": ["x"]); nil when the key is already set or the
+// value does not fit.
+func (c *ddChecker) singularFix(kr source.Range, v gjson.Result, s *daemonjson.Spec) []Fix {
+	if c.f.TopLevel(s.Name) != nil {
+		return nil
+	}
+	fits := func(spec *daemonjson.Spec, v gjson.Result) bool {
+		switch spec.Type {
+		case daemonjson.Any:
+			return true
+		case daemonjson.String:
+			return v.Type == gjson.String
+		case daemonjson.Bool:
+			return v.Type == gjson.True || v.Type == gjson.False
+		case daemonjson.Int, daemonjson.Uint:
+			return v.Type == gjson.Number
+		case daemonjson.List:
+			return v.IsArray()
+		case daemonjson.Map, daemonjson.Struct:
+			return v.IsObject()
+		}
+		return false
+	}
+	fix := ddRenameFix(kr, s.Name)
+	switch {
+	case fits(s, v):
+	case s.Type == daemonjson.List && s.Elem != nil && !v.IsArray() && !v.IsObject() && fits(s.Elem, v):
+		fix.Message += " and make the value an array"
+		fix.Edits = append(fix.Edits, Edit{Range: c.f.Span(v), NewText: "[" + v.Raw + "]"})
+	default:
+		return nil
+	}
+	return []Fix{fix}
 }
 
 // ddRenameFix replaces a key's name, quotes included.
@@ -132,6 +218,10 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	}
 	if r, ok := daemonjson.RemovedKeys[name]; ok {
 		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; %s", name, r.Release, r.Hint)
+		if to := ddSuccessors[name]; to != "" && c.f.TopLevel(to) == nil {
+			is := &c.issues[len(c.issues)-1]
+			is.fixes = []Fix{ddRenameFix(kr, to)}
+		}
 		return
 	}
 	if alt, ok := daemonjson.RejectedTags[name]; ok {
@@ -149,7 +239,7 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	if s := daemonjson.SingularFlag(name); s != nil {
 		is := ddIssue{cat: ddIgnored, rng: kr,
 			msg:   fmt.Sprintf("key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name),
-			fixes: []Fix{ddRenameFix(kr, s.Name)}}
+			fixes: c.singularFix(kr, v, s)}
 		c.issues = append(c.issues, is)
 		return
 	}
@@ -170,7 +260,7 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	if s := daemonjson.Shorthand(name); s != nil {
 		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
 			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),
-			fixes: []Fix{ddRenameFix(kr, s.Name)}})
+			fixes: c.renameUnlessSet(kr, s.Name)})
 		return
 	}
 	c.unknown(k, "", daemonjson.KeyNames())
@@ -180,7 +270,7 @@ func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
 	kr := c.f.Span(k)
 	is := ddIssue{cat: ddUnknown, rng: kr,
 		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, ddDidYouMean(k.Str, candidates))}
-	if s := daemonjson.Closest(k.Str, candidates); s != "" {
+	if s := daemonjson.Closest(k.Str, candidates); s != "" && ddTypo(k.Str, s) && !c.siblingExists(kr, s) {
 		is.fixes = []Fix{ddRenameFix(kr, s)}
 	}
 	c.issues = append(c.issues, is)
@@ -282,7 +372,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	case daemonjson.Int, daemonjson.Uint:
 		if !ddIsInteger(v) {
 			hint := ""
-			if v.Type == gjson.String && v.Str != "" && strings.Trim(v.Str, "-0123456789") == "" && strings.Trim(v.Str, "-") != "" {
+			if v.Type == gjson.String && ddJSONInteger.MatchString(v.Str) {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
 			}
 			wrong(hint)

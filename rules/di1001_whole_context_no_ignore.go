@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -17,7 +19,9 @@ var wholeContextNoIgnore = &Rule{
 		"and any change invalidates the layer cache), bloat the image, can leak history and local " +
 		"configuration, and dependencies installed on the host may not even run in the image. " +
 		"Add a .dockerignore (or `<Dockerfile>.dockerignore`) that excludes them; the message names " +
-		"what would be sent.",
+		"what would be sent.\n\nFix (unsafe: those files no longer reach the image): a .dockerignore is created at " +
+		"the context root listing each reported directory by its path (`.git`, `node_modules`, " +
+		"`web/node_modules`) and the log files by directory (`*.log`, `logs/*.log`).",
 	Bad:  "# context holds .git/ and node_modules/, no .dockerignore\nFROM node:22-alpine\nCOPY . /app",
 	Good: "# .dockerignore:\n#   .git\n#   node_modules\n#   *.log\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {
@@ -39,7 +43,7 @@ var wholeContextNoIgnore = &Rule{
 		if len(items) == 0 {
 			return
 		}
-		p.Reportf(whole.Range, "%s %s sends the whole build context and there is no .dockerignore: it includes %s",
-			whole.Verb, whole.Src.Raw, ctxDescribeClutter(items))
+		p.Report(whole.Range, fmt.Sprintf("%s %s sends the whole build context and there is no .dockerignore: it includes %s",
+			whole.Verb, whole.Src.Raw, ctxDescribeClutter(items)), ctxIgnoreFix(p, ctxIgnoreEntries(c, items))...)
 	},
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -18,7 +20,10 @@ var clutterNotIgnored = &Rule{
 		"file and the COPY names a directory holding them). They are sent to the builder and copied " +
 		"into the image: larger images, slower builds, broken layer caching. Add them to the " +
 		".dockerignore. A COPY that names such a directory itself (`COPY node_modules ./node_modules`) is " +
-		"deliberate and not reported. When the whole context is copied with no ignore file at all, DI1001 reports it instead.",
+		"deliberate and not reported. When the whole context is copied with no ignore file at all, DI1001 reports it instead.\n\n" +
+		"Fix (unsafe: those files no longer reach the image): the reported directories (by their path from the " +
+		"context root) and log files (`*.log` per directory) are appended to the ignore file in use, or written " +
+		"to a new .dockerignore at the context root when there is none.",
 	Bad:  "# .dockerignore:\n#   *.md\nFROM node:22-alpine\nCOPY . /app   # node_modules/ is sent",
 	Good: "# .dockerignore:\n#   *.md\n#   node_modules\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {
@@ -53,12 +58,35 @@ var clutterNotIgnored = &Rule{
 				break
 			}
 		}
+		// Each entry is added by the first finding that needs it, so that
+		// fixes applied together do not write it twice.
+		added := map[string]bool{}
+		if c.Ignore == nil {
+			for _, s := range srcs {
+				if s.Src.Whole() {
+					// DI1001's fix creates the ignore file with every entry.
+					for _, it := range items {
+						for _, e := range ctxIgnoreEntries(c, []ctxClutterItem{it}) {
+							added[e] = true
+						}
+					}
+				}
+			}
+		}
 		for _, g := range groups {
+			var entries []string
+			for _, e := range ctxIgnoreEntries(c, g.items) {
+				if !added[e] {
+					added[e] = true
+					entries = append(entries, e)
+				}
+			}
+			fixes := ctxIgnoreFix(p, entries)
 			if c.Ignore == nil {
-				p.Reportf(g.src.Range, "%s %s sends %s: no .dockerignore excludes them", g.src.Verb, g.src.Src.Raw, ctxDescribeClutter(g.items))
+				p.Report(g.src.Range, fmt.Sprintf("%s %s sends %s: no .dockerignore excludes them", g.src.Verb, g.src.Src.Raw, ctxDescribeClutter(g.items)), fixes...)
 				continue
 			}
-			p.Reportf(g.src.Range, "%s %s sends %s: %s does not exclude them", g.src.Verb, g.src.Src.Raw, ctxDescribeClutter(g.items), ignoreName(c))
+			p.Report(g.src.Range, fmt.Sprintf("%s %s sends %s: %s does not exclude them", g.src.Verb, g.src.Src.Raw, ctxDescribeClutter(g.items), ignoreName(c)), fixes...)
 		}
 	},
 }

@@ -16,7 +16,8 @@ var duplicateIgnorePattern = &Rule{
 	Summary:  "The same ignore pattern appears twice",
 	Doc: "The pattern repeats an earlier one (after BuildKit's normalisation: `/dist/`, `./dist` and " +
 		"`dist` are the same) with no exception of the opposite kind in between, so it changes " +
-		"nothing. Remove the repeat.",
+		"nothing. Remove the repeat.\n\n" +
+		"Fix (safe): the repeated line is removed.",
 	Bad:  "node_modules\n*.log\n/node_modules/",
 	Good: "node_modules\n*.log",
 	Check: func(p *Pass) {

@@ -19,7 +19,8 @@ var absoluteIgnorePattern = &Rule{
 	Doc: "Every .dockerignore pattern is relative to the root of the build context, and BuildKit " +
 		"drops a leading `/`: `/dist` and `dist` are the same pattern. The slash suggests " +
 		".gitignore's anchoring, where a pattern without it matches at any depth — in a " +
-		".dockerignore neither form does; use `**/dist` for that. Remove the slash.",
+		".dockerignore neither form does; use `**/dist` for that. Remove the slash.\n\n" +
+		"Fix (safe): the leading slash is removed.",
 	Bad:  "/dist\n/.git",
 	Good: "dist\n.git",
 	Check: func(p *Pass) {

@@ -20,7 +20,8 @@ var rootOnlyIgnorePattern = &Rule{
 		"build context: `__pycache__` or `*.pyc` leaves `app/__pycache__/` in the context. The rule " +
 		"fires when entries with that name exist deeper in the context and are still sent. Write " +
 		"`**/__pycache__` to match at any depth. Only checked for a file named .dockerignore, against " +
-		"the directory it sits in.",
+		"the directory it sits in.\n\n" +
+		"Fix (unsafe: the pattern then also excludes files deeper in the context): the pattern is rewritten as `**/<pattern>`.",
 	Bad:  "# the context has app/__pycache__/\n__pycache__",
 	Good: "**/__pycache__",
 	Check: func(p *Pass) {

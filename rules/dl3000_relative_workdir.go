@@ -2,12 +2,15 @@ package rules
 
 import (
 	"fmt"
+	"path"
+	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
 )
 
 var relativeWorkdir = &Rule{
@@ -22,7 +25,10 @@ var relativeWorkdir = &Rule{
 		"place — and a stage built FROM an earlier stage inherits that state. The path is checked after " +
 		"variable expansion. Differences: hadolint checks every WORKDIR; dlint, unlike BuildKit on a Linux " +
 		"builder, accepts Windows paths (`C:\\app`, `\\app`), and it stays silent when the path uses a variable " +
-		"that the base image's ENV may define (dlint does not know the base image's environment).",
+		"that the base image's ENV may define (dlint does not know the base image's environment).\n\n" +
+		"Fix (unsafe: it assumes the base image still starts where it did): when the stage's base image is " +
+		"`scratch` or an official image whose working directory is known (" + knownWorkdirList() + "), the " +
+		"path is made absolute against it.",
 	Bad:  "FROM node:22\nWORKDIR app",
 	Good: "FROM node:22\nWORKDIR /app",
 	Check: func(p *Pass) {
@@ -47,7 +53,8 @@ var relativeWorkdir = &Rule{
 			}
 			r := in.Find(wd.Path)
 			bkReport(p, "WorkdirRelativePath", in.Comments, r,
-				fmt.Sprintf("WORKDIR %q is relative to the base image's working directory; use an absolute path", e.Value))
+				fmt.Sprintf("WORKDIR %q is relative to the base image's working directory; use an absolute path", e.Value),
+				relativeWorkdirFix(p, st, r, wd.Path)...)
 		})
 	},
 }
@@ -58,4 +65,44 @@ func absWorkdir(p string) bool {
 		return true
 	}
 	return len(p) >= 2 && p[1] == ':' && (p[0] >= 'a' && p[0] <= 'z' || p[0] >= 'A' && p[0] <= 'Z')
+}
+
+// knownWorkdirs are the working directories of official images that rarely
+// change; an image not listed here is not assumed to start anywhere.
+var knownWorkdirs = map[string]string{
+	"alpine": "/", "busybox": "/", "debian": "/", "ubuntu": "/", "fedora": "/",
+	"node": "/", "python": "/", "golang": "/go",
+}
+
+func knownWorkdirList() string {
+	names := make([]string, 0, len(knownWorkdirs))
+	for name, dir := range knownWorkdirs {
+		names = append(names, "`"+name+"` "+dir)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// relativeWorkdirFix makes the WORKDIR path at r absolute when the
+// working directory the stage starts in is known.
+func relativeWorkdirFix(p *Pass, st *dockerfile.Stage, r source.Range, raw string) []Fix {
+	if src, ok := fixSrc(p, r); !ok || src != raw || st == nil {
+		return nil
+	}
+	im := st.Root().Image
+	base := ""
+	switch {
+	case im.Scratch:
+		base = "/"
+	case im.Official() && !im.Unresolved:
+		base = knownWorkdirs[strings.TrimPrefix(im.Repository, "library/")]
+	}
+	if base == "" {
+		return nil
+	}
+	text := path.Join(base, raw)
+	if strings.ContainsAny(raw, "$`\\") {
+		text = strings.TrimSuffix(base, "/") + "/" + raw
+	}
+	return []Fix{{Message: fmt.Sprintf("Write the absolute path %q", text), Edits: []Edit{{Range: r, NewText: text}}}}
 }

@@ -23,7 +23,11 @@ which Debian and Ubuntu images already delete after each install) but leaves the
 ` + "`apt-get distclean`" + ` (apt 2.7 and later) removes the lists too and counts.
 
 The rule stays silent when the RUN mounts a cache or tmpfs on /var/lib/apt/lists (or /var/lib/apt),
-and for stages that do not reach the final image (builder stages only used by COPY --from).`,
+and for stages that do not reach the final image (builder stages only used by COPY --from).
+
+Fix (unsafe: a later RUN that installs without its own apt-get update then fails): a shell-form RUN
+without heredocs that installs after its update gets a continuation line ` + "`&& rm -rf /var/lib/apt/lists/*`" + ` (under sudo when
+apt-get update ran under sudo).`,
 	Bad:  "RUN apt-get update && apt-get install -y --no-install-recommends curl",
 	Good: "RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*",
 	Check: func(p *Pass) {
@@ -56,15 +60,28 @@ and for stages that do not reach the final image (builder stages only used by CO
 				continue
 			}
 			p.Report(last.SubWord().Range, "the package lists fetched by "+last.Tool+" update stay in the image; end the RUN with rm -rf /var/lib/apt/lists/*",
-				aptListsFix(p, r)...)
+				aptListsFix(p, r, last)...)
 		}
 	},
 }
 
 // aptListsFix appends the cleanup to a plain shell-form RUN.
-func aptListsFix(p *Pass, r *pkgRun) []Fix {
+// The cleanup runs under sudo when apt-get update did, and is indented
+// like the RUN's continuation lines.
+func aptListsFix(p *Pass, r *pkgRun, update *pkgCall) []Fix {
 	in := r.In
 	if in.JSON || len(in.Heredocs) > 0 || p.Lines == nil {
+		return nil
+	}
+	// Only when the RUN itself uses the lists after the update: a RUN that
+	// just updates feeds a later one, which would then fail.
+	uses := false
+	for _, c := range r.Calls {
+		if c.Family == famApt && pmAfter(update.Cmd, c.Cmd) && c.SubIs("install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "source", "reinstall") {
+			uses = true
+		}
+	}
+	if !uses {
 		return nil
 	}
 	end := in.Range.End
@@ -73,5 +90,18 @@ func aptListsFix(p *Pass, r *pkgRun) []Fix {
 		return nil
 	}
 	at := source.Position{Line: end.Line, Column: len([]rune(text)) + 1}
-	return []Fix{{Message: "Remove the lists in the same RUN", Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: " \\\n    && rm -rf /var/lib/apt/lists/*"}}}}
+	rm := "rm -rf /var/lib/apt/lists/*"
+	for via := update.Cmd.Via; via != nil; via = via.Via {
+		if via.Is("sudo") {
+			rm = "sudo " + rm
+			break
+		}
+	}
+	indent := "    "
+	if end.Line > in.Range.Start.Line {
+		if ind := fixIndent(p, end.Line); ind != "" {
+			indent = ind
+		}
+	}
+	return []Fix{{Message: "Remove the lists in the same RUN", Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: " " + string(p.Dockerfile.Escape) + "\n" + indent + "&& " + rm}}}}
 }

@@ -17,7 +17,9 @@ var aptMissingYes = &Rule{
 	Doc: `A build has no terminal: when apt-get asks "Do you want to continue?", it reads end of
 input and aborts. Pass ` + "`-y`" + ` (` + "`--yes`" + `, ` + "`--assume-yes`" + `). ` + "`-qq`" + ` also implies
 ` + "`-y`" + `; a single ` + "`-q`" + ` does not. Checked for apt-get and apt on install, upgrade, remove and
-the other subcommands that ask.`,
+the other subcommands that ask.
+
+Fix (safe): ` + "`" + `-y` + "`" + ` is inserted after the subcommand.`,
 	Bad:  "RUN apt-get install --no-install-recommends curl",
 	Good: "RUN apt-get install -y --no-install-recommends curl",
 	Check: func(p *Pass) {

@@ -18,7 +18,9 @@ var aptNoInstallRecommends = &Rule{
 doubles an image's size with documentation, fonts and tools nobody uses. Pass
 ` + "`--no-install-recommends`" + ` (or ` + "`-o APT::Install-Recommends=false`" + `) and name what you
 need. The rule stays silent when an earlier RUN of the stage (or a stage it is built from) writes
-an ` + "`APT::Install-Recommends`" + ` setting to apt's configuration.`,
+an ` + "`APT::Install-Recommends`" + ` setting to apt's configuration.
+
+Fix (unsafe: packages that were only recommended are no longer installed): ` + "`" + `--no-install-recommends` + "`" + ` is inserted after the subcommand.`,
 	Bad:  "RUN apt-get install -y curl",
 	Good: "RUN apt-get install -y --no-install-recommends curl",
 	Check: func(p *Pass) {

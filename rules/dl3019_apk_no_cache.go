@@ -17,7 +17,9 @@ var apkNoCache = &Rule{
 layer. ` + "`apk add --no-cache`" + ` fetches them to a temporary place instead (and makes a separate
 ` + "`apk update`" + ` unnecessary). The rule stays silent when the same RUN deletes /var/cache/apk
 afterwards, when it mounts a cache or tmpfs on /var/cache/apk, and in stages that do not reach the
-final image.`,
+final image.
+
+Fix (safe): ` + "`" + `--no-cache` + "`" + ` is inserted after ` + "`" + `add` + "`" + `.`,
 	Bad:  "RUN apk add curl=8.5.0-r0",
 	Good: "RUN apk add --no-cache curl=8.5.0-r0",
 	Check: func(p *Pass) {

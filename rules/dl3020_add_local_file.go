@@ -16,7 +16,8 @@ var addLocalFile = &Rule{
 		"archives. For plain local files it behaves like COPY, and readers (and reviewers) then have " +
 		"to check that no archive gets unpacked by surprise. Use COPY for local files and keep ADD for " +
 		"what only it does. ADD with a URL, a git source, anything that may be an archive (by its " +
-		"name), a variable, or ADD-only flags (--checksum, --keep-git-dir, --unpack) is left alone.",
+		"name), a variable, or ADD-only flags (--checksum, --keep-git-dir, --unpack) is left alone.\n\n" +
+		"Fix (unsafe: ADD would also unpack a local tar archive whatever its name): the keyword is replaced by COPY in the same casing.",
 	Bad:   "ADD requirements.txt /app/",
 	Good:  "COPY requirements.txt /app/",
 	Check: checkAddLocalFile,

@@ -16,7 +16,8 @@ var copyDestNotDir = &Rule{
 	Doc: "With more than one source, the destination must be a directory written with a trailing " +
 		"slash; otherwise the build fails (\"When using COPY with more than one source file, the " +
 		"destination must be a directory and end with a /\"). Add the slash. Heredoc sources count as " +
-		"sources; a destination given through an unknown variable is not judged.",
+		"sources; a destination given through an unknown variable is not judged.\n\n" +
+		"Fix (safe): a trailing slash is added to the destination.",
 	Bad:   "COPY package.json package-lock.json /app",
 	Good:  "COPY package.json package-lock.json /app/",
 	Check: checkCopyDestNotDir,

@@ -12,7 +12,9 @@ var aptUsed = &Rule{
 	Summary:  "Use apt-get or apt-cache instead of apt in scripts",
 	Doc: `` + "`apt`" + ` is the interactive front end: its output and behaviour may change between
 releases and it warns "apt does not have a stable CLI interface" when run from a script. Use
-` + "`apt-get`" + ` (install, update, upgrade, remove, …) and ` + "`apt-cache`" + ` (search, show, policy).`,
+` + "`apt-get`" + ` (install, update, upgrade, remove, …) and ` + "`apt-cache`" + ` (search, show, policy).
+
+Fix (safe): ` + "`" + `apt` + "`" + ` is replaced by ` + "`" + `apt-get` + "`" + `.`,
 	Bad:  "RUN apt install -y curl",
 	Good: "RUN apt-get install -y curl",
 	Check: func(p *Pass) {

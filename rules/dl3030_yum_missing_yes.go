@@ -11,7 +11,9 @@ var yumMissingYes = &Rule{
 	Summary:  "Use -y with yum install so the build never waits for an answer",
 	Doc: `A build has no terminal: when yum asks "Is this ok [y/N]", it reads end of input and
 exits without installing. Pass ` + "`-y`" + ` (` + "`--assumeyes`" + `) to install, update, remove and the
-other subcommands that ask.`,
+other subcommands that ask.
+
+Fix (safe): ` + "`" + `-y` + "`" + ` is inserted after the subcommand.`,
 	Bad:  "RUN yum install httpd-2.4.57 && yum clean all",
 	Good: "RUN yum install -y httpd-2.4.57 && yum clean all",
 	Check: func(p *Pass) {

@@ -12,7 +12,9 @@ var zypperNonInteractive = &Rule{
 	Doc: `A build has no terminal, and zypper stops at its confirmation prompt. Use the global
 ` + "`-n`" + ` / ` + "`--non-interactive`" + ` before the subcommand (` + "`zypper -n install`" + `) or ` + "`-y`" + ` /
 ` + "`--no-confirm`" + ` after it. Note that ` + "`-n`" + ` after ` + "`install`" + ` means ` + "`--name`" + `, not
-non-interactive.`,
+non-interactive.
+
+Fix (safe): ` + "`" + `-n` + "`" + ` is inserted right after ` + "`" + `zypper` + "`" + ` (a global option, it must precede the subcommand).`,
 	Bad:  "RUN zypper install curl=8.0.1 && zypper clean",
 	Good: "RUN zypper -n install curl=8.0.1 && zypper clean",
 	Check: func(p *Pass) {

@@ -11,7 +11,9 @@ var dnfMissingYes = &Rule{
 	Summary:  "Use -y with dnf install so the build never waits for an answer",
 	Doc: `A build has no terminal: when dnf (or tdnf) asks "Is this ok [y/N]", it reads end of input
 and exits without installing. Pass ` + "`-y`" + ` (` + "`--assumeyes`" + `). microdnf never asks (its ` + "`-y`" + `
-does nothing), so it is not checked.`,
+does nothing), so it is not checked.
+
+Fix (safe): ` + "`" + `-y` + "`" + ` is inserted after the subcommand.`,
 	Bad:  "RUN dnf install httpd-2.4.57 && dnf clean all",
 	Good: "RUN dnf install -y httpd-2.4.57 && dnf clean all",
 	Check: func(p *Pass) {

@@ -20,7 +20,9 @@ layer. Pass ` + "`--no-cache-dir`" + `, or set ` + "`ENV PIP_NO_CACHE_DIR=1`" + 
 The rule stays silent when PIP_NO_CACHE_DIR is set by ENV or ARG in the stage (or a stage it is
 built from) or in the RUN itself, when the same RUN later runs ` + "`pip cache purge`" + ` or removes
 the cache directory, and in stages that do not reach the final image. pipx keeps no such cache and
-is not checked.`,
+is not checked.
+
+Fix (safe): ` + "`" + `--no-cache-dir` + "`" + ` is inserted after ` + "`" + `install` + "`" + `.`,
 	Bad:  "RUN pip install flask==3.0.3",
 	Good: "RUN pip install --no-cache-dir flask==3.0.3",
 	Check: func(p *Pass) {

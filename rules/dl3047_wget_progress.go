@@ -12,7 +12,8 @@ var wgetProgress = &Rule{
 	Doc: "Without a terminal, wget's default progress indicator writes a dot line for every few " +
 		"kilobytes, so a large download floods the build log with thousands of lines. Pass " +
 		"`--progress=dot:giga` (one dot per megabyte) or make wget quiet with `-q`/`--quiet`, " +
-		"`-nv`/`--no-verbose`, or send its log elsewhere with `-o`/`--output-file` or `-a`/`--append-output`.",
+		"`-nv`/`--no-verbose`, or send its log elsewhere with `-o`/`--output-file` or `-a`/`--append-output`.\n\n" +
+		"Fix (safe): `--progress=dot:giga` is inserted after `wget`, where the command is written on one line.",
 	Bad:   "RUN wget https://example.com/big.tar.gz",
 	Good:  "RUN wget --progress=dot:giga https://example.com/big.tar.gz",
 	Check: checkWgetProgress,
@@ -45,7 +46,9 @@ func checkWgetProgress(p *Pass) {
 			fix := Fix{Message: "Add --progress=dot:giga", Safe: true,
 				Edits: []Edit{{Range: source.Range{Start: end, End: end}, NewText: " --progress=dot:giga"}}}
 			// No edit in exec form (it would break the JSON array) or across lines.
-			if r.In.JSON || c.Name.Range.Start.Line != end.Line {
+			// Nor where the source at the word's range is not the word (a
+			// body of sh -c split over continuation lines).
+			if src, ok := fixSrc(p, c.Name.Range); r.In.JSON || !ok || src != c.Name.Raw {
 				d.report(c.Name.Range, `"wget" without --progress, -q or -nv floods the build log`)
 				continue
 			}

@@ -15,7 +15,8 @@ var invalidLabelKey = &Rule{
 		"practice); start with a letter and end with a letter or digit; no `..` or `--`; and the " +
 		"`com.docker.`, `io.docker.` and `org.dockerproject.` namespaces are reserved for Docker. " +
 		"Tools that read labels (OCI annotations, registries, scanners) expect these forms, so prefer " +
-		"namespaced keys such as `org.opencontainers.image.source`. Keys given through variables are not judged.",
+		"namespaced keys such as `org.opencontainers.image.source`. Keys given through variables are not judged.\n\n" +
+		"Fix (unsafe: consumers looking for the old key miss it): the key is lowercased.",
 	Bad:   "LABEL Maintainer=\"ops@example.com\"",
 	Good:  "LABEL org.opencontainers.image.authors=\"ops@example.com\"",
 	Check: checkInvalidLabelKey,

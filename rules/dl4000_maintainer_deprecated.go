@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -16,7 +15,9 @@ var maintainerDeprecated = &Rule{
 	Summary: "MAINTAINER is deprecated; use a LABEL",
 	Doc: "MAINTAINER only fills the image's legacy Author field, which most tools no longer show. " +
 		"The OCI label `org.opencontainers.image.authors` carries the same information where registries " +
-		"and scanners look for it. Every MAINTAINER instruction is reported, as `docker build --check` does.",
+		"and scanners look for it. Every MAINTAINER instruction is reported, as `docker build --check` does.\n\n" +
+		"Fix (unsafe: the image's Author field is no longer set): a one-line MAINTAINER becomes " +
+		"`LABEL org.opencontainers.image.authors=\"…\"` with the same text.",
 	Bad:  "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>",
 	Good: "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"Jane Doe <jane@example.com>\"",
 	Check: func(p *Pass) {
@@ -26,10 +27,10 @@ var maintainerDeprecated = &Rule{
 			}
 			var fixes []Fix
 			if m, ok := in.Command.(*instructions.MaintainerCommand); ok && in.Range.Start.Line == in.Range.End.Line {
-				q, _ := json.Marshal(m.Maintainer)
+				q := fixDockerQuote(m.Maintainer, p.Dockerfile.Escape)
 				fixes = append(fixes, Fix{
 					Message: "Replace with an org.opencontainers.image.authors label",
-					Edits:   []Edit{{Range: in.Range, NewText: "LABEL org.opencontainers.image.authors=" + string(q)}},
+					Edits:   []Edit{{Range: in.Range, NewText: fixKeyword(in.Keyword, "LABEL") + " org.opencontainers.image.authors=" + q}},
 				})
 			}
 			bkReport(p, "MaintainerDeprecated", in.Comments, in.KeywordRange,

@@ -14,7 +14,8 @@ var fromAsCasing = &Rule{
 	Summary: "The AS keyword should have the same case as FROM",
 	Doc: "`FROM image as name` mixes an uppercase instruction with a lowercase keyword. Write `AS` in the " +
 		"case of its `FROM`. A mixed-case `From` is left to DL5402 (instruction casing), as " +
-		"`docker build --check` does.",
+		"`docker build --check` does.\n\n" +
+		"Fix (safe): `AS` is written in the keyword's casing.",
 	Bad:  "FROM golang:1.23 as builder",
 	Good: "FROM golang:1.23 AS builder",
 	Check: func(p *Pass) {

@@ -17,7 +17,8 @@ var instructionCasing = &Rule{
 		"`Run`) is harder to scan. A mixed-case keyword is always reported; an all-lowercase or all-uppercase " +
 		"one is reported when most instructions of the file use the other case (a tie counts as uppercase). " +
 		"As in `docker build --check`, the majority counts FROM lines and the instructions of stages; " +
-		"ARGs before the first FROM are neither counted nor checked.",
+		"ARGs before the first FROM are neither counted nor checked.\n\n" +
+		"Fix (safe): the keyword is written in the file's majority casing.",
 	Bad:  "FROM alpine:3.20\nrun echo hi\nCOPY . /app",
 	Good: "FROM alpine:3.20\nRUN echo hi\nCOPY . /app",
 	Check: func(p *Pass) {

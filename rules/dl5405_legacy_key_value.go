@@ -3,10 +3,13 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
 )
 
 var legacyKeyValue = &Rule{
@@ -17,7 +20,9 @@ var legacyKeyValue = &Rule{
 	Doc: "`ENV key value` (without `=`) is a legacy form that sets one variable to the whole rest of the line " +
 		"(`ENV A 1 B 2` sets A to `1 B 2`) and cannot set several variables at once. Write `ENV key=value`. " +
 		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine. " +
-		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.",
+		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.\n\n" +
+		"Fix (safe): the blanks between key and value become `=`; a value with blanks (or continued over " +
+		"several lines) is put in double quotes (no fix when such a value already holds quotes or escapes).",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
@@ -38,9 +43,92 @@ var legacyKeyValue = &Rule{
 					}
 					kw := strings.ToUpper(in.Keyword)
 					bkReport(p, "LegacyKeyValueFormat", in.Comments, in.Find(kv.Key),
-						fmt.Sprintf("%s %s uses the legacy \"%s key value\" form; write %s %s=…", kw, kv.Key, kw, kw, kv.Key))
+						fmt.Sprintf("%s %s uses the legacy \"%s key value\" form; write %s %s=…", kw, kv.Key, kw, kw, kv.Key),
+						legacyKeyValueFix(p, in, kv.Key)...)
 				}
 			}
 		}
 	},
+}
+
+// legacyKeyValueFix rewrites `KEY key value` as `KEY key=value`; a value
+// continued over several lines is quoted as a whole.
+func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
+	first, last := in.Range.Start.Line, in.Range.End.Line
+	if key == "" || len(in.Heredocs) > 0 {
+		return nil
+	}
+	escape := p.Dockerfile.Escape
+	blank := func(r rune) bool { return r == ' ' || r == '\t' }
+	line := fixLine(p, first)
+	i := in.KeywordRange.End.Column - 1
+	for i < len(line) && blank(line[i]) {
+		i++
+	}
+	k := utf8.RuneCountInString(key)
+	if i+k > len(line) || string(line[i:i+k]) != key {
+		return nil
+	}
+	gapStart := i + k
+	j := gapStart
+	for j < len(line) && blank(line[j]) {
+		j++
+	}
+	// The value as BuildKit joins it: each line without its trailing
+	// escape; every line but the last must end with one.
+	var value []rune
+	end := 0
+	for n := first; n <= last; n++ {
+		text := fixLine(p, n)
+		from := 0
+		if n == first {
+			from = j
+		}
+		e := len(text)
+		for e > from && blank(text[e-1]) {
+			e--
+		}
+		if n < last {
+			if e == from || text[e-1] != escape {
+				return nil // a comment or blank line inside the instruction
+			}
+			e--
+		} else {
+			end = e
+		}
+		if trimmed := strings.TrimSpace(string(text)); n > first && (trimmed == "" || strings.HasPrefix(trimmed, "#")) {
+			return nil
+		}
+		value = append(value, text[from:e]...)
+	}
+	if j == gapStart || j >= len(line) || len(value) == 0 {
+		return nil
+	}
+	quoted, special := rune(0), false
+	spaced := false
+	for _, r := range value {
+		switch {
+		case r == escape || r == '"' || r == '\'':
+			special = true
+			if r != escape && (quoted == 0 || quoted == r) {
+				if quoted == 0 {
+					quoted = r
+				} else {
+					quoted = 0
+				}
+			}
+		case blank(r) && quoted == 0:
+			spaced = true
+		}
+	}
+	gap := source.Range{Start: source.Position{Line: first, Column: gapStart + 1}, End: source.Position{Line: first, Column: j + 1}}
+	switch {
+	case !spaced:
+		return []Fix{{Message: "Write " + key + "=value", Safe: true, Edits: []Edit{{Range: gap, NewText: "="}}}}
+	case !special:
+		return []Fix{{Message: "Write " + key + "=\"value\"", Safe: true, Edits: []Edit{
+			{Range: gap, NewText: "=\""}, fixInsert(source.Position{Line: last, Column: end + 1}, "\""),
+		}}}
+	}
+	return nil
 }

@@ -16,7 +16,8 @@ var exposeProtoCasing = &Rule{
 	Tags:    []string{TagStyle},
 	Summary: "EXPOSE protocols should be lowercase",
 	Doc: "`EXPOSE 80/TCP` works, but the image config records `80/tcp`, and other tools compare the " +
-		"protocol as written. Write `tcp`, `udp` or `sctp` in lowercase. One finding per port.",
+		"protocol as written. Write `tcp`, `udp` or `sctp` in lowercase. One finding per port.\n\nFix (safe): the protocol is lowercased where the port is written " +
+		"literally (not through a variable).",
 	Bad:  "FROM nginx:1.27\nEXPOSE 80/TCP",
 	Good: "FROM nginx:1.27\nEXPOSE 80/tcp",
 	Check: func(p *Pass) {
@@ -24,8 +25,17 @@ var exposeProtoCasing = &Rule{
 			if port.proto == strings.ToLower(port.proto) {
 				return
 			}
-			bkReport(p, "ExposeProtoCasing", in.Comments, in.Find(raw),
-				fmt.Sprintf("protocol %q of EXPOSE %s should be lowercase", port.proto, raw))
+			var fixes []Fix
+			r, ok := fixFindToken(p, in, raw)
+			if ok {
+				i := strings.LastIndex(raw, "/")
+				fixes = append(fixes, Fix{Message: "Lowercase the protocol", Safe: true,
+					Edits: []Edit{{Range: r, NewText: raw[:i+1] + strings.ToLower(raw[i+1:])}}})
+			} else {
+				r = in.Find(raw)
+			}
+			bkReport(p, "ExposeProtoCasing", in.Comments, r,
+				fmt.Sprintf("protocol %q of EXPOSE %s should be lowercase", port.proto, raw), fixes...)
 		})
 	},
 }

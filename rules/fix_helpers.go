@@ -1,0 +1,187 @@
+package rules
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/dlint/dlint/parser/buildcontext"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/source"
+)
+
+// Helpers for the fixes rules attach to their findings: reading the exact
+// source under a range, finding a whole token, and writing Dockerfile text
+// in the file's own style.
+
+// fixSrc returns the source text of a range that lies on one line, and
+// whether the range is valid for it.
+func fixSrc(p *Pass, r source.Range) (string, bool) {
+	if p.Lines == nil || r.Start.Line == 0 || r.Start.Line != r.End.Line {
+		return "", false
+	}
+	text := []rune(p.Lines.Text(r.Start.Line))
+	s, e := r.Start.Column-1, r.End.Column-1
+	if s < 0 || e > len(text) || s > e {
+		return "", false
+	}
+	return string(text[s:e]), true
+}
+
+// fixLine returns line n of the document as code points.
+func fixLine(p *Pass, n int) []rune {
+	if p.Lines == nil {
+		return nil
+	}
+	return []rune(p.Lines.Text(n))
+}
+
+// fixFindToken locates token in the instruction's source after its
+// keyword as a whole blank-separated word (not inside a longer word).
+func fixFindToken(p *Pass, in *dockerfile.Instruction, token string) (source.Range, bool) {
+	from := in.KeywordRange.End
+	for range 64 {
+		r, ok := in.FindAfter(token, from)
+		if !ok {
+			return r, false
+		}
+		line := fixLine(p, r.Start.Line)
+		before := r.Start.Column - 2
+		after := r.End.Column - 1
+		okBefore := r.Start.Line == r.End.Line && (before < 0 || before < len(line) && (line[before] == ' ' || line[before] == '\t'))
+		okAfter := r.Start.Line == r.End.Line && (after >= len(line) || line[after] == ' ' || line[after] == '\t')
+		if okBefore && okAfter {
+			return r, true
+		}
+		from = source.Position{Line: r.Start.Line, Column: r.Start.Column + 1}
+	}
+	return source.Range{}, false
+}
+
+// fixKeyword writes keyword (upper-case) in the casing of the instruction
+// it replaces or sits beside: lower-case when that one is all lower-case.
+func fixKeyword(like, keyword string) string {
+	if like != "" && like == strings.ToLower(like) {
+		return strings.ToLower(keyword)
+	}
+	return strings.ToUpper(keyword)
+}
+
+// fixDockerQuote double-quotes s for a Dockerfile word that is expanded
+// (LABEL, ENV): the escape character, quotes and $ are escaped so the
+// value stays literal.
+func fixDockerQuote(s string, escape rune) string {
+	if escape == 0 {
+		escape = '\\'
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		if r == escape || r == '"' || r == '$' {
+			b.WriteRune(escape)
+		}
+		b.WriteRune(r)
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// fixInsert is an edit that inserts text at pos.
+func fixInsert(pos source.Position, text string) Edit {
+	return Edit{Range: source.Range{Start: pos, End: pos}, NewText: text}
+}
+
+// fixLineEnd is the position after the last non-blank character of line n.
+func fixLineEnd(p *Pass, n int) source.Position {
+	text := strings.TrimRight(p.Lines.Text(n), " \t")
+	return source.Position{Line: n, Column: len([]rune(text)) + 1}
+}
+
+// fixIndent is the leading white space of line n.
+func fixIndent(p *Pass, n int) string {
+	text := p.Lines.Text(n)
+	return text[:len(text)-len(strings.TrimLeft(text, " \t"))]
+}
+
+// ddFixable reports whether edits can be made to the daemon.json: its
+// positions are those of its bytes (not a UTF-16 file, which dlint reads
+// decoded).
+func ddFixable(p *Pass) bool {
+	src := p.Src
+	return p.Lines != nil && !(len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF))
+}
+
+// ctxIgnoreEntries are the ignore-file lines that exclude clutter items:
+// a directory by its path from the context root, log files by their
+// directory ("*.log", "logs/*.log"); each once, in order, and none that the
+// ignore file already has.
+func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string {
+	have := map[string]bool{}
+	if c != nil && c.Ignore != nil {
+		for _, pat := range c.Ignore.Patterns {
+			have[pat.Raw] = true
+		}
+	}
+	var out []string
+	for _, it := range items {
+		e := it.Path
+		if !it.Dir {
+			e = path.Join(path.Dir(it.Path), "*.log")
+		}
+		if !have[e] {
+			have[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ctxIgnoreFixPath names the ignore file at diskPath the way the
+// Dockerfile's path names the Dockerfile (relative stays relative), so that
+// Fix.Path is comparable with Finding.Path.
+func ctxIgnoreFixPath(p *Pass, diskPath string) string {
+	docDir := path.Dir(p.Path)
+	rel, err := filepath.Rel(filepath.Dir(filepath.FromSlash(p.Path)), diskPath)
+	if err != nil {
+		absDoc, err1 := filepath.Abs(filepath.Dir(filepath.FromSlash(p.Path)))
+		absIgn, err2 := filepath.Abs(diskPath)
+		if err1 != nil || err2 != nil {
+			return ""
+		}
+		if rel, err = filepath.Rel(absDoc, absIgn); err != nil {
+			return ""
+		}
+	}
+	return path.Join(docDir, filepath.ToSlash(rel))
+}
+
+// ctxIgnoreFix adds entries to the build context's ignore file, creating
+// .dockerignore at the context root when there is none. Unsafe: the files
+// are no longer sent, so a COPY that relied on them changes.
+func ctxIgnoreFix(p *Pass, entries []string) []Fix {
+	c := p.Context
+	if c == nil || len(entries) == 0 || p.Path == "" || p.Path == "-" {
+		return nil
+	}
+	text := strings.Join(entries, "\n") + "\n"
+	msg := "Add " + strings.Join(entries, ", ") + " to "
+	if c.IgnorePath == "" {
+		fp := ctxIgnoreFixPath(p, filepath.Join(c.Dir, ".dockerignore"))
+		if fp == "" {
+			return nil
+		}
+		start := source.Position{Line: 1, Column: 1}
+		return []Fix{{Message: msg + "a new .dockerignore", Path: fp, Edits: []Edit{{Range: source.Range{Start: start, End: start}, NewText: text}}}}
+	}
+	src, err := os.ReadFile(c.IgnorePath)
+	fp := ctxIgnoreFixPath(p, c.IgnorePath)
+	if err != nil || fp == "" {
+		return nil
+	}
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		text = "\n" + text
+	}
+	end := source.NewLines(src).Position(len(src))
+	return []Fix{{Message: msg + filepath.Base(c.IgnorePath), Path: fp, Edits: []Edit{{Range: source.Range{Start: end, End: end}, NewText: text}}}}
+}
