@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dlint/dlint/parser"

@@ -149,14 +149,6 @@ func shHasInner(cmds []*shell.Command, c *shell.Command) bool {
 	return false
 }
 
-// shContains reports whether outer covers inner and is larger.
-func shContains(outer, inner source.Range) bool {
-	if outer == inner {
-		return false
-	}
-	return !inner.Start.Before(outer.Start) && !outer.End.Before(inner.End)
-}
-
 // shNested reports whether c runs inside an argument of another command of
 // its scope: a `$(…)` or `<(…)` substitution.
 func shNested(cmds []*shell.Command, c *shell.Command) bool {
