@@ -93,8 +93,12 @@ func readFixture(t *testing.T, path string) ([]byte, []*want) {
 }
 
 // onlyRule runs rule r alone.
+// onlyRule runs rule r alone, optional rules included.
 func onlyRule(r *Rule) *Config {
-	return &Config{Disabled: func(x *Rule, _ string) bool { return x != r }}
+	return &Config{
+		Disabled:   func(x *Rule, _ string) bool { return x != r },
+		SeverityOf: func(x *Rule, _ string) (Severity, bool) { return x.Severity, x == r && r.Optional },
+	}
 }
 
 // check compares findings of rule r with wants; it reports whether the case

@@ -12,6 +12,7 @@ var coreRules = []*Rule{
 	untaggedImage,        // DL3006
 	latestTag,            // DL3007
 	multipleHealthchecks, // DL3012
+	numericUser,          // DL3066
 	buildInFinalStage,    // DL5001
 	sdkBaseImage,         // DL5002
 	missingUser,          // DL5003

@@ -59,10 +59,14 @@ type Rule struct {
 	// SecuritySeverity is the CVSS-like score (0.1–10) GitHub code scanning
 	// shows for security rules; 0 for rules that are not about security.
 	SecuritySeverity float64
-	Summary          string // one line, no trailing period
-	Doc              string // why it matters and how to fix it
-	Bad, Good        string // tiny examples
-	Check            func(*Pass)
+	// Optional rules are off unless the configuration gives them a
+	// severity (`severity: {DL3066: info}`): checks that are right for some
+	// teams and noise for most.
+	Optional  bool
+	Summary   string // one line, no trailing period
+	Doc       string // why it matters and how to fix it
+	Bad, Good string // tiny examples
+	Check     func(*Pass)
 }
 
 // URL is where the rule's documentation lives.

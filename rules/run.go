@@ -49,6 +49,9 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		if cfg.Disabled != nil && cfg.Disabled(r, doc.Path) {
 			continue
 		}
+		if r.Optional && !enabled(cfg, r, doc.Path) {
+			continue
+		}
 		pass := &Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
 		runSafely(pass, report)
 	}
@@ -56,6 +59,16 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 	out = suppress(doc, out, cfg)
 	Sort(out)
 	return out
+}
+
+// enabled reports whether the configuration turns an optional rule on by
+// giving it a severity.
+func enabled(cfg *Config, r *Rule, path string) bool {
+	if cfg.SeverityOf == nil {
+		return false
+	}
+	_, ok := cfg.SeverityOf(r, path)
+	return ok
 }
 
 func applies(r *Rule, doc *parser.Document) bool {
