@@ -97,3 +97,28 @@ func TestSeverityOverrideAndOrder(t *testing.T) {
 		prev = f
 	}
 }
+
+func TestOptionalRuleNeedsASeverity(t *testing.T) {
+	src := "FROM alpine:3.20\nUSER app\n"
+	has := func(fs []Finding) bool {
+		for _, f := range fs {
+			if f.Rule == numericUser {
+				return true
+			}
+		}
+		return false
+	}
+	if has(lintString(t, src, &Config{})) {
+		t.Error("an optional rule ran without being enabled")
+	}
+	on := &Config{SeverityOf: func(r *Rule, _ string) (Severity, bool) { return Warning, r == numericUser }}
+	fs := lintString(t, src, on)
+	if !has(fs) {
+		t.Fatal("an optional rule given a severity did not run")
+	}
+	for _, f := range fs {
+		if f.Rule == numericUser && f.Severity != Warning {
+			t.Errorf("severity %v, want the configured warning", f.Severity)
+		}
+	}
+}
