@@ -46,19 +46,7 @@ var secretInContext = &Rule{
 		}
 		var groups []*group
 		byIn := map[*ctxSource]*group{}
-		skip := ""
-		for _, e := range l.Entries {
-			if skip != "" && strings.HasPrefix(e.Path, skip) {
-				continue
-			}
-			skip = ""
-			if e.Dir && (ctxClutterDirs[path.Base(e.Path)] || ctxVCSDirs[path.Base(e.Path)] || ctxFixtureDirs[path.Base(e.Path)] || path.Base(e.Path) == "vendor") {
-				skip = e.Path + "/"
-				continue
-			}
-			if e.Dir || e.Excluded || e.Symlink || !isSecretFile(c, e) {
-				continue
-			}
+		for _, e := range secretEntries(c, l) {
 			for i := range srcs {
 				s := &srcs[i]
 				if !s.Covers(e.Path) {
@@ -110,6 +98,31 @@ var (
 )
 
 const secretReadLimit = 256 << 10
+
+type secretEntriesKey struct{}
+
+// secretEntries are the files of the context that hold credentials and
+// would be sent, found once per context however many Dockerfiles share it.
+func secretEntries(c *buildcontext.Context, l *buildcontext.Listing) []buildcontext.Entry {
+	return c.Memo(secretEntriesKey{}, func() any {
+		var out []buildcontext.Entry
+		skip := ""
+		for _, e := range l.Entries {
+			if skip != "" && strings.HasPrefix(e.Path, skip) {
+				continue
+			}
+			skip = ""
+			if e.Dir && (ctxClutterDirs[path.Base(e.Path)] || ctxVCSDirs[path.Base(e.Path)] || ctxFixtureDirs[path.Base(e.Path)] || path.Base(e.Path) == "vendor") {
+				skip = e.Path + "/"
+				continue
+			}
+			if !e.Dir && !e.Excluded && !e.Symlink && isSecretFile(c, e) {
+				out = append(out, e)
+			}
+		}
+		return out
+	}).([]buildcontext.Entry)
+}
 
 // isSecretFile tells whether a file of the context holds credentials, by
 // name and, where the name is not enough, by a look at its content.

@@ -25,6 +25,26 @@ type Context struct {
 	once    sync.Once
 	listing *Listing
 	read    atomic.Int64 // bytes read by ReadSmall
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns the value build computes for key, once per context: what
+// rules derive from the listing is shared by every Dockerfile built from
+// the same context. The value must be treated as read-only.
+func (c *Context) Memo(key any, build func() any) any {
+	c.memoMu.Lock()
+	defer c.memoMu.Unlock()
+	if v, ok := c.memo[key]; ok {
+		return v
+	}
+	if c.memo == nil {
+		c.memo = map[any]any{}
+	}
+	v := build()
+	c.memo[key] = v
+	return v
 }
 
 // ForDockerfile opens the context of the Dockerfile at dockerfilePath: dir, or
