@@ -6,6 +6,7 @@ package config
 
 import (
 	"fmt"
+	"github.com/dlint/dlint/internal/suggest"
 	"path"
 	"path/filepath"
 	"sort"
@@ -246,34 +247,14 @@ func (e *Error) Error() string {
 }
 
 // suggest returns the candidate closest to s, or "".
-func suggest(s string, candidates []string) string {
+func closestName(s string, candidates []string) string {
 	best, bestDist := "", 4
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
 	for _, c := range sorted {
-		if d := levenshtein(strings.ToLower(s), strings.ToLower(c)); d < bestDist && d < max(len(c), 2) {
+		if d := suggest.Distance(strings.ToLower(s), strings.ToLower(c)); d < bestDist && d < max(len(c), 2) {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

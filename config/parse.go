@@ -126,7 +126,7 @@ func (p *parser) eachKey(m *yaml.Node, fn func(key string, k, v *yaml.Node) erro
 
 func unknownKey(p *parser, k *yaml.Node, where string, known []string) error {
 	msg := fmt.Sprintf("unknown key %q%s", k.Value, where)
-	if s := suggest(k.Value, known); s != "" {
+	if s := closestName(k.Value, known); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	} else {
 		msg += " (known keys: " + strings.Join(known, ", ") + ")"
@@ -400,7 +400,7 @@ func (p *parser) severityMap(key string, v *yaml.Node) ([]SeverityRef, error) {
 		lvl, valid := ParseLevel(s)
 		if !valid {
 			msg := fmt.Sprintf("%s.%s: unknown severity %q", key, name, s)
-			if sug := suggest(s, []string{"error", "warning", "info", "style", "off"}); sug != "" {
+			if sug := closestName(s, []string{"error", "warning", "info", "style", "off"}); sug != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", sug)
 			} else {
 				msg += " (error, warning, info, style or off)"
@@ -431,7 +431,7 @@ func (p *parser) level(key string, v *yaml.Node, withNone bool) (rules.Severity,
 			names = append(names, "none")
 		}
 		msg := fmt.Sprintf("%s: unknown level %q", key, s)
-		if sug := suggest(s, names); sug != "" {
+		if sug := closestName(s, names); sug != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", sug)
 		} else {
 			msg += " (" + strings.Join(names, ", ") + ")"
@@ -468,7 +468,7 @@ func (p *parser) labelSchema(key string, v *yaml.Node) (map[string]string, error
 		name, val := v.Content[i].Value, v.Content[i+1]
 		if !contains(LabelTypes, val.Value) {
 			msg := fmt.Sprintf("%s.%s: unknown label type %q", key, name, val.Value)
-			if s := suggest(val.Value, LabelTypes); s != "" {
+			if s := closestName(val.Value, LabelTypes); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			} else {
 				msg += " (" + strings.Join(LabelTypes, ", ") + ")"

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/dlint/dlint/internal/suggest"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -53,7 +54,7 @@ func closestStage(f *dockerfile.File, name string) string {
 		if s.Name == "" {
 			continue
 		}
-		if d := levenshtein(lower, s.Name); d < bestDist {
+		if d := suggest.Distance(lower, s.Name); d < bestDist {
 			best, bestDist = s.Name, d
 		}
 	}

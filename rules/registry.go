@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/dlint/dlint/internal/suggest"
 	"slices"
 	"strings"
 	"sync"
@@ -83,7 +84,7 @@ func Suggest(name string) string {
 	slices.Sort(keys)
 	for _, key := range keys {
 		rs := byName[key]
-		if d := levenshtein(lower, key); d < bestDist {
+		if d := suggest.Distance(lower, key); d < bestDist {
 			best, bestDist = rs[0].ID, d
 			if key != strings.ToLower(rs[0].ID) {
 				for _, n := range rs[0].Names() {
@@ -95,24 +96,4 @@ func Suggest(name string) string {
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
