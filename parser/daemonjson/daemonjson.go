@@ -167,7 +167,7 @@ func Parse(src []byte) (*File, []source.Error) {
 		return f, []source.Error{{Range: f.RootRange(), Message: err.Error() + ": dockerd refuses the file"}}
 	}
 	if !utf8.Valid(text) {
-		off := invalidUTF8Offset(text)
+		off := source.InvalidUTF8(text)
 		return f, []source.Error{{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8 byte: dockerd refuses the file (failed to decode configuration JSON)"}}
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
@@ -183,17 +183,6 @@ func Parse(src []byte) (*File, []source.Error) {
 	}
 	f.walk(f.Root, nil, 1)
 	return f, nil
-}
-
-func invalidUTF8Offset(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return 0
 }
 
 func syntaxError(text []byte, lines *source.Lines) *source.Error {

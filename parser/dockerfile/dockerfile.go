@@ -101,7 +101,7 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		return f, []source.Error{{Range: f.Lines.Span(i, 1), Message: "not a text file: NUL byte"}}
 	}
 	if !utf8.Valid(src) {
-		off := invalidUTF8(src)
+		off := source.InvalidUTF8(src)
 		errs = append(errs, source.Error{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8"})
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))) == 0 {
@@ -130,17 +130,6 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	}
 	b.finish()
 	return f, errs
-}
-
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return 0
 }
 
 // parseError turns a BuildKit parse error into a positioned error.

@@ -197,3 +197,16 @@ type Error struct {
 }
 
 func (e Error) Error() string { return e.Range.Start.String() + ": " + e.Message }
+
+// InvalidUTF8 is the byte offset of the first byte of b that is not valid
+// UTF-8, or -1 when b is valid.
+func InvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
