@@ -75,6 +75,10 @@ func cacheCleanup(o *shell.Command, c *pkgCall) (string, shell.Word) {
 		case (c.Family == famYum || c.Family == famDnf || c.Family == famZypper) && c.SubIs("clean", "cc"):
 			return c.Family, c.SubWord()
 		case c.Tool == "pip" && c.Sub == "install":
+			// With --no-index pip only installs local files: nothing to cache.
+			if _, offline := c.Opt("--no-index"); offline {
+				return "", shell.Word{}
+			}
 			if opt, ok := c.Opt("--no-cache-dir"); ok {
 				return famPip, opt.Word
 			}

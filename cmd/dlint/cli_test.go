@@ -303,3 +303,16 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("--version: %q", r.stdout)
 	}
 }
+
+// TestExampleProject keeps the README's example true: the bad Dockerfile
+// has findings, the good one none at any severity.
+func TestExampleProject(t *testing.T) {
+	r := dlint(t, "../..", "", "--no-config", "testdata/example")
+	if r.code != 1 || !strings.Contains(r.stdout, "testdata/example/Dockerfile:2:6: warning: no USER in the final stage") {
+		t.Errorf("example: exit %d\n%s", r.code, r.stdout)
+	}
+	r = dlint(t, "../..", "", "--no-config", "--fail-level", "style", "testdata/example/Dockerfile.good")
+	if r.code != 0 || r.stdout != "" {
+		t.Errorf("Dockerfile.good has findings: exit %d\n%s", r.code, r.stdout)
+	}
+}
