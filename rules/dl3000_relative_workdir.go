@@ -33,8 +33,7 @@ var relativeWorkdir = &Rule{
 	Good: "FROM node:22\nWORKDIR /app",
 	Check: func(p *Pass) {
 		set := map[*dockerfile.Stage]bool{}
-		f := p.Dockerfile
-		f.EachScope(buildArgs(p), func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+		eachScope(p, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
 			st := in.Stage
 			if _, ok := set[st]; !ok {
 				set[st] = st.Parent != nil && st.Parent.Index < st.Index && set[st.Parent]

@@ -46,11 +46,3 @@ var platformFlagConstant = &Rule{
 		}
 	},
 }
-
-// buildArgs are the --build-arg values of the run.
-func buildArgs(p *Pass) map[string]string {
-	if p.Options == nil {
-		return nil
-	}
-	return p.Options.BuildArgs
-}

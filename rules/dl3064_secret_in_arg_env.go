@@ -38,7 +38,7 @@ var secretInArgOrEnv = &Rule{
 	Bad:  "FROM alpine:3.20\nARG GITHUB_TOKEN\nRUN git clone https://$GITHUB_TOKEN@github.com/org/repo",
 	Good: "FROM alpine:3.20\nRUN --mount=type=secret,id=github_token \\\n    git clone https://$(cat /run/secrets/github_token)@github.com/org/repo",
 	Check: func(p *Pass) {
-		p.Dockerfile.EachScope(buildArgs(p), func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+		eachScope(p, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
 			var keys []string
 			switch c := in.Command.(type) {
 			case *instructions.ArgCommand:

@@ -47,7 +47,7 @@ type exposedPort struct {
 // eachExposedPort calls fn for every EXPOSE entry BuildKit would accept as
 // far as its protocol goes, after variable expansion, in every stage.
 func eachExposedPort(p *Pass, fn func(in *dockerfile.Instruction, raw string, port exposedPort)) {
-	p.Dockerfile.EachScope(buildArgs(p), func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+	eachScope(p, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
 		c, ok := in.Command.(*instructions.ExposeCommand)
 		if !ok {
 			return

@@ -34,7 +34,7 @@ var undefinedVar = &Rule{
 	Good: "ARG APP_DIR=/app\nFROM alpine:3.20\nARG APP_DIR\nCOPY . $APP_DIR",
 	Check: func(p *Pass) {
 		ba := buildArgs(p)
-		p.Dockerfile.EachScope(ba, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+		eachScope(p, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
 			known := imageEnvFor(s)
 			reported := map[string]bool{}
 			report := func(e dockerfile.Expansion, declaredHere map[string]bool) {

@@ -1,0 +1,35 @@
+package rules
+
+import "github.com/dlint/dlint/parser/dockerfile"
+
+// buildArgs are the --build-arg values of the run.
+func buildArgs(p *Pass) map[string]string {
+	if p.Options == nil {
+		return nil
+	}
+	return p.Options.BuildArgs
+}
+
+// scoped is one instruction with the variables it sees.
+type scoped struct {
+	in    *dockerfile.Instruction
+	scope *dockerfile.Scope
+}
+
+type scopesKey struct{}
+
+// eachScope calls fn for every instruction of every stage with the scope
+// BuildKit gives it, as File.EachScope does, computing the scopes once per
+// document for all the rules that ask (scopes are never changed in place).
+func eachScope(p *Pass, fn func(in *dockerfile.Instruction, s *dockerfile.Scope)) {
+	list := p.Memo(scopesKey{}, func() any {
+		var out []scoped
+		p.Dockerfile.EachScope(buildArgs(p), func(in *dockerfile.Instruction, s *dockerfile.Scope) {
+			out = append(out, scoped{in, s})
+		})
+		return out
+	}).([]scoped)
+	for _, x := range list {
+		fn(x.in, x.scope)
+	}
+}
