@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"unicode/utf8"
@@ -99,8 +100,11 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 	lines := in.file.Lines
 	start := lines.Offset(from)
 	end := lines.Offset(source.Position{Line: in.Range.End.Line + 1})
-	src := in.file.src(start, end)
-	i := strings.Index(src, token)
+	end = min(end, len(in.file.Src))
+	if start > end {
+		return source.Range{}, false
+	}
+	i := bytes.Index(in.file.Src[start:end], []byte(token))
 	if i < 0 {
 		return source.Range{}, false
 	}
@@ -168,16 +172,6 @@ func (in *Instruction) Text() string {
 		sb.WriteString(in.file.Lines.Text(n))
 	}
 	return sb.String()
-}
-
-func (f *File) src(start, end int) string {
-	if end > len(f.Src) {
-		end = len(f.Src)
-	}
-	if start > end {
-		return ""
-	}
-	return string(f.Src[start:end])
 }
 
 // Stage is one build stage: a FROM and the instructions after it.
