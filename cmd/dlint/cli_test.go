@@ -316,3 +316,16 @@ func TestExampleProject(t *testing.T) {
 		t.Errorf("Dockerfile.good has findings: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+func TestVerboseSaysShellCheckSkipped(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", clean)
+	r := dlint(t, dir, "", "-v", "--shellcheck", filepath.Join(dir, "no-such-shellcheck"), "Dockerfile")
+	if n := strings.Count(r.stderr, "shellcheck not found"); n != 1 {
+		t.Errorf("verbose run says %d times that ShellCheck is skipped:\n%s", n, r.stderr)
+	}
+	r = dlint(t, dir, "", "--shellcheck", filepath.Join(dir, "no-such-shellcheck"), "Dockerfile")
+	if strings.Contains(r.stderr, "shellcheck") {
+		t.Errorf("a quiet run mentions ShellCheck:\n%s", r.stderr)
+	}
+}

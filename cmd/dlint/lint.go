@@ -112,6 +112,9 @@ func lint(c *cli.Context) (int, error) {
 		}
 	}
 
+	if layer.verbose && len(tprofs) > 0 && !rules.ShellCheckAvailable(&tprofs[0].cfg.Options) {
+		notice("shellcheck not found: ShellCheck's checks of RUN scripts (DL5190) are skipped")
+	}
 	fixing, err := readFixMode(c, src, targets)
 	if err != nil {
 		return exitUsage, err
