@@ -21,18 +21,26 @@ var rootUser = &Rule{
 	Bad:  "FROM alpine:3.20\nRUN adduser -D app\nUSER app\nRUN make install\nUSER root",
 	Good: "FROM alpine:3.20\nRUN adduser -D app\nUSER app",
 	Check: func(p *Pass) {
-		final := p.FinalStage()
-		if final == nil {
-			return
-		}
-		in := lastUser(final)
-		if in == nil {
-			return
-		}
-		if user, ok := userOf(in); ok && isRootUser(user) {
+		if in, user, ok := finalUser(p); ok && isRootUser(user) {
 			p.Reportf(in.Find(in.Args[0]), "the final image runs as %q", user)
 		}
 	},
+}
+
+// finalUser is the USER instruction in effect in the image that ships and
+// the user it names; ok is false when there is none or it comes from a
+// variable.
+func finalUser(p *Pass) (*dockerfile.Instruction, string, bool) {
+	final := p.FinalStage()
+	if final == nil {
+		return nil, "", false
+	}
+	in := lastUser(final)
+	if in == nil {
+		return nil, "", false
+	}
+	user, ok := userOf(in)
+	return in, user, ok
 }
 
 // lastUser is the USER in effect at the end of stage s, searching the

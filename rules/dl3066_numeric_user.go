@@ -22,15 +22,7 @@ var numericUser = &Rule{
 	Bad:  "FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER app",
 	Good: "FROM alpine:3.20\nRUN adduser -D -u 10001 app\nUSER 10001:10001",
 	Check: func(p *Pass) {
-		final := p.FinalStage()
-		if final == nil {
-			return
-		}
-		in := lastUser(final)
-		if in == nil {
-			return
-		}
-		user, ok := userOf(in)
+		in, user, ok := finalUser(p)
 		if !ok || isRootUser(user) {
 			return
 		}
