@@ -62,28 +62,10 @@ func shRunsOf(f *dockerfile.File) []shRun {
 	return out
 }
 
-// shWindowsDefaultShell reports whether a RUN runs with the default shell
-// (no SHELL instruction) in a stage built on a Windows image.
+// shWindowsDefaultShell reports whether a RUN runs with cmd, the default
+// shell of a stage built on a Windows image, not with a POSIX shell.
 func shWindowsDefaultShell(r shRun) bool {
-	sh := r.In.Shell
-	if len(sh) != 2 || sh[0] != "/bin/sh" || sh[1] != "-c" {
-		return false
-	}
-	st := r.Stage()
-	if st == nil {
-		return false
-	}
-	root := st.Root()
-	ref := strings.ToLower(root.Image.Expanded)
-	if ref == "" {
-		ref = strings.ToLower(root.Image.Ref)
-	}
-	for _, w := range []string{"windows", "servercore", "nanoserver", "ltsc20"} {
-		if strings.Contains(ref, w) {
-			return true
-		}
-	}
-	return false
+	return !dockerfile.IsPOSIXShell(r.In.Shell)
 }
 
 // shInstructionsOf lists the instructions named cmd, including those inside ONBUILD.

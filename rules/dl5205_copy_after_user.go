@@ -27,7 +27,7 @@ var copyAfterUser = &Rule{
 
 func checkCopyAfterUser(p *Pass) {
 	final := p.FinalStage()
-	if final == nil || windowsBased(final) {
+	if final == nil || final.Root().Image.Windows() {
 		return
 	}
 	user := ""
@@ -50,30 +50,17 @@ func checkCopyAfterUser(p *Pass) {
 // userIsRoot reports whether a USER value (user[:group]) is root; an empty
 // value (no USER yet) counts as root.
 func userIsRoot(u string) bool {
-	name, _, _ := strings.Cut(strings.TrimSpace(u), ":")
-	return name == "" || name == "root" || name == "0"
+	u = strings.TrimSpace(u)
+	return u == "" || isRootUser(u)
 }
 
-// finalUser is the user the final stage's container runs as ("" when no
-// USER is set in its chain).
-func finalUser(final *dockerfile.Stage) string {
-	user := ""
-	for _, in := range ChainInstructions(final) {
+// stageUser is the user a stage's container runs as ("" when no USER is
+// set in its chain).
+func stageUser(s *dockerfile.Stage) string {
+	if in := lastUser(s); in != nil {
 		if c, ok := in.Command.(*instructions.UserCommand); ok {
-			user = c.User
+			return c.User
 		}
 	}
-	return user
-}
-
-// windowsBased reports whether a stage builds on a Windows base image (by
-// its name: nanoserver, windowsservercore, windows/servercore, …).
-func windowsBased(st *dockerfile.Stage) bool {
-	ref := strings.ToLower(st.Root().Image.Expanded)
-	for _, w := range []string{"nanoserver", "windowsservercore", "servercore", "windows/", "-windows", "ltsc20"} {
-		if strings.Contains(ref, w) {
-			return true
-		}
-	}
-	return false
+	return ""
 }

@@ -30,7 +30,7 @@ func checkCodeOwnedByRuntimeUser(p *Pass) {
 	if final == nil {
 		return
 	}
-	user := finalUser(final)
+	user := stageUser(final)
 	if userIsRoot(user) || strings.Contains(user, "$") {
 		return
 	}

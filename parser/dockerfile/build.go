@@ -82,9 +82,15 @@ type builder struct {
 	opts    Options
 	current *Stage
 	shell   []string
+	// stageShell is the current stage's default shell: cmd on Windows images.
+	stageShell []string
 }
 
-var defaultShell = []string{"/bin/sh", "-c"}
+// The shells RUN uses without a SHELL instruction, on Linux and on Windows.
+var (
+	defaultShell = []string{"/bin/sh", "-c"}
+	windowsShell = []string{"cmd", "/S", "/C"}
+)
 
 func (b *builder) add(node *bkparser.Node) *source.Error {
 	f := b.f
@@ -251,6 +257,10 @@ func (b *builder) from(in *Instruction) {
 	b.shell = nil
 	if st.Parent != nil {
 		b.shell = st.Parent.lastShell()
+	}
+	b.stageShell = defaultShell
+	if st.Root().Image.Windows() {
+		b.stageShell = windowsShell
 	}
 }
 

@@ -152,12 +152,16 @@ func TestLineEndingsAndEscape(t *testing.T) {
 	if r := f.Stages[0].Image.Range; r.Start != pos(1, 6) {
 		t.Errorf("BOM shifts columns: %v", r)
 	}
-	w := parse(t, "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo a `\n    && echo b\n")
+	w := parse(t, "# escape=`\nFROM alpine:3.20\nRUN echo a `\n    && echo b\n")
 	if w.Escape != '`' {
 		t.Fatalf("escape = %q", w.Escape)
 	}
 	if got, want := words(w.Stages[0].Instructions[0]), "echo@3:5 a@3:10 | echo@4:8 b@4:13"; got != want {
 		t.Errorf("backtick continuation: got %s want %s", got, want)
+	}
+	win := parse(t, "# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir C:\\ `\n    && echo b\n")
+	if in := win.Stages[0].InstructionsOf("run")[0]; in.Script != nil || in.Shell[0] != "cmd" {
+		t.Errorf("a RUN on a Windows image runs with cmd, not sh: shell %v", in.Shell)
 	}
 	ps := parse(t, "FROM mcr.microsoft.com/powershell:lts\nSHELL [\"pwsh\", \"-Command\"]\nRUN Get-ChildItem | Select-Object Name\n")
 	if in := ps.Stages[0].InstructionsOf("run")[0]; in.Script != nil || in.Shell[0] != "pwsh" {

@@ -254,6 +254,22 @@ func (im Image) Official() bool {
 	return (im.Registry == "" || im.Registry == "docker.io" || im.Registry == "index.docker.io") && !strings.Contains(strings.TrimPrefix(im.Repository, "library/"), "/")
 }
 
+// Windows reports whether the image is a Windows image, by its name
+// (windows/servercore, nanoserver, an ltsc20xx tag, …): BuildKit runs its
+// RUN instructions with cmd, not /bin/sh.
+func (im Image) Windows() bool {
+	ref := strings.ToLower(im.Expanded)
+	if ref == "" {
+		ref = strings.ToLower(im.Ref)
+	}
+	for _, w := range []string{"windows", "servercore", "nanoserver", "ltsc20"} {
+		if strings.Contains(ref, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsImage reports whether the FROM names a real, resolved image (not a stage, not scratch).
 func (im Image) IsImage() bool { return im.Stage == nil && !im.Scratch && !im.Unresolved }
 

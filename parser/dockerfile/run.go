@@ -39,7 +39,10 @@ func continues(s string, escape rune) bool {
 // parseRun parses the shell of a RUN whose keyword (and ONBUILD prefix) end at after.
 func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) {
 	f := b.f
-	in.Shell = defaultShell
+	in.Shell = b.stageShell
+	if in.Shell == nil {
+		in.Shell = defaultShell
+	}
 	if len(sh) > 0 {
 		in.Shell = sh
 	}
