@@ -39,6 +39,9 @@ var buildInFinalStage = &Rule{
 	},
 }
 
+// osPackageFamilies are the package managers of Linux distributions.
+var osPackageFamilies = map[string]bool{famApt: true, famApk: true, famYum: true, famDnf: true, famZypper: true}
+
 // toolchainPackages are packages that install a compiler toolchain.
 var toolchainPackages = map[string]bool{
 	"build-essential": true, "build-base": true, "gcc": true, "g++": true, "clang": true,
@@ -72,10 +75,15 @@ func buildStep(c *shell.Command) (string, shell.Word, bool) {
 	case c.Is("dotnet") && (first == "build" || first == "publish"):
 		return "runs dotnet " + first, c.Name, true
 	}
-	if c.Is("apt-get", "apt", "apk", "yum", "dnf", "microdnf") && (first == "install" || first == "add") {
-		for _, w := range c.Args[1:] {
-			if toolchainPackages[strings.SplitN(w.Value, "=", 2)[0]] {
-				return "installs the build toolchain package " + w.Value, w, true
+	// System packages only: a pip or npm package named "make" is not a compiler.
+	if pc := parsePkgCall(c); pc != nil && osPackageFamilies[pc.Family] {
+		for _, t := range pc.Targets() {
+			name, _, _ := strings.Cut(t.Word.Value, "=")
+			if i := strings.IndexAny(name, "<>~"); i >= 0 {
+				name = name[:i]
+			}
+			if toolchainPackages[name] {
+				return "installs the build toolchain package " + t.Word.Value, t.Word, true
 			}
 		}
 	}
