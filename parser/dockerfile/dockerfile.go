@@ -149,7 +149,9 @@ func (f *File) parseError(err error) source.Error {
 
 func (f *File) readDirectives(src []byte) {
 	dp := bkparser.DirectiveParser{}
-	ds, err := dp.ParseAll(src)
+	// Directives can only open the file: hand the parser the leading
+	// comment lines, not the whole file.
+	ds, err := dp.ParseAll(leadingComments(src))
 	if err != nil {
 		return
 	}
@@ -161,6 +163,26 @@ func (f *File) readDirectives(src []byte) {
 		}
 		f.Directives = append(f.Directives, Directive{Name: d.Name, Value: d.Value, Range: r})
 	}
+}
+
+// leadingComments is the start of src up to the first line that is
+// neither a comment nor blank.
+func leadingComments(src []byte) []byte {
+	off := 0
+	for off < len(src) {
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		} else {
+			end++
+		}
+		line := bytes.TrimSpace(bytes.TrimPrefix(src[off:off+end], []byte("\xEF\xBB\xBF")))
+		if len(line) > 0 && line[0] != '#' {
+			break
+		}
+		off += end
+	}
+	return src[:off]
 }
 
 // lineTextRange covers line n from its first non-blank character to its end.

@@ -6,6 +6,7 @@ package shell
 import (
 	"path"
 	"strings"
+	"sync"
 
 	"mvdan.cc/sh/v3/syntax"
 
@@ -83,6 +84,22 @@ type Script struct {
 	Commands []*Command
 }
 
+// parsers are reused: a parser's buffers are most of the cost of a small script.
+var parsers sync.Map // LangVariant → *sync.Pool
+
+func getParser(lang syntax.LangVariant) *syntax.Parser {
+	pool, _ := parsers.LoadOrStore(lang, &sync.Pool{New: func() any {
+		return syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(false))
+	}})
+	return pool.(*sync.Pool).Get().(*syntax.Parser)
+}
+
+func putParser(lang syntax.LangVariant, p *syntax.Parser) {
+	if pool, ok := parsers.Load(lang); ok {
+		pool.(*sync.Pool).Put(p)
+	}
+}
+
 // Variant is the shell dialect a script is parsed as.
 type Variant = syntax.LangVariant
 
@@ -101,8 +118,9 @@ func ParseVariant(script string, at Mapper, lang Variant) (*Script, error) {
 const maxNesting = 8
 
 func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth int) error {
-	p := syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(false))
+	p := getParser(lang)
 	f, err := p.Parse(strings.NewReader(script), "")
+	putParser(lang, p)
 	if err != nil {
 		return err
 	}
