@@ -3,27 +3,22 @@ package rules
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dlint/dlint/internal/corpus"
 	"github.com/dlint/dlint/parser"
 )
 
 // corpusDockerfiles loads the corpus Dockerfiles into memory, or skips.
 func corpusDockerfiles(b *testing.B) (names []string, srcs [][]byte) {
 	b.Helper()
-	root := filepath.Join(corpusDir, "dockerfiles")
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || !d.Type().IsRegular() {
-			return err
+	for _, f := range corpus.Files(b, corpusDir, parser.Dockerfile) {
+		src, err := os.ReadFile(f.Path)
+		if err != nil {
+			b.Fatal(err)
 		}
-		src, err := os.ReadFile(p)
-		names, srcs = append(names, p), append(srcs, src)
-		return err
-	})
-	if err != nil || len(srcs) == 0 {
-		b.Skip("corpus not present")
+		names, srcs = append(names, f.Path), append(srcs, src)
 	}
 	return names, srcs
 }

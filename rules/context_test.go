@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dlint/dlint/internal/corpus"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/buildcontext"
 )
@@ -236,50 +237,11 @@ func TestContextRulesManyFiles(t *testing.T) {
 	}
 }
 
-// TestCorpusIgnoreFiles lints every .dockerignore of the shared corpus: no
-// panic, no internal error, and every finding inside the file.
-func TestCorpusIgnoreFiles(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "dockerignore")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || parser.KindOf(p) != parser.DockerIgnore {
-			return err
-		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		n++
-		doc := parser.Parse(filepath.ToSlash(p), src, parser.DockerIgnore, parser.Options{})
-		for _, f := range Run(doc, nil) {
-			if f.Rule == internalError {
-				t.Errorf("%s: %s", p, f.Message)
-			}
-			if f.Path != doc.Path || f.Range.Start.Line < 0 || f.Range.Start.Line > doc.Lines.Count()+1 {
-				t.Errorf("%s: finding out of the file: %+v", p, f)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Error("no ignore file found in the corpus")
-	}
-}
-
 // TestCorpusDockerfilesWithContext lints every corpus Dockerfile within a
 // small context holding clutter, secrets and an ignore file (its own folder
 // for the first Dockerfile of each folder): no panic, no internal error.
 func TestCorpusDockerfilesWithContext(t *testing.T) {
-	dir := filepath.Join("..", "..", "shared", "corpus", "dockerfiles")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
+	files := corpus.Files(t, corpusDir, parser.Dockerfile)
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return !strings.HasPrefix(r.ID, "DI") }}
 	small := t.TempDir()
 	writeTree(t, small, map[string]string{
@@ -287,15 +249,13 @@ func TestCorpusDockerfilesWithContext(t *testing.T) {
 		"src/main.go": "package main\n", "id_rsa": "-----BEGIN RSA PRIVATE KEY-----\nFAKE\n",
 	})
 	seen := map[string]bool{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
+	for _, file := range files {
+		p := file.Path
 		src, err := os.ReadFile(p)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		doc := parser.Parse(filepath.ToSlash(p), src, parser.Dockerfile, parser.Options{})
+		doc := parser.Parse(p, src, parser.Dockerfile, parser.Options{})
 		ctxDir := small
 		if !seen[filepath.Dir(p)] {
 			seen[filepath.Dir(p)], ctxDir = true, ""
@@ -306,10 +266,6 @@ func TestCorpusDockerfilesWithContext(t *testing.T) {
 				t.Errorf("%s: %s", p, f.Message)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 }
 

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"testing"
 
+	"github.com/dlint/dlint/internal/corpus"
 	"github.com/dlint/dlint/parser"
 )
 
@@ -17,26 +17,8 @@ const corpusDir = "../../shared/corpus"
 // TestCorpusSmoke lints every corpus file: no panic, no internal error, and
 // every finding positioned on a line of its file.
 func TestCorpusSmoke(t *testing.T) {
-	if _, err := os.Stat(corpusDir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
-	kinds := map[string]parser.Kind{"dockerfiles": parser.Dockerfile, "dockerignore": parser.DockerIgnore, "daemon-json": parser.DaemonJSON}
-	type job struct {
-		path string
-		kind parser.Kind
-	}
-	var jobs []job
-	for dir, kind := range kinds {
-		err := filepath.WalkDir(filepath.Join(corpusDir, dir), func(p string, d os.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				jobs = append(jobs, job{p, kind})
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	type job = corpus.File
+	jobs := corpus.Files(t, corpusDir)
 	if len(jobs) < 3000 {
 		t.Fatalf("only %d corpus files found", len(jobs))
 	}
@@ -49,22 +31,25 @@ func TestCorpusSmoke(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				src, err := os.ReadFile(j.path)
+				src, err := os.ReadFile(j.Path)
 				if err != nil {
 					t.Error(err)
 					continue
 				}
-				doc := parser.Parse(j.path, src, j.kind, parser.Options{})
+				doc := parser.Parse(j.Path, src, j.Kind, parser.Options{})
 				// ShellCheck runs a process per file; its own tests cover it.
 				fs := Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }})
 				mu.Lock()
 				for _, f := range fs {
 					counts[f.Rule.ID]++
 					if f.Rule == internalError {
-						t.Errorf("%s: %s", j.path, f.Message)
+						t.Errorf("%s: %s", j.Path, f.Message)
+					}
+					if f.Path != doc.Path {
+						t.Errorf("%s: %s finding reported in another file, %s", j.Path, f.Rule.ID, f.Path)
 					}
 					if f.Range.Start.Line < 1 || f.Range.Start.Line > doc.Lines.Count()+1 {
-						t.Errorf("%s: %s finding on line %d of a %d-line file", j.path, f.Rule.ID, f.Range.Start.Line, doc.Lines.Count())
+						t.Errorf("%s: %s finding on line %d of a %d-line file", j.Path, f.Rule.ID, f.Range.Start.Line, doc.Lines.Count())
 					}
 				}
 				mu.Unlock()

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bufio"
+	"github.com/dlint/dlint/internal/corpus"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -244,30 +245,18 @@ func TestDaemonFlagConformance(t *testing.T) {
 // TestDaemonCorpus lints every real daemon.json of the corpus: no panic, no
 // internal error, and every finding has a line and a column.
 func TestDaemonCorpus(t *testing.T) {
-	dir := "../../shared/corpus/daemon-json"
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared corpus not available: %v", err)
+	files := corpus.Files(t, corpusDir, parser.DaemonJSON)
+	if len(files) < 60 {
+		t.Fatalf("only %d daemon.json files in the corpus", len(files))
 	}
-	n := 0
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(d.Name(), "daemon.json") {
-			return err
-		}
-		n++
-		for _, f := range ddLintFile(t, path, &Config{}) {
+	for _, file := range files {
+		for _, f := range ddLintFile(t, file.Path, &Config{}) {
 			if f.Rule == internalError {
-				t.Errorf("%s: internal error: %s", path, f.Message)
+				t.Errorf("%s: internal error: %s", file.Path, f.Message)
 			}
 			if f.Range.Start.Line < 1 || f.Range.Start.Column < 1 {
-				t.Errorf("%s: %s finding without line and column: %s", path, f.Rule.ID, f.Message)
+				t.Errorf("%s: %s finding without line and column: %s", file.Path, f.Rule.ID, f.Message)
 			}
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n == 0 {
-		t.Error("no corpus files")
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/internal/corpus"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/rules"
 )
@@ -25,26 +26,8 @@ const fixCorpusDir = "../../shared/corpus"
 // as before, that no Dockerfile instruction appeared or disappeared, that
 // no fix is left to apply, and that fixing again changes nothing.
 func TestFixCorpus(t *testing.T) {
-	if _, err := os.Stat(fixCorpusDir); err != nil {
-		t.Skip("corpus not present:", err)
-	}
-	kinds := map[string]parser.Kind{"dockerfiles": parser.Dockerfile, "dockerignore": parser.DockerIgnore, "daemon-json": parser.DaemonJSON}
-	type job struct {
-		path string
-		kind parser.Kind
-	}
-	var jobs []job
-	for dir, kind := range kinds {
-		err := filepath.WalkDir(filepath.Join(fixCorpusDir, dir), func(p string, d os.DirEntry, err error) error {
-			if err == nil && d.Type().IsRegular() {
-				jobs = append(jobs, job{filepath.ToSlash(p), kind})
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	type job = corpus.File
+	jobs := corpus.Files(t, fixCorpusDir)
 	var mu sync.Mutex
 	var problems []string
 	fixed, applied := 0, map[string]int{}
@@ -55,12 +38,12 @@ func TestFixCorpus(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for j := range ch {
-				src, err := os.ReadFile(j.path)
+				src, err := os.ReadFile(j.Path)
 				if err != nil {
 					t.Error(err)
 					continue
 				}
-				probs, done := checkFixAll(j.path, j.kind, src)
+				probs, done := checkFixAll(j.Path, j.Kind, src)
 				mu.Lock()
 				problems = append(problems, probs...)
 				if len(done) > 0 {

@@ -1,0 +1,55 @@
+// Package corpus lists the shared corpus of real-world files that tests and
+// benchmarks run over. The corpus lies beside the project (../shared) for
+// developers and CI; an ordinary clone has none, and callers skip.
+package corpus
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/dlint/dlint/parser"
+)
+
+// File is one corpus file and the kind its category folder says it is.
+type File struct {
+	Path string // slash-separated
+	Kind parser.Kind
+}
+
+// categories map the corpus's folders to file kinds.
+var categories = map[string]parser.Kind{
+	"dockerfiles":  parser.Dockerfile,
+	"dockerignore": parser.DockerIgnore,
+	"daemon-json":  parser.DaemonJSON,
+}
+
+// Files lists the corpus files of the given kinds (every kind when none is
+// given) below root, sorted by path; tb is skipped when root is absent.
+func Files(tb testing.TB, root string, kinds ...parser.Kind) []File {
+	tb.Helper()
+	if _, err := os.Stat(root); err != nil {
+		tb.Skip("corpus not present:", err)
+	}
+	want := map[parser.Kind]bool{}
+	for _, k := range kinds {
+		want[k] = true
+	}
+	var out []File
+	for _, dir := range []string{"daemon-json", "dockerfiles", "dockerignore"} {
+		kind := categories[dir]
+		if len(want) > 0 && !want[kind] {
+			continue
+		}
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() {
+				out = append(out, File{Path: filepath.ToSlash(p), Kind: kind})
+			}
+			return err
+		})
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return out
+}
