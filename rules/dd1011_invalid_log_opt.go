@@ -23,17 +23,8 @@ var ddInvalidLogOpt = &Rule{
 	Bad:  `{"log-driver": "json-file", "log-opts": {"max-sizes": "10m"}}`,
 	Good: `{"log-driver": "json-file", "log-opts": {"max-size": "10m"}}`,
 	Check: func(p *Pass) {
-		f := ddFile(p)
-		if f == nil {
-			return
-		}
-		opts := f.TopLevel("log-opts")
-		if opts == nil || !opts.Value.IsObject() {
-			return
-		}
-		name, _, ok := ddLogDriver(f)
-		d := daemonjson.LogDriverByName(name)
-		if !ok || d == nil || d.Name == "none" || d.Removed != "" || d.Windows {
+		f, opts, d, ok := ddLogOpts(p)
+		if !ok || d.Removed != "" || d.Windows {
 			return
 		}
 		children := f.Children(opts)

@@ -23,17 +23,8 @@ var ddLogOptValue = &Rule{
 	Bad:  `{"log-opts": {"max-file": "0", "compress": "true"}}`,
 	Good: `{"log-opts": {"max-size": "10m", "max-file": "3", "compress": "true"}}`,
 	Check: func(p *Pass) {
-		f := ddFile(p)
-		if f == nil {
-			return
-		}
-		opts := f.TopLevel("log-opts")
-		if opts == nil || !opts.Value.IsObject() {
-			return
-		}
-		name, _, ok := ddLogDriver(f)
-		d := daemonjson.LogDriverByName(name)
-		if !ok || d == nil || d.Name == "none" {
+		f, opts, d, ok := ddLogOpts(p)
+		if !ok {
 			return
 		}
 		children := f.Children(opts)

@@ -131,3 +131,23 @@ func ddValueOrRoot(f *daemonjson.File, k *daemonjson.Key) source.Range {
 	}
 	return f.RootRange()
 }
+
+// ddLogOpts is the daemon's log-opts object with the log driver it
+// configures; ok is false when there is no log-opts object or the driver is
+// unknown or "none" (which takes no options).
+func ddLogOpts(p *Pass) (f *daemonjson.File, opts *daemonjson.Key, d *daemonjson.LogDriver, ok bool) {
+	f = ddFile(p)
+	if f == nil {
+		return nil, nil, nil, false
+	}
+	opts = f.TopLevel("log-opts")
+	if opts == nil || !opts.Value.IsObject() {
+		return nil, nil, nil, false
+	}
+	name, _, known := ddLogDriver(f)
+	d = daemonjson.LogDriverByName(name)
+	if !known || d == nil || d.Name == "none" {
+		return nil, nil, nil, false
+	}
+	return f, opts, d, true
+}
