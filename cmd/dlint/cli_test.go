@@ -329,3 +329,17 @@ func TestVerboseSaysShellCheckSkipped(t *testing.T) {
 		t.Errorf("a quiet run mentions ShellCheck:\n%s", r.stderr)
 	}
 }
+
+func TestOptionalRuleFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, ".git/HEAD", "ref: refs/heads/main\n")
+	write(t, dir, "Dockerfile", "FROM alpine:3.20\nUSER app\n")
+	if r := dlint(t, dir, "", "--fail-level", "info", "Dockerfile"); r.code != 0 || strings.Contains(r.stdout, "DL3066") {
+		t.Errorf("optional rule ran unasked: exit %d\n%s", r.code, r.stdout)
+	}
+	write(t, dir, ".dlint.yaml", "severity:\n  DL3066: warning\n")
+	r := dlint(t, dir, "", "Dockerfile")
+	if r.code != 1 || !strings.Contains(r.stdout, "warning: USER \"app\" is a name") {
+		t.Errorf("optional rule given a severity: exit %d\n%s", r.code, r.stdout)
+	}
+}
