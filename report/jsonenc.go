@@ -1,0 +1,140 @@
+package report
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// The JSON report is written by hand rather than through encoding/json:
+// a corpus run prints tens of thousands of findings after every file is
+// linted, and reflection plus re-indenting made that tail a quarter of the
+// run. The output is byte for byte what encoding/json writes with
+// SetEscapeHTML(false) and SetIndent (report tests compare the two).
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it without HTML escaping: invalid UTF-8 becomes U+FFFD, and
+// U+2028 and U+2029 are escaped so the text is also valid JavaScript.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// jsonObject appends the members of one indented JSON object, as
+// encoding/json lays them out under a prefix with a two-space indent.
+type jsonObject struct {
+	b      []byte
+	prefix string // the indentation of the object's braces
+	n      int    // members written so far
+}
+
+func (o *jsonObject) key(k string) {
+	if o.n == 0 {
+		o.b = append(o.b, '{')
+	} else {
+		o.b = append(o.b, ',')
+	}
+	o.n++
+	o.b = append(o.b, '\n')
+	o.b = append(o.b, o.prefix...)
+	o.b = append(o.b, "  "...)
+	o.b = appendJSONString(o.b, k)
+	o.b = append(o.b, ": "...)
+}
+
+func (o *jsonObject) str(k, v string) {
+	o.key(k)
+	o.b = appendJSONString(o.b, v)
+}
+
+func (o *jsonObject) int(k string, v int) {
+	o.key(k)
+	o.b = strconv.AppendInt(o.b, int64(v), 10)
+}
+
+func (o *jsonObject) boolean(k string, v bool) {
+	o.key(k)
+	o.b = strconv.AppendBool(o.b, v)
+}
+
+func (o *jsonObject) strs(k string, vs []string) {
+	o.key(k)
+	o.b = appendJSONStrings(o.b, vs, o.prefix+"  ")
+}
+
+// end closes the object and returns the bytes.
+func (o *jsonObject) end() []byte {
+	if o.n == 0 {
+		return append(o.b, "{}"...)
+	}
+	o.b = append(o.b, '\n')
+	o.b = append(o.b, o.prefix...)
+	return append(o.b, '}')
+}
+
+// appendJSONStrings appends an array of strings whose brackets are
+// indented by prefix; an empty or nil slice is written as [].
+func appendJSONStrings(b []byte, vs []string, prefix string) []byte {
+	if len(vs) == 0 {
+		return append(b, "[]"...)
+	}
+	b = append(b, '[')
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n')
+		b = append(b, prefix...)
+		b = append(b, "  "...)
+		b = appendJSONString(b, v)
+	}
+	b = append(b, '\n')
+	b = append(b, prefix...)
+	return append(b, ']')
+}
