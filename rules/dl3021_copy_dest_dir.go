@@ -31,7 +31,7 @@ func checkCopyDestNotDir(p *Pass) {
 			if !ok || len(sources)+heredocs < 2 || dest == "" {
 				continue
 			}
-			value, unresolved := expandWord(f, dest, VarsAt(f, st, in))
+			value, unresolved := expandAt(f, st, in, dest)
 			if unresolved || strings.HasSuffix(value, "/") || strings.HasSuffix(value, `\`) {
 				continue
 			}

@@ -24,7 +24,7 @@ var platformFlagConstant = &Rule{
 	Bad:  "FROM --platform=linux/amd64 golang:1.23 AS build",
 	Good: "FROM --platform=$BUILDPLATFORM golang:1.23 AS build",
 	Check: func(p *Pass) {
-		global := p.Dockerfile.GlobalScope(buildArgs(p))
+		global := globalScope(p)
 		for _, st := range p.Dockerfile.Stages {
 			fl, ok := st.From.Flag("platform")
 			if !ok {

@@ -37,7 +37,7 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 			if !ok || dest == "" {
 				continue
 			}
-			value, unresolved := expandWord(f, dest, VarsAt(f, st, in))
+			value, unresolved := expandAt(f, st, in, dest)
 			if unresolved || absContainerPath(value) {
 				continue
 			}

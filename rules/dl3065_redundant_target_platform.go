@@ -18,7 +18,7 @@ var redundantTargetPlatform = &Rule{
 	Bad:  "FROM --platform=$TARGETPLATFORM alpine:3.20",
 	Good: "FROM alpine:3.20",
 	Check: func(p *Pass) {
-		global := p.Dockerfile.GlobalScope(buildArgs(p))
+		global := globalScope(p)
 		target, _ := global.Get("TARGETPLATFORM")
 		for _, st := range p.Dockerfile.Stages {
 			fl, ok := st.From.Flag("platform")

@@ -33,7 +33,7 @@ func checkUngracefulStopSignal(p *Pass) {
 			continue
 		}
 		raw := in.Args[0]
-		v, unresolved := expandWord(f, raw, VarsAt(f, in.Stage, in))
+		v, unresolved := expandAt(f, in.Stage, in, raw)
 		if unresolved {
 			continue
 		}

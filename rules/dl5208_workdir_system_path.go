@@ -36,7 +36,7 @@ func checkWorkdirSystemPath(p *Pass) {
 			if !ok {
 				continue
 			}
-			v, unresolved := expandWord(f, c.Path, VarsAt(f, in.Stage, in))
+			v, unresolved := expandAt(f, in.Stage, in, c.Path)
 			if unresolved {
 				cwd = ""
 				continue

@@ -21,7 +21,7 @@ var undefinedArgInFrom = &Rule{
 	Bad:  "FROM node:${NODE_VERSION}-alpine",
 	Good: "ARG NODE_VERSION=22\nFROM node:${NODE_VERSION}-alpine",
 	Check: func(p *Pass) {
-		global := p.Dockerfile.GlobalScope(buildArgs(p))
+		global := globalScope(p)
 		names := global.Names()
 		for _, st := range p.Dockerfile.Stages {
 			in := st.From

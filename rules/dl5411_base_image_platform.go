@@ -49,7 +49,7 @@ var baseImagePlatform = &Rule{
 	Bad:  "FROM --platform=linux/amd64 arm64v8/alpine:3.20",
 	Good: "FROM --platform=linux/arm64 arm64v8/alpine:3.20",
 	Check: func(p *Pass) {
-		global := p.Dockerfile.GlobalScope(buildArgs(p))
+		global := globalScope(p)
 		for _, st := range p.Dockerfile.Stages {
 			fl, ok := st.From.Flag("platform")
 			if !ok || !st.Image.IsImage() {

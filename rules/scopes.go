@@ -18,6 +18,16 @@ type scoped struct {
 
 type scopesKey struct{}
 
+type globalScopeKey struct{}
+
+// globalScope is the document's global scope (File.GlobalScope with the
+// run's build args), computed once for all the rules that ask.
+func globalScope(p *Pass) *dockerfile.Scope {
+	return p.Memo(globalScopeKey{}, func() any {
+		return p.Dockerfile.GlobalScope(buildArgs(p))
+	}).(*dockerfile.Scope)
+}
+
 // eachScope calls fn for every instruction of every stage with the scope
 // BuildKit gives it, as File.EachScope does, computing the scopes once per
 // document for all the rules that ask (scopes are never changed in place).

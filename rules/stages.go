@@ -510,13 +510,29 @@ func VarsAt(f *dockerfile.File, s *dockerfile.Stage, at *dockerfile.Instruction)
 	return vars
 }
 
+// expandAt is expandWord with the variables VarsAt gives for instruction
+// in of stage st; a word with nothing to expand does not need them.
+func expandAt(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction, word string) (string, bool) {
+	if dockerfile.PlainWord(word, escapeOf(f)) {
+		return word, false
+	}
+	return expandWord(f, word, VarsAt(f, st, in))
+}
+
+func escapeOf(f *dockerfile.File) rune {
+	if f != nil && f.Escape != 0 {
+		return f.Escape
+	}
+	return '\\'
+}
+
 // expandWord processes a word as BuildKit does (quotes removed, variables
 // substituted); unresolved is set when it uses a variable without a value
 // or cannot be processed.
 func expandWord(f *dockerfile.File, word string, vars map[string]string) (string, bool) {
-	escape := '\\'
-	if f != nil && f.Escape != 0 {
-		escape = f.Escape
+	escape := escapeOf(f)
+	if dockerfile.PlainWord(word, escape) {
+		return word, false
 	}
 	lex := bkshell.NewLex(escape)
 	res, err := lex.ProcessWordWithMatches(word, wordEnv(vars))
@@ -531,11 +547,7 @@ func referencedVars(f *dockerfile.File, word string) []string {
 	if !strings.Contains(word, "$") {
 		return nil
 	}
-	escape := '\\'
-	if f != nil && f.Escape != 0 {
-		escape = f.Escape
-	}
-	lex := bkshell.NewLex(escape)
+	lex := bkshell.NewLex(escapeOf(f))
 	res, err := lex.ProcessWordWithMatches(word, wordEnv(nil))
 	if err != nil {
 		return nil

@@ -3,6 +3,7 @@ package dockerfile
 import (
 	"slices"
 	"sort"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -63,8 +64,9 @@ type Scope struct {
 	ImageEnvUnknown bool
 	// Root is the stage at the start of the chain (the one FROM an image or
 	// scratch); nil in the global scope.
-	Root *Stage
-	lex  *bkshell.Lex
+	Root   *Stage
+	lex    *bkshell.Lex
+	escape rune // lex's escape character
 }
 
 // PredefinedPlatformArgs are the args BuildKit defines in the global scope.
@@ -152,7 +154,7 @@ type Expansion struct {
 // Expand substitutes the scope's variables in word with BuildKit's shell
 // lexer (quotes are processed, as for COPY sources or ENV values).
 func (s *Scope) Expand(word string) Expansion {
-	return s.expand(s.lex, word)
+	return s.expand(s.lex, s.escape, word)
 }
 
 // ExpandRaw expands like BuildKit expands heredoc bodies of COPY and ADD:
@@ -160,12 +162,15 @@ func (s *Scope) Expand(word string) Expansion {
 func (s *Scope) ExpandRaw(word string) Expansion {
 	lex := bkshell.NewLex('\\')
 	lex.SkipProcessQuotes = true
-	return s.expand(lex, word)
+	return s.expand(lex, '\\', word)
 }
 
-func (s *Scope) expand(lex *bkshell.Lex, word string) Expansion {
+func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
+	if PlainWord(word, escape) {
+		return Expansion{Value: word}
+	}
 	if lex == nil {
-		lex = bkshell.NewLex('\\')
+		lex = bkshell.NewLex(escape)
 	}
 	res, err := lex.ProcessWordWithMatches(word, s)
 	e := Expansion{Value: res.Result, Err: err}
@@ -222,7 +227,21 @@ func (f *File) newScope() *Scope {
 	if lex == nil {
 		lex = bkshell.NewLex(f.Escape) // not stored: rules may share the File
 	}
-	return &Scope{vars: map[string]Var{}, lex: lex}
+	return &Scope{vars: map[string]Var{}, lex: lex, escape: f.Escape}
+}
+
+// PlainWord reports whether BuildKit's word processing leaves word as it
+// is, so that it need not run: no variable, quote or escape character, and
+// only ASCII without NUL (BuildKit's scanner rewrites invalid UTF-8 and
+// rejects NUL). Most words in real Dockerfiles are plain.
+func PlainWord(word string, escape rune) bool {
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		if c == 0 || c >= utf8.RuneSelf || c == '$' || c == '\'' || c == '"' || rune(c) == escape {
+			return false
+		}
+	}
+	return true
 }
 
 // predefinedScope holds the platform args (build args override them).

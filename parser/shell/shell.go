@@ -124,27 +124,32 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	if err != nil {
 		return err
 	}
-	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}, piped: map[*syntax.CallExpr]bool{},
-		sub: map[syntax.Node]bool{}, containerOf: map[syntax.Node]syntax.Node{}, built: map[syntax.Node]*Command{}}
+	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}}
+	// One pre-order walk; the ancestors on the stack say what a command is
+	// inside. Every write to ops for a call comes from one of its
+	// ancestors, so it is complete when the call itself is reached.
+	var (
+		stack      []syntax.Node
+		containers []*Command // the enclosing calls and declarations; nil when one has no words
+		inSub      int        // enclosing subshells and substitutions
+		inPipe     int        // enclosing pipelines
+	)
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if bc, ok := n.(*syntax.BinaryCmd); ok {
-			op := bc.Op.String()
-			if first := firstCall(bc.Y); first != nil {
-				b.ops[first] = op
+		if n == nil { // leaving the node on top of the stack
+			switch top := stack[len(stack)-1].(type) {
+			case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+				inSub--
+			case *syntax.BinaryCmd:
+				if isPipe(top) {
+					inPipe--
+				}
+			case *syntax.CallExpr, *syntax.DeclClause:
+				containers = containers[:len(containers)-1]
 			}
-			if bc.Op == syntax.Pipe || bc.Op == syntax.PipeAll {
-				b.markPiped(bc.X)
-				b.markPiped(bc.Y)
-			}
+			stack = stack[:len(stack)-1]
+			return true
 		}
-		switch n := n.(type) {
-		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
-			b.markSubshell(n)
-		case *syntax.CallExpr, *syntax.DeclClause:
-			// Pre-order: an outer command marks what its substitutions
-			// hold before an inner one marks its own, so the innermost wins.
-			b.markContained(n)
-		}
+		stack = append(stack, n)
 		for _, list := range stmtLists(n) {
 			for _, st := range list[min(1, len(list)):] {
 				if first := firstCall(st); first != nil && b.ops[first] == "" {
@@ -152,35 +157,49 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				}
 			}
 		}
-		return true
-	})
-	syntax.Walk(f, func(n syntax.Node) bool {
 		var cmd *Command
 		switch n := n.(type) {
-		case *syntax.CallExpr:
-			if len(n.Args) == 0 {
-				return true
+		case *syntax.BinaryCmd:
+			if first := firstCall(n.Y); first != nil {
+				b.ops[first] = n.Op.String()
 			}
-			cmd = b.command(n)
-			cmd.InSubshell = b.sub[n]
-			cmd.Container = b.built[b.containerOf[n]]
-			b.built[n] = cmd
+			if isPipe(n) {
+				inPipe++
+			}
+			return true
+		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+			inSub++
+			return true
+		case *syntax.CallExpr:
+			if len(n.Args) > 0 {
+				cmd = b.command(n, inPipe > 0)
+			}
 		case *syntax.DeclClause:
 			// export, declare, local, readonly, typeset, nameref: builtins
 			// whose arguments are assignments.
 			cmd = b.declaration(n)
-			cmd.InSubshell = b.sub[n]
-			cmd.Container = b.built[b.containerOf[n]]
-			b.built[n] = cmd
 		default:
 			return true
 		}
-		cmd.Via = via
-		s.Commands = append(s.Commands, cmd)
-		s.unwrap(cmd, at, lang, depth)
+		if cmd != nil {
+			cmd.InSubshell = inSub > 0
+			// The nearest enclosing call is the one whose words hold the
+			// substitution this command is in.
+			if len(containers) > 0 {
+				cmd.Container = containers[len(containers)-1]
+			}
+			cmd.Via = via
+			s.Commands = append(s.Commands, cmd)
+			s.unwrap(cmd, at, lang, depth)
+		}
+		containers = append(containers, cmd)
 		return true
 	})
 	return nil
+}
+
+func isPipe(bc *syntax.BinaryCmd) bool {
+	return bc.Op == syntax.Pipe || bc.Op == syntax.PipeAll
 }
 
 // stmtLists returns the statement lists a node holds: statements after the
@@ -225,67 +244,7 @@ func firstCall(st *syntax.Stmt) *syntax.CallExpr {
 type builder struct {
 	script string
 	at     Mapper
-	ops    map[*syntax.CallExpr]string
-	piped  map[*syntax.CallExpr]bool
-	sub    map[syntax.Node]bool // commands inside a subshell or substitution
-	// containerOf maps a command in a substitution to the command whose
-	// words hold it; built maps syntax nodes to the commands made of them.
-	containerOf map[syntax.Node]syntax.Node
-	built       map[syntax.Node]*Command
-}
-
-// markContained records n as the container of the commands in the
-// substitutions of its words.
-func (b *builder) markContained(n syntax.Node) {
-	var words []syntax.Node
-	switch n := n.(type) {
-	case *syntax.CallExpr:
-		for _, w := range n.Args {
-			words = append(words, w)
-		}
-		for _, a := range n.Assigns {
-			words = append(words, a)
-		}
-	case *syntax.DeclClause:
-		for _, a := range n.Args {
-			words = append(words, a)
-		}
-	}
-	for _, w := range words {
-		syntax.Walk(w, func(x syntax.Node) bool {
-			switch x.(type) {
-			case *syntax.CmdSubst, *syntax.ProcSubst:
-				syntax.Walk(x, func(y syntax.Node) bool {
-					switch y.(type) {
-					case *syntax.CallExpr, *syntax.DeclClause:
-						b.containerOf[y] = n
-					}
-					return true
-				})
-				return false
-			}
-			return true
-		})
-	}
-}
-
-func (b *builder) markSubshell(n syntax.Node) {
-	syntax.Walk(n, func(x syntax.Node) bool {
-		switch x.(type) {
-		case *syntax.CallExpr, *syntax.DeclClause:
-			b.sub[x] = true
-		}
-		return true
-	})
-}
-
-func (b *builder) markPiped(st *syntax.Stmt) {
-	syntax.Walk(st, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.CallExpr); ok {
-			b.piped[c] = true
-		}
-		return true
-	})
+	ops    map[*syntax.CallExpr]string // the operator before each command
 }
 
 func (b *builder) rng(from, to syntax.Pos) source.Range {
@@ -330,11 +289,11 @@ func (b *builder) declaration(d *syntax.DeclClause) *Command {
 	return cmd
 }
 
-func (b *builder) command(call *syntax.CallExpr) *Command {
+func (b *builder) command(call *syntax.CallExpr, piped bool) *Command {
 	cmd := &Command{
 		Name:       b.word(call.Args[0]),
 		Op:         b.ops[call],
-		InPipeline: b.piped[call],
+		InPipeline: piped,
 		Range:      b.rng(call.Pos(), call.End()),
 	}
 	for _, a := range call.Args[1:] {
