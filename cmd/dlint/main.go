@@ -32,6 +32,7 @@ func toolVersion() string {
 }
 
 func main() {
+	tuneGC(softHeapLimit)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
