@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -47,6 +48,9 @@ func parseCheck(value string) (checkConfig, bool) {
 // localCheck is the first `check=` directive among an instruction's comments.
 func localCheck(comments []string) (checkConfig, bool) {
 	for _, c := range comments {
+		if !strings.Contains(c, "=") || !strings.Contains(strings.ToLower(c), "check") {
+			continue // not a check directive: spare the parser
+		}
 		p := bkparser.DirectiveParser{}
 		p.SetComment("")
 		d, _ := p.ParseLine([]byte(c))
@@ -58,9 +62,13 @@ func localCheck(comments []string) (checkConfig, bool) {
 	return checkConfig{}, false
 }
 
+type fileCheckKey struct{}
+
 // fileCheck is the file's check configuration: the BUILDKIT_DOCKERFILE_CHECK
 // build arg when given, else the `# check=` directive.
-func fileCheck(p *Pass) checkConfig { return fileCheckOf(p.Src, p.Options) }
+func fileCheck(p *Pass) checkConfig {
+	return p.Memo(fileCheckKey{}, func() any { return fileCheckOf(p.Src, p.Options) }).(checkConfig)
+}
 
 func fileCheckOf(src []byte, opts *Options) checkConfig {
 	if opts != nil {
@@ -69,11 +77,36 @@ func fileCheckOf(src []byte, opts *Options) checkConfig {
 			return c
 		}
 	}
-	if v, _, _, ok := bkparser.ParseDirective("check", src); ok {
-		c, _ := parseCheck(v)
-		return c
+	if lines := directiveLines(src); len(lines) > 0 {
+		if v, _, _, ok := bkparser.ParseDirective("check", lines); ok {
+			c, _ := parseCheck(v)
+			return c
+		}
 	}
 	return checkConfig{}
+}
+
+// directiveLines is the start of src where BuildKit looks for parser
+// directives: the lines that open with "#" (the first after an optional
+// byte-order mark). Directive parsing ends at the first other line, so
+// handing BuildKit only these lines changes nothing but the work.
+func directiveLines(src []byte) []byte {
+	off := 0
+	for off < len(src) {
+		line := src[off:]
+		if off == 0 {
+			line = bytes.TrimPrefix(line, []byte("\xEF\xBB\xBF"))
+		}
+		if len(line) == 0 || line[0] != '#' {
+			break
+		}
+		end := bytes.IndexByte(src[off:], '\n')
+		if end < 0 {
+			return src
+		}
+		off += end + 1
+	}
+	return src[:off]
 }
 
 // bkLocallySkipped reports whether the comments above an instruction skip

@@ -3,6 +3,9 @@ package rules
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -55,5 +58,31 @@ func TestLocalCheckSkipHook(t *testing.T) {
 	f.Rule = undefinedVar // applies local comments itself
 	if localCheckSkip(doc, f) {
 		t.Error("rules of registry_buildkit.go apply local comments themselves")
+	}
+}
+// fileCheckOf hands BuildKit only the lines that may hold directives; what
+// it finds must be what BuildKit finds in the whole file.
+func TestFileCheckReadsWhatBuildKitReads(t *testing.T) {
+	for _, src := range []string{
+		"# check=skip=JSONArgsRecommended\nFROM alpine\n",
+		"\xEF\xBB\xBF# check=skip=all\nFROM alpine\n",
+		"#!/usr/bin/env docker-build\n# check=skip=StageNameCasing\nFROM alpine\n",
+		"# syntax=docker/dockerfile:1\r\n# check=error=true;skip=A,B\r\nFROM alpine\r\n",
+		"\n# check=skip=all\nFROM alpine\n",
+		"  # check=skip=all\nFROM alpine\n",
+		"# a comment\n# check=skip=all\nFROM alpine\n",
+		"FROM alpine\n# check=skip=all\n",
+		"# check=skip=all",
+		"# check=skip=all\n",
+		"",
+	} {
+		want := checkConfig{}
+		if v, _, _, ok := bkparser.ParseDirective("check", []byte(src)); ok {
+			want, _ = parseCheck(v)
+		}
+		got := fileCheckOf([]byte(src), nil)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(checkConfig{})); diff != "" {
+			t.Errorf("%q (-BuildKit on the whole file +dlint):\n%s", src, diff)
+		}
 	}
 }

@@ -151,7 +151,11 @@ func (f *File) readDirectives(src []byte) {
 	dp := bkparser.DirectiveParser{}
 	// Directives can only open the file: hand the parser the leading
 	// comment lines, not the whole file.
-	ds, err := dp.ParseAll(leadingComments(src))
+	head := leadingComments(src)
+	if bytes.IndexByte(head, '#') < 0 {
+		return // no comment, so no directive
+	}
+	ds, err := dp.ParseAll(head)
 	if err != nil {
 		return
 	}
