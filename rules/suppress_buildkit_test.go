@@ -60,6 +60,7 @@ func TestLocalCheckSkipHook(t *testing.T) {
 		t.Error("rules of registry_buildkit.go apply local comments themselves")
 	}
 }
+
 // fileCheckOf hands BuildKit only the lines that may hold directives; what
 // it finds must be what BuildKit finds in the whole file.
 func TestFileCheckReadsWhatBuildKitReads(t *testing.T) {
