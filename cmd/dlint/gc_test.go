@@ -16,34 +16,40 @@ func restoreGC(t *testing.T) {
 	})
 }
 
-func TestTuneGCFallsBackWhenTheLiveHeapOutgrowsTheLimit(t *testing.T) {
-	t.Setenv("GOGC", "")
-	t.Setenv("GOMEMLIMIT", "")
-	restoreGC(t)
-	const limit = 4 << 20
-	tuneGC(limit)
-	if p := debug.SetGCPercent(-1); p != -1 {
-		t.Fatalf("GC percent after tuneGC = %d, want -1 (off)", p)
-	}
-	if l := debug.SetMemoryLimit(-1); l != limit {
-		t.Fatalf("memory limit after tuneGC = %d, want %d", l, limit)
-	}
-	live := make([]*[1 << 10]byte, 8<<10) // 8 MB live, over half the limit
-	for i := range live {
-		live[i] = new([1 << 10]byte)
-	}
+// waitForLimit collects garbage until the memory limit satisfies ok.
+func waitForLimit(t *testing.T, ok func(int64) bool, what string) {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	for !ok(debug.SetMemoryLimit(-1)) {
 		if time.Now().After(deadline) {
-			t.Fatal("the soft limit was kept although the live heap outgrew it")
+			t.Fatalf("memory limit %d: %s", debug.SetMemoryLimit(-1), what)
 		}
 		runtime.GC()
 		time.Sleep(time.Millisecond)
 	}
-	runtime.KeepAlive(live)
-	if p := debug.SetGCPercent(100); p != 100 {
-		t.Errorf("GC percent after the fallback = %d, want 100", p)
+}
+
+func TestTuneGCFollowsTheLiveHeapAboveTheFloor(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	restoreGC(t)
+	const floor = 4 << 20
+	tuneGC(floor)
+	if p := debug.SetGCPercent(-1); p != -1 {
+		t.Fatalf("GC percent after tuneGC = %d, want -1 (off)", p)
 	}
+	if l := debug.SetMemoryLimit(-1); l != floor {
+		t.Fatalf("memory limit after tuneGC = %d, want the floor %d", l, floor)
+	}
+	func() {
+		live := make([]*[1 << 10]byte, 8<<10) // 8 MB live, twice the floor
+		for i := range live {
+			live[i] = new([1 << 10]byte)
+		}
+		waitForLimit(t, func(l int64) bool { return l >= 16<<20 }, "want twice the 8 MB live heap")
+		runtime.KeepAlive(live)
+	}()
+	waitForLimit(t, func(l int64) bool { return l == floor }, "want the floor again once the heap is garbage")
 }
 
 func TestTuneGCLeavesAnExplicitSettingAlone(t *testing.T) {

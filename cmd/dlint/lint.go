@@ -141,7 +141,6 @@ func lint(c *cli.Context) (int, error) {
 
 	// Findings the configuration turns off: dropped, or kept as suppressed
 	// for SARIF.
-	var active []rules.Finding
 	kept := items[:0]
 	for _, it := range items {
 		if it.Suppression == nil {
@@ -153,11 +152,19 @@ func lint(c *cli.Context) (int, error) {
 			}
 		}
 		kept = append(kept, it)
-		if it.Suppression == nil {
-			active = append(active, it.Finding)
-		}
 	}
 	items = kept
+	// The findings in force; built only for baselines, as a whole
+	// repository's findings are many.
+	activeFindings := func() []rules.Finding {
+		var active []rules.Finding
+		for _, it := range items {
+			if it.Suppression == nil {
+				active = append(active, it.Finding)
+			}
+		}
+		return active
+	}
 
 	if writeBaselinePath != "" {
 		for _, e := range errs {
@@ -166,6 +173,7 @@ func lint(c *cli.Context) (int, error) {
 		if len(errs) > 0 {
 			return exitUsage, nil
 		}
+		active := activeFindings()
 		if err := writeBaseline(writeBaselinePath, active, sources); err != nil {
 			return exitUsage, usageError("writing the baseline: %v", pathError(writeBaselinePath, err))
 		}
@@ -177,7 +185,7 @@ func lint(c *cli.Context) (int, error) {
 
 	// Baseline: findings recorded in it are dropped, whatever the format.
 	if accepted != nil {
-		fps := baselineFingerprints(active, sources, baselineDir(baselinePath))
+		fps := baselineFingerprints(activeFindings(), sources, baselineDir(baselinePath))
 		isOld := map[int]bool{}
 		for i, fp := range fps {
 			if accepted[fp] {
@@ -200,6 +208,10 @@ func lint(c *cli.Context) (int, error) {
 
 	failed, hidden := false, 0
 	var shown []rules.Finding
+	if len(items) > 0 {
+		shown = make([]rules.Finding, 0, len(items))
+	}
+	suppressed := false
 	for _, it := range items {
 		if it.Suppression == nil && it.prof.eff.failLevel != 0 && it.Severity >= it.prof.eff.failLevel {
 			failed = true
@@ -211,12 +223,24 @@ func lint(c *cli.Context) (int, error) {
 			continue
 		}
 		shown = append(shown, it.Finding)
+		suppressed = suppressed || it.Suppression != nil
 	}
-	var activeShown []rules.Finding
-	for _, f := range shown {
-		if f.Suppression == nil {
-			activeShown = append(activeShown, f)
+	items = nil
+	// Only SARIF lists suppressed findings; the other formats get the rest.
+	activeShown := shown
+	if suppressed {
+		activeShown = nil
+		for _, f := range shown {
+			if f.Suppression == nil {
+				activeShown = append(activeShown, f)
+			}
 		}
+	}
+	if len(activeShown) == 0 {
+		activeShown = nil
+	}
+	if len(shown) == 0 {
+		shown = nil
 	}
 
 	in := report.Input{
@@ -315,13 +339,18 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader) (
 	}
 	close(jobs)
 	wg.Wait()
-	var all []item
+	n := 0
+	for _, r := range results {
+		n += len(r)
+	}
+	all := make([]item, 0, n)
 	var allErrs []error
 	sources := map[string][]byte{}
 	for i := range targets {
 		for _, f := range results[i] {
 			all = append(all, item{f, profs[i]})
 		}
+		results[i] = nil
 		if errs[i] != nil {
 			allErrs = append(allErrs, errs[i])
 		} else {

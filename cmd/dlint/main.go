@@ -32,7 +32,7 @@ func toolVersion() string {
 }
 
 func main() {
-	tuneGC(softHeapLimit)
+	tuneGC(minHeapGoal)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
