@@ -5,9 +5,11 @@ import (
 	"encoding/hex"
 	"path"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser/source"
@@ -107,9 +109,48 @@ func fingerprints(in *Input) []string {
 // same identity.
 func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf func(string) string) []string {
 	out := make([]string, len(findings))
+	// Occurrences are counted per displayed path, so the paths are
+	// independent: each is fingerprinted on its own, several at once.
+	shown := map[string]string{}
+	groups := map[string][]int{}
+	var order []string
+	for i := range findings {
+		raw := findings[i].Path
+		p, ok := shown[raw]
+		if !ok {
+			p = pathOf(raw)
+			shown[raw] = p
+		}
+		if _, ok := groups[p]; !ok {
+			order = append(order, p)
+		}
+		groups[p] = append(groups[p], i)
+	}
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				fingerprintPath(findings, groups[p], p, sources, out)
+			}
+		}()
+	}
+	for _, p := range order {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// fingerprintPath fingerprints the findings at idx, all shown at path p.
+func fingerprintPath(findings []rules.Finding, idx []int, p string, sources map[string][]byte, out []string) {
 	seen := map[string]int{}
 	lines := map[string]*source.Lines{}
-	for i := range findings {
+	var key []byte
+	for _, i := range idx {
 		f := &findings[i]
 		var content string
 		if src, ok := sources[f.Path]; ok {
@@ -120,18 +161,24 @@ func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf fu
 			}
 			content = flaggedText(l, f.Range)
 		}
+		key = append(key[:0], ruleOf(f).ID...)
+		key = append(key, 0)
+		key = append(key, p...)
+		key = append(key, 0)
 		if content == "" {
-			content = "message:" + f.Message
+			key = append(key, "message:"...)
+			key = append(key, f.Message...)
 		} else {
-			content = "lines:" + content
+			key = append(key, "lines:"...)
+			key = append(key, content...)
 		}
-		key := ruleOf(f).ID + "\x00" + pathOf(f.Path) + "\x00" + content
-		n := seen[key]
-		seen[key]++
-		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
+		n := seen[string(key)]
+		seen[string(key)] = n + 1
+		key = append(key, 0)
+		key = strconv.AppendInt(key, int64(n), 10)
+		sum := sha256.Sum256(key)
 		out[i] = hex.EncodeToString(sum[:16])
 	}
-	return out
 }
 
 // flaggedText is the text of the lines a range covers, each trimmed and with
