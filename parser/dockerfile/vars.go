@@ -58,7 +58,7 @@ type Var struct {
 // Scope is the set of variables visible at one point of a Dockerfile. It
 // implements BuildKit's shell.EnvGetter over the variables that have a value.
 type Scope struct {
-	vars map[string]Var
+	vars varTree
 	// ImageEnvUnknown is set inside a stage whose chain starts at a real
 	// image (not scratch): that image's ENV may define more variables.
 	ImageEnvUnknown bool
@@ -95,7 +95,7 @@ var nonEnvArgs = map[string]bool{"BUILDKIT_SBOM_SCAN_CONTEXT": true, "BUILDKIT_S
 
 // Get returns the value of a variable that has one (shell.EnvGetter).
 func (s *Scope) Get(name string) (string, bool) {
-	v, ok := s.vars[name]
+	v, ok := s.vars.get(name)
 	if !ok || !v.HasValue {
 		return "", false
 	}
@@ -105,35 +105,30 @@ func (s *Scope) Get(name string) (string, bool) {
 // Keys lists the variables that have a value, sorted (shell.EnvGetter).
 func (s *Scope) Keys() []string {
 	var out []string
-	for k, v := range s.vars {
+	s.vars.each(func(v Var) {
 		if v.HasValue {
-			out = append(out, k)
+			out = append(out, v.Name)
 		}
-	}
-	sort.Strings(out)
+	})
 	return out
 }
 
 // Names lists every variable of the scope, with or without a value, sorted.
 func (s *Scope) Names() []string {
-	out := make([]string, 0, len(s.vars))
-	for k := range s.vars {
-		out = append(out, k)
-	}
-	sort.Strings(out)
+	out := make([]string, 0, s.vars.size)
+	s.vars.each(func(v Var) { out = append(out, v.Name) })
 	return out
 }
 
 // Lookup returns a variable of the scope.
 func (s *Scope) Lookup(name string) (Var, bool) {
-	v, ok := s.vars[name]
-	return v, ok
+	return s.vars.get(name)
 }
 
 // Defined reports whether BuildKit knows name here: it has a value or it
 // was declared by an ARG without one.
 func (s *Scope) Defined(name string) bool {
-	_, ok := s.vars[name]
+	_, ok := s.vars.get(name)
 	return ok
 }
 
@@ -192,12 +187,10 @@ func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
 	return e
 }
 
+// clone copies the scope; the variables are a persistent tree, so the copy
+// shares them and costs nothing.
 func (s *Scope) clone() *Scope {
 	c := *s
-	c.vars = make(map[string]Var, len(s.vars)+2)
-	for k, v := range s.vars {
-		c.vars[k] = v
-	}
 	return &c
 }
 
@@ -205,7 +198,7 @@ func (s *Scope) set(v Var) {
 	if nonEnvArgs[v.Name] && v.Kind == VarArg {
 		return
 	}
-	s.vars[v.Name] = v
+	s.vars = s.vars.with(v)
 }
 
 // platformDefaults are the values dlint gives the predefined platform args
@@ -227,7 +220,7 @@ func (f *File) newScope() *Scope {
 	if lex == nil {
 		lex = bkshell.NewLex(f.Escape) // not stored: rules may share the File
 	}
-	return &Scope{vars: map[string]Var{}, lex: lex, escape: f.Escape}
+	return &Scope{lex: lex, escape: f.Escape}
 }
 
 // PlainWord reports whether BuildKit's word processing leaves word as it
@@ -297,7 +290,7 @@ func (f *File) applyMetaArgs(s *Scope, buildArgs map[string]string, upto *Instru
 				v.Value, v.HasValue = s.Expand(*kv.Value).Value, true
 			}
 			if !v.HasValue {
-				if old, ok := s.vars[kv.Key]; ok && old.HasValue {
+				if old, ok := s.vars.get(kv.Key); ok && old.HasValue {
 					// BuildKit keeps the earlier value; the key stays declared.
 					continue
 				}
@@ -430,7 +423,7 @@ func (f *File) apply(in *Instruction, s *Scope, global *Scope, buildArgs map[str
 				}
 			}
 			if !v.HasValue {
-				if old, ok := n.vars[kv.Key]; ok && old.HasValue {
+				if old, ok := n.vars.get(kv.Key); ok && old.HasValue {
 					continue // declared again; the value in the environment stays
 				}
 			}
