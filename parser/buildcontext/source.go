@@ -38,7 +38,9 @@ func (s Source) Covers(rel string) bool {
 		return true
 	}
 	if s.parts == nil {
-		return rel == s.Clean || strings.HasPrefix(rel, s.Clean+"/")
+		// rel is the source or under it (no concatenation: this runs for
+		// every context entry against every source)
+		return rel == s.Clean || len(rel) > len(s.Clean) && rel[len(s.Clean)] == '/' && strings.HasPrefix(rel, s.Clean)
 	}
 	rp := strings.Split(rel, "/")
 	if len(rp) < len(s.parts) {
