@@ -63,6 +63,22 @@ func BenchmarkLintLarge(b *testing.B) {
 		"instructions": func(n int) string {
 			return "FROM alpine:3.20\n" + strings.Repeat("RUN echo x\n", n)
 		},
+		"env": func(n int) string {
+			var sb strings.Builder
+			sb.WriteString("FROM alpine:3.20\n")
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&sb, "ENV V%d=${V%d:-x}\n", i, i-1)
+			}
+			return sb.String()
+		},
+		"copies": func(n int) string {
+			var sb strings.Builder
+			sb.WriteString("FROM alpine:3.20\n")
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&sb, "COPY a%d b%d /d%d/\n", i, i, i)
+			}
+			return sb.String()
+		},
 		"stages": func(n int) string {
 			var sb strings.Builder
 			for i := 0; i < n; i++ {
@@ -78,7 +94,7 @@ func BenchmarkLintLarge(b *testing.B) {
 		},
 	}
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }}
-	for _, name := range []string{"instructions", "stages", "heredoc-lines", "substitutions"} {
+	for _, name := range []string{"instructions", "env", "copies", "stages", "heredoc-lines", "substitutions"} {
 		for _, n := range []int{1000, 10000} {
 			src := []byte(gens[name](n))
 			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {

@@ -29,9 +29,22 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 		if st.Root().Image.Scratch || st.Root().Image.Unresolved {
 			continue
 		}
-		for _, in := range st.InstructionsOf("copy", "add") {
-			if workdirBefore(st, in) {
+		copies := st.InstructionsOf("copy", "add")
+		if len(copies) == 0 {
+			continue
+		}
+		own := make(map[*dockerfile.Instruction]bool, len(copies))
+		for _, in := range copies {
+			own[in] = true
+		}
+		// One pass over the chain: the stage's COPY and ADD lines before
+		// the first WORKDIR of the chain.
+		for _, in := range ChainInstructions(st) {
+			if in.Cmd == "workdir" {
 				break
+			}
+			if !own[in] {
+				continue
 			}
 			sources, dest, _, ok := copyParts(in)
 			if !ok || dest == "" {
@@ -44,19 +57,6 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 			p.Report(lastArgRange(in, sources, dest), fmt.Sprintf("relative destination %q depends on the base image's working directory: no WORKDIR is set before this %s", value, strings.ToUpper(in.Cmd)))
 		}
 	}
-}
-
-// workdirBefore reports whether a WORKDIR precedes in within the stage's chain.
-func workdirBefore(st *dockerfile.Stage, at *dockerfile.Instruction) bool {
-	for _, in := range ChainInstructions(st) {
-		if in == at {
-			return false
-		}
-		if in.Cmd == "workdir" {
-			return true
-		}
-	}
-	return false
 }
 
 // absContainerPath reports whether a path is absolute on Linux or Windows.
