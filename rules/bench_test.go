@@ -71,6 +71,14 @@ func BenchmarkLintLarge(b *testing.B) {
 			}
 			return sb.String()
 		},
+		"undefined-vars": func(n int) string {
+			var sb strings.Builder
+			sb.WriteString("FROM alpine:3.20\n")
+			for i := 0; i < n; i++ {
+				fmt.Fprintf(&sb, "ENV A%d=$B%d\n", i, i)
+			}
+			return sb.String()
+		},
 		"copies": func(n int) string {
 			var sb strings.Builder
 			sb.WriteString("FROM alpine:3.20\n")
@@ -94,7 +102,7 @@ func BenchmarkLintLarge(b *testing.B) {
 		},
 	}
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }}
-	for _, name := range []string{"instructions", "env", "copies", "stages", "heredoc-lines", "substitutions"} {
+	for _, name := range []string{"instructions", "env", "undefined-vars", "copies", "stages", "heredoc-lines", "substitutions"} {
 		for _, n := range []int{1000, 10000} {
 			src := []byte(gens[name](n))
 			b.Run(fmt.Sprintf("%s/%d", name, n), func(b *testing.B) {

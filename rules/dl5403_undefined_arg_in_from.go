@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-	"github.com/moby/buildkit/util/suggest"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
@@ -28,7 +27,7 @@ var undefinedArgInFrom = &Rule{
 			check := func(word string, r source.Range) {
 				for _, name := range global.Expand(word).Undefined {
 					msg := fmt.Sprintf("variable %q in FROM is not declared by an ARG before the first FROM", name)
-					if s, ok := suggest.Search(name, names, true); ok {
+					if s, ok := suggestName(name, len(names), func() []string { return names }); ok {
 						msg += fmt.Sprintf(" (did you mean %s?)", s)
 					}
 					bkReport(p, "UndefinedArgInFrom", in.Comments, r, msg)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
-	"github.com/moby/buildkit/util/suggest"
 	"github.com/tonistiigi/go-csvvalue"
 
 	"github.com/dlint/dlint/parser"
@@ -44,7 +43,7 @@ var undefinedVar = &Rule{
 					}
 					reported[name] = true
 					msg := fmt.Sprintf("variable %q is not defined in this stage", name)
-					if sug, ok := suggest.Search(name, s.Keys(), true); ok {
+					if sug, ok := suggestName(name, s.Len(), s.Keys); ok {
 						msg += fmt.Sprintf(" (did you mean $%s?)", sug)
 					} else if s.ImageEnvUnknown {
 						msg += " (unless the base image's ENV defines it)"

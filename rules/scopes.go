@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/dlint/dlint/parser/dockerfile"
+import (
+	bksuggest "github.com/moby/buildkit/util/suggest"
+
+	"github.com/dlint/dlint/parser/dockerfile"
+)
 
 // buildArgs are the --build-arg values of the run.
 func buildArgs(p *Pass) map[string]string {
@@ -42,4 +46,21 @@ func eachScope(p *Pass, fn func(in *dockerfile.Instruction, s *dockerfile.Scope)
 	for _, x := range list {
 		fn(x.in, x.scope)
 	}
+}
+
+// maxSuggestCandidates bounds the did-you-mean search of the undefined
+// variable rules: BuildKit's search measures the edit distance to every
+// candidate, so a file declaring thousands of variables and using as many
+// undefined ones would cost their product. Past this many candidates the
+// suggestion is left out.
+const maxSuggestCandidates = 500
+
+// suggestName is BuildKit's suggestion for a misspelt variable name among
+// the n candidates listed by candidates, as `docker build --check` words
+// it; none when n exceeds maxSuggestCandidates.
+func suggestName(name string, n int, candidates func() []string) (string, bool) {
+	if n > maxSuggestCandidates {
+		return "", false
+	}
+	return bksuggest.Search(name, candidates(), true)
 }

@@ -113,6 +113,9 @@ func (s *Scope) Keys() []string {
 	return out
 }
 
+// Len is the number of variables of the scope, with or without a value.
+func (s *Scope) Len() int { return s.vars.size }
+
 // Names lists every variable of the scope, with or without a value, sorted.
 func (s *Scope) Names() []string {
 	out := make([]string, 0, s.vars.size)
