@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 
-
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
 )
