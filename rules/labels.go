@@ -33,8 +33,9 @@ type labelKV struct {
 func fileLabels(f *dockerfile.File) []labelKV {
 	var out []labelKV
 	for _, st := range f.Stages {
+		w := newVarsWalker(f, st)
 		for _, in := range st.Instructions {
-			out = append(out, instructionLabels(f, st, in)...)
+			out = append(out, instructionLabels(f, st, in, w)...)
 		}
 	}
 	return out
@@ -43,8 +44,10 @@ func fileLabels(f *dockerfile.File) []labelKV {
 // stageLabels returns the labels set in the stage's chain, oldest first.
 func stageLabels(f *dockerfile.File, st *dockerfile.Stage) []labelKV {
 	var out []labelKV
+	// The chain of in.Stage is a prefix of st's, so one walker serves.
+	w := newVarsWalker(f, st)
 	for _, in := range ChainInstructions(st) {
-		for _, l := range instructionLabels(f, in.Stage, in) {
+		for _, l := range instructionLabels(f, in.Stage, in, w) {
 			if !l.OnBuild {
 				out = append(out, l)
 			}
@@ -53,7 +56,8 @@ func stageLabels(f *dockerfile.File, st *dockerfile.Stage) []labelKV {
 	return out
 }
 
-func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction) []labelKV {
+// instructionLabels reads the labels of in; w walks the chain in is part of.
+func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction, w *varsWalker) []labelKV {
 	holder, onbuild := in, false
 	if in.Inner != nil {
 		in, onbuild = in.Inner, true
@@ -84,7 +88,7 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 		l.Value = kv.Value
 		if strings.ContainsAny(kv.Value, `$"'\`) {
 			if vars == nil {
-				vars = VarsAt(f, st, holder)
+				vars = w.at(holder)
 			}
 			l.Value, l.Unknown = expandWord(f, kv.Value, vars)
 		}

@@ -471,43 +471,65 @@ func ChainInstructions(s *dockerfile.Stage) []*dockerfile.Instruction {
 // it derives from, as BuildKit scopes them: a stage ARG without a default
 // takes the global ARG's value. Variables without a known value are absent.
 func VarsAt(f *dockerfile.File, s *dockerfile.Stage, at *dockerfile.Instruction) map[string]string {
-	vars := map[string]string{}
 	if f == nil || s == nil {
-		return vars
+		return map[string]string{}
 	}
-	for _, in := range ChainInstructions(s) {
-		if in == at {
-			break
-		}
-		switch c := in.Command.(type) {
-		case *instructions.ArgCommand:
-			for _, kv := range c.Args {
-				switch {
-				case kv.Value != nil:
-					if v, unresolved := expandWord(f, *kv.Value, vars); !unresolved {
-						vars[kv.Key] = v
-					} else {
-						delete(vars, kv.Key)
-					}
-				default:
-					if v, ok := f.GlobalArgs[kv.Key]; ok {
-						vars[kv.Key] = v
-					} else {
-						delete(vars, kv.Key)
-					}
+	return newVarsWalker(f, s).at(at)
+}
+
+// varsWalker answers VarsAt for instructions of one stage's chain asked in
+// order, walking the chain once for all of them rather than once each.
+type varsWalker struct {
+	f     *dockerfile.File
+	chain []*dockerfile.Instruction
+	next  int
+	vars  map[string]string
+}
+
+func newVarsWalker(f *dockerfile.File, s *dockerfile.Stage) *varsWalker {
+	return &varsWalker{f: f, chain: ChainInstructions(s), vars: map[string]string{}}
+}
+
+// at returns the variables known just before in. Each call must name an
+// instruction at or after the previous one, and the map is only good
+// until the next call.
+func (w *varsWalker) at(in *dockerfile.Instruction) map[string]string {
+	for w.next < len(w.chain) && w.chain[w.next] != in {
+		w.apply(w.chain[w.next])
+		w.next++
+	}
+	return w.vars
+}
+
+func (w *varsWalker) apply(in *dockerfile.Instruction) {
+	f, vars := w.f, w.vars
+	switch c := in.Command.(type) {
+	case *instructions.ArgCommand:
+		for _, kv := range c.Args {
+			switch {
+			case kv.Value != nil:
+				if v, unresolved := expandWord(f, *kv.Value, vars); !unresolved {
+					vars[kv.Key] = v
+				} else {
+					delete(vars, kv.Key)
 				}
-			}
-		case *instructions.EnvCommand:
-			for _, kv := range c.Env {
-				if v, unresolved := expandWord(f, kv.Value, vars); !unresolved {
+			default:
+				if v, ok := f.GlobalArgs[kv.Key]; ok {
 					vars[kv.Key] = v
 				} else {
 					delete(vars, kv.Key)
 				}
 			}
 		}
+	case *instructions.EnvCommand:
+		for _, kv := range c.Env {
+			if v, unresolved := expandWord(f, kv.Value, vars); !unresolved {
+				vars[kv.Key] = v
+			} else {
+				delete(vars, kv.Key)
+			}
+		}
 	}
-	return vars
 }
 
 // expandAt is expandWord with the variables VarsAt gives for instruction
