@@ -104,6 +104,9 @@ func jsonArgsFix(p *Pass, st *dockerfile.Stage, in *dockerfile.Instruction) []Fi
 		start++
 	}
 	end := fixLineEnd(p, n)
+	if start >= end.Column-1 || end.Column-1 > len(line) {
+		return nil // no arguments after the keyword ("CMD " with a trailing blank)
+	}
 	words := strings.Fields(string(line[start : end.Column-1]))
 	if len(words) > 1 && words[0] == "exec" {
 		words = words[1:]
