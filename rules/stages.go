@@ -557,7 +557,7 @@ func expandWord(f *dockerfile.File, word string, vars map[string]string) (string
 		return word, false
 	}
 	lex := bkshell.NewLex(escape)
-	res, err := lex.ProcessWordWithMatches(word, wordEnv(vars))
+	res, err := dockerfile.LexWord(lex, word, wordEnv(vars))
 	if err != nil {
 		return word, true
 	}
@@ -570,7 +570,7 @@ func referencedVars(f *dockerfile.File, word string) []string {
 		return nil
 	}
 	lex := bkshell.NewLex(escapeOf(f))
-	res, err := lex.ProcessWordWithMatches(word, wordEnv(nil))
+	res, err := dockerfile.LexWord(lex, word, wordEnv(nil))
 	if err != nil {
 		return nil
 	}

@@ -36,7 +36,7 @@ func (f *File) Expand(word string, vars map[string]string) (value string, unreso
 	if f.lex.Lex == nil {
 		f.lex = newLexer(f.Escape)
 	}
-	res, err := f.lex.ProcessWordWithMatches(word, mapEnv(vars))
+	res, err := LexWord(f.lex.Lex, word, mapEnv(vars))
 	if err != nil {
 		return word, true
 	}

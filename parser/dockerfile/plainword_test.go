@@ -2,6 +2,7 @@ package dockerfile
 
 import (
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -42,5 +43,46 @@ func TestPlainWordIsWhatBuildKitLeavesAlone(t *testing.T) {
 		if PlainWord(w, '\\') {
 			t.Errorf("PlainWord(%q) = true, want false", w)
 		}
+	}
+}
+
+// captureStderr runs fn and returns what it wrote to standard error.
+func captureStderr(t *testing.T, fn func()) string {
+	t.Helper()
+	tmp, err := os.CreateTemp(t.TempDir(), "stderr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tmp.Close()
+	old := os.Stderr
+	os.Stderr = tmp
+	fn()
+	os.Stderr = old
+	b, err := os.ReadFile(tmp.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// LexWord gives what BuildKit gives, without BuildKit's scanner printing
+// its complaints about invalid UTF-8 to dlint's standard error.
+func TestLexWordIsBuildKitWithoutStderr(t *testing.T) {
+	env := mapEnv{"A": "1"}
+	for _, w := range []string{"$\xfc\xfc", "a\xffb$A", "\xe2\x82$A\xe2", "${A:-\xc3}", "plain $A é"} {
+		var want bkshell.ProcessWordResult
+		var wantErr error
+		captureStderr(t, func() { want, wantErr = bkshell.NewLex('\\').ProcessWordWithMatches(w, env) })
+		var got bkshell.ProcessWordResult
+		var err error
+		if out := captureStderr(t, func() { got, err = LexWord(bkshell.NewLex('\\'), w, env) }); out != "" {
+			t.Errorf("LexWord(%q) wrote to standard error: %q", w, out)
+		}
+		if got.Result != want.Result || (err == nil) != (wantErr == nil) {
+			t.Errorf("LexWord(%q) = %q, %v; BuildKit gives %q, %v", w, got.Result, err, want.Result, wantErr)
+		}
+	}
+	if out := captureStderr(t, func() { _, _ = LexWord(bkshell.NewLex('\\'), "a\x00$A", env) }); out != "" {
+		t.Errorf("a word with NUL wrote to standard error: %q", out)
 	}
 }

@@ -1,8 +1,10 @@
 package dockerfile
 
 import (
+	"errors"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -170,7 +172,7 @@ func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
 	if lex == nil {
 		lex = bkshell.NewLex(escape)
 	}
-	res, err := lex.ProcessWordWithMatches(word, s)
+	res, err := LexWord(lex, word, s)
 	e := Expansion{Value: res.Result, Err: err}
 	if err != nil {
 		e.Value = word
@@ -239,6 +241,33 @@ func PlainWord(word string, escape rune) bool {
 	}
 	return true
 }
+
+// LexWord runs BuildKit's word processing (variables, quotes, escapes) on
+// word. BuildKit's scanner reports invalid UTF-8 and NUL bytes by printing
+// to standard error, which would litter dlint's output. Invalid bytes are
+// replaced with U+FFFD first, one per byte as the scanner itself reads
+// them, so the result is the same; a word with a NUL byte is not processed.
+func LexWord(lex *bkshell.Lex, word string, env bkshell.EnvGetter) (bkshell.ProcessWordResult, error) {
+	if strings.IndexByte(word, 0) >= 0 {
+		return bkshell.ProcessWordResult{Result: word}, errNULInWord
+	}
+	if !utf8.ValidString(word) {
+		var b strings.Builder
+		for i := 0; i < len(word); {
+			r, size := utf8.DecodeRuneInString(word[i:])
+			if r == utf8.RuneError && size == 1 {
+				b.WriteRune(utf8.RuneError)
+			} else {
+				b.WriteString(word[i : i+size])
+			}
+			i += size
+		}
+		word = b.String()
+	}
+	return lex.ProcessWordWithMatches(word, env)
+}
+
+var errNULInWord = errors.New("a NUL byte in a word")
 
 // predefinedScope holds the platform args (build args override them).
 func (f *File) predefinedScope(buildArgs map[string]string) *Scope {
