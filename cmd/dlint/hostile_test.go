@@ -35,6 +35,7 @@ func TestHostileInputs(t *testing.T) {
 	}{
 		{"binary", "bin/Dockerfile", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe"), []int{1}, "DL1000", ""},
 		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", ""},
+		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", ""},
 		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", ""},
 		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", ""},
 		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},
@@ -63,6 +64,9 @@ func TestHostileInputs(t *testing.T) {
 			}
 			if !strings.Contains(r.stdout, c.stdout) || !strings.Contains(r.stderr, c.stderr) {
 				t.Errorf("want %q in stdout and %q in stderr\nstdout: %.500s\nstderr: %.500s", c.stdout, c.stderr, r.stdout, r.stderr)
+			}
+			if strings.Contains(r.stderr, "<input>:") {
+				t.Errorf("a library wrote its own complaint to stderr: %.500s", r.stderr)
 			}
 			if strings.ContainsRune(r.stdout, '\x1b') || strings.ContainsRune(r.stdout, '\x07') {
 				t.Errorf("control characters reached the terminal: %q", r.stdout)
