@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // minHeapGoal is the heap size below which dlint does not collect
@@ -20,9 +21,12 @@ const minHeapGoal = 48 << 20
 // reaches floor: the proportional trigger is off and a soft memory limit,
 // raised after every collection to twice the live heap, takes its place.
 // GOGC or GOMEMLIMIT in the environment leave the runtime's policy alone.
-func tuneGC(floor int64) {
+// stop ends the adjustments (tests restore the runtime's defaults after).
+func tuneGC(floor int64) (stop func()) {
+	var stopped atomic.Bool
+	stop = func() { stopped.Store(true) }
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return stop
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(floor)
@@ -32,6 +36,9 @@ func tuneGC(floor int64) {
 		// The cleanup of an object nobody keeps runs after the next
 		// collection, and arms the next one.
 		runtime.AddCleanup(new([16]*byte), func(struct{}) {
+			if stopped.Load() {
+				return
+			}
 			metrics.Read(sample)
 			if sample[0].Value.Kind() == metrics.KindUint64 {
 				debug.SetMemoryLimit(max(floor, 2*int64(sample[0].Value.Uint64())))
@@ -40,4 +47,5 @@ func tuneGC(floor int64) {
 		}, struct{}{})
 	}
 	arm()
+	return stop
 }

@@ -8,9 +8,13 @@ import (
 	"time"
 )
 
-// restoreGC puts back the runtime's defaults after a test changed them.
-func restoreGC(t *testing.T) {
+// tuneGCForTest is tuneGC undone when the test ends: the adjustments stop
+// and the runtime's defaults come back.
+func tuneGCForTest(t *testing.T, floor int64) {
+	stop := tuneGC(floor)
 	t.Cleanup(func() {
+		stop()
+		runtime.GC() // the cleanup armed last runs, sees stop, and ends the chain
 		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(math.MaxInt64)
 	})
@@ -32,9 +36,8 @@ func waitForLimit(t *testing.T, ok func(int64) bool, what string) {
 func TestTuneGCFollowsTheLiveHeapAboveTheFloor(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
-	restoreGC(t)
 	const floor = 4 << 20
-	tuneGC(floor)
+	tuneGCForTest(t, floor)
 	if p := debug.SetGCPercent(-1); p != -1 {
 		t.Fatalf("GC percent after tuneGC = %d, want -1 (off)", p)
 	}
@@ -58,10 +61,9 @@ func TestTuneGCLeavesAnExplicitSettingAlone(t *testing.T) {
 			t.Setenv("GOGC", "")
 			t.Setenv("GOMEMLIMIT", "")
 			t.Setenv(env, "off")
-			restoreGC(t)
 			before := debug.SetGCPercent(-1)
 			debug.SetGCPercent(before)
-			tuneGC(4 << 20)
+			tuneGCForTest(t, 4<<20)
 			if p := debug.SetGCPercent(before); p != before {
 				t.Errorf("tuneGC changed the GC percent to %d although %s is set", p, env)
 			}
