@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/urfave/cli/v2"
 
@@ -323,21 +324,24 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader) (
 	results := make([][]rules.Finding, len(targets))
 	srcs := make([][]byte, len(targets))
 	errs := make([]error, len(targets))
-	jobs := make(chan int)
+	// Workers take the next file from a shared counter: handing each file
+	// over a channel woke a worker thread per file, a tenth of a
+	// single-threaded run.
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := 0; w < min(l.jobs, max(len(targets), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(targets) {
+					return
+				}
 				results[i], srcs[i], errs[i] = lintOne(targets[i], profs[i], l, stdin)
 			}
 		}()
 	}
-	for i := range targets {
-		jobs <- i
-	}
-	close(jobs)
 	wg.Wait()
 	n := 0
 	for _, r := range results {
