@@ -33,7 +33,12 @@ func toolVersion() string {
 
 func main() {
 	tuneGC(minHeapGoal)
-	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+	c := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+	if os.Getenv("DLINT_CPUPROFILE") != "" {
+		profileDone <- struct{}{}
+		<-profileDone
+	}
+	os.Exit(c)
 }
 
 // run is main without the process: it returns the exit code.

@@ -48,7 +48,8 @@ func (r Range) IsZero() bool { return r.Start.Line == 0 }
 // Lines maps byte offsets of one file to positions and back.
 type Lines struct {
 	src    []byte
-	starts []int // byte offset at which each line starts
+	text   string // src as a string, so that Text returns a slice of it
+	starts []int  // byte offset at which each line starts
 	// ascii caches, per line, whether it is pure ASCII (1) or not (2), so
 	// that columns on long lines cost O(1) instead of a rune count.
 	ascii []uint8
@@ -88,7 +89,7 @@ func NewLines(src []byte) *Lines {
 			starts = append(starts, i+1)
 		}
 	}
-	return &Lines{src: src, starts: starts}
+	return &Lines{src: src, text: string(src), starts: starts}
 }
 
 // Count is the number of lines (a trailing newline does not start a line).
@@ -116,7 +117,7 @@ func (l *Lines) Text(n int) string {
 	if end < start {
 		end = start
 	}
-	return string(l.src[start:end])
+	return l.text[start:end]
 }
 
 // LineStart is the byte offset at which line n begins.
