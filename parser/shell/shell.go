@@ -296,6 +296,9 @@ func (b *builder) command(call *syntax.CallExpr, piped bool) *Command {
 		InPipeline: piped,
 		Range:      b.rng(call.Pos(), call.End()),
 	}
+	if len(call.Args) > 1 {
+		cmd.Args = make([]Word, 0, len(call.Args)-1)
+	}
 	for _, a := range call.Args[1:] {
 		cmd.Args = append(cmd.Args, b.word(a))
 	}
@@ -318,6 +321,16 @@ func (b *builder) command(call *syntax.CallExpr, piped bool) *Command {
 
 // wordValue removes quoting; expansions are kept as they were written.
 func wordValue(parts []syntax.WordPart, raw, script string) (string, bool) {
+	if len(parts) == 1 { // most words: one literal, or one quoted string
+		switch p := parts[0].(type) {
+		case *syntax.Lit:
+			if !strings.Contains(p.Value, `\`) {
+				return p.Value, true
+			}
+		case *syntax.SglQuoted:
+			return p.Value, true
+		}
+	}
 	var sb strings.Builder
 	lit := true
 	for _, p := range parts {
