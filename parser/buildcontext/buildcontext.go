@@ -57,11 +57,7 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 		dir = filepath.Dir(dockerfilePath)
 	}
 	c := &Context{Dir: dir}
-	candidates := []string{
-		dockerfilePath + ".dockerignore",
-		filepath.Join(dir, ".dockerignore"),
-	}
-	for _, p := range candidates {
+	for _, p := range ignoreCandidates(dockerfilePath, dir) {
 		src, err := os.ReadFile(p)
 		if err != nil {
 			continue
@@ -71,6 +67,12 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 		break
 	}
 	return c
+}
+
+// ignoreCandidates are the ignore files BuildKit tries for a Dockerfile,
+// in order: the Dockerfile's own, then the context root's.
+func ignoreCandidates(dockerfilePath, dir string) []string {
+	return []string{dockerfilePath + ".dockerignore", filepath.Join(dir, ".dockerignore")}
 }
 
 // ForIgnoreFile is the context an ignore file read on its own applies to:

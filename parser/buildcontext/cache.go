@@ -1,27 +1,74 @@
 package buildcontext
 
 import (
+	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/dlint/dlint/parser/dockerignore"
 )
 
 // Cache shares one Context, and so one walk, between the Dockerfiles that
 // are built from the same directory with the same ignore file (a monorepo
 // whose Dockerfiles all use the repository root as context). It is safe for
-// concurrent use; a Context's walk happens once whoever asks first.
+// concurrent use; a Context's walk happens once whoever asks first. It also
+// reads each directory's ignore file once, however many Dockerfiles the
+// directory holds.
 type Cache struct {
-	mu   sync.Mutex
-	ctxs map[string]*Context
+	mu      sync.Mutex
+	ctxs    map[string]*Context
+	ignores map[string]ignoreRead // by absolute path
+	cwd     string                // for absolute paths without a getcwd per call
+}
+
+type ignoreRead struct {
+	src []byte
+	ok  bool
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{ctxs: map[string]*Context{}} }
+func NewCache() *Cache {
+	c := &Cache{ctxs: map[string]*Context{}, ignores: map[string]ignoreRead{}}
+	c.cwd, _ = os.Getwd()
+	return c
+}
 
 // ForDockerfile is ForDockerfile, returning the cached Context when another
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
-	ctx := ForDockerfile(dockerfilePath, dir)
-	key := absPath(ctx.Dir) + "\x00" + absPath(ctx.IgnorePath)
+	if dir == "" {
+		dir = filepath.Dir(dockerfilePath)
+	}
+	for _, p := range ignoreCandidates(dockerfilePath, dir) {
+		if src, ok := c.readIgnore(p); ok {
+			return c.context(dir, p, src, true)
+		}
+	}
+	return c.context(dir, "", nil, false)
+}
+
+func (c *Cache) readIgnore(p string) ([]byte, bool) {
+	key := c.abs(p)
+	c.mu.Lock()
+	r, done := c.ignores[key]
+	c.mu.Unlock()
+	if !done {
+		src, err := os.ReadFile(p)
+		r = ignoreRead{src: src, ok: err == nil}
+		c.mu.Lock()
+		if c.ignores == nil {
+			c.ignores = map[string]ignoreRead{}
+		}
+		c.ignores[key] = r
+		c.mu.Unlock()
+	}
+	return r.src, r.ok
+}
+
+// context returns the cached Context of dir with the ignore file at
+// ignorePath, making it from src when there is none yet.
+func (c *Cache) context(dir, ignorePath string, src []byte, found bool) *Context {
+	key := c.abs(dir) + "\x00" + c.abs(ignorePath)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ctxs == nil {
@@ -30,13 +77,24 @@ func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
 	if old, ok := c.ctxs[key]; ok {
 		return old
 	}
+	ctx := &Context{Dir: dir}
+	if found {
+		ctx.IgnorePath = ignorePath
+		ctx.Ignore, ctx.IgnoreErrs = dockerignore.Parse(src)
+	}
 	c.ctxs[key] = ctx
 	return ctx
 }
 
-func absPath(p string) string {
+func (c *Cache) abs(p string) string {
 	if p == "" {
 		return ""
+	}
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	if c.cwd != "" {
+		return filepath.Join(c.cwd, p)
 	}
 	if a, err := filepath.Abs(p); err == nil {
 		return a
