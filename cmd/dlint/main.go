@@ -33,12 +33,7 @@ func toolVersion() string {
 
 func main() {
 	tuneGC(minHeapGoal)
-	c := run(os.Args, os.Stdin, os.Stdout, os.Stderr)
-	if os.Getenv("DLINT_CPUPROFILE") != "" {
-		profileDone <- struct{}{}
-		<-profileDone
-	}
-	os.Exit(c)
+	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
 // run is main without the process: it returns the exit code.
