@@ -143,19 +143,31 @@ func keywordIndex(line, keyword string) int {
 	if keyword == "" {
 		return -1
 	}
-	lower, kw := strings.ToLower(line), strings.ToLower(keyword)
-	for i := 0; i+len(kw) <= len(lower); {
-		j := strings.Index(lower[i:], kw)
-		if j < 0 {
-			return -1
-		}
-		at := i + j
-		if at == 0 || lower[at-1] == ' ' || lower[at-1] == '\t' {
+	// Keywords are ASCII: compare folding ASCII case in place, without
+	// lower-casing (and copying) the whole line, whose byte offsets a
+	// Unicode lower-casing could also shift.
+	for at := 0; at+len(keyword) <= len(line); at++ {
+		if (at == 0 || line[at-1] == ' ' || line[at-1] == '\t') && equalFoldASCII(line[at:at+len(keyword)], keyword) {
 			return at
 		}
-		i = at + 1
 	}
 	return -1
+}
+
+func equalFoldASCII(a, b string) bool {
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }
 
 func (in *Instruction) firstLine() source.Range {
