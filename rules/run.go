@@ -42,7 +42,8 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		}
 	}
 	memo := map[any]any{}
-	for _, r := range all {
+	passes := make([]Pass, len(all)) // one allocation, not one per rule
+	for i, r := range all {
 		if r.Check == nil || !applies(r, doc) {
 			continue
 		}
@@ -52,7 +53,8 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		if r.Optional && !enabled(cfg, r, doc.Path) {
 			continue
 		}
-		pass := &Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
+		pass := &passes[i]
+		*pass = Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
 		runSafely(pass, report)
 	}
 	out = applySeverities(out, cfg)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -276,15 +277,33 @@ func (f *File) predefinedScope(buildArgs map[string]string) *Scope {
 	if st := f.FinalStage(); st != nil {
 		target = st.Name
 	}
-	for _, kv := range platformDefaults(target) {
-		v := kv[1]
-		if o, ok := buildArgs[kv[0]]; ok {
-			v = o
+	// The defaults are one shared tree (trees never change); only the
+	// target stage and the build args that override a default are added.
+	s.vars = platformDefaultsTree()
+	defaults := platformDefaults(target)
+	for _, kv := range defaults {
+		v, ok := buildArgs[kv[0]]
+		if kv[0] == "TARGETSTAGE" && !ok {
+			v, ok = kv[1], true
 		}
-		s.set(Var{Name: kv[0], Value: v, HasValue: true, Kind: VarPredefined})
+		if ok {
+			s.set(Var{Name: kv[0], Value: v, HasValue: true, Kind: VarPredefined})
+		}
 	}
 	return s
 }
+
+// platformDefaultsTree holds the predefined platform args with their
+// default values (TARGETSTAGE, which depends on the file, aside).
+var platformDefaultsTree = sync.OnceValue(func() varTree {
+	var t varTree
+	for _, kv := range platformDefaults("") {
+		if kv[0] != "TARGETSTAGE" {
+			t = t.with(Var{Name: kv[0], Value: kv[1], HasValue: true, Kind: VarPredefined})
+		}
+	}
+	return t
+})
 
 // GlobalScope is the scope FROM lines are expanded in: the predefined
 // platform args and every meta ARG, with build args applied.
