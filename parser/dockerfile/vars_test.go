@@ -186,6 +186,19 @@ COPY $TARGETARCH /x
 	if v, _ := f.VarsAt(at(t, f, 5), map[string]string{"TARGETARCH": "arm64"}).Get("TARGETARCH"); v != "arm64" {
 		t.Errorf("build arg TARGETARCH = %q", v)
 	}
+	if v, _ := f.VarsAt(f.Stages[0].From, map[string]string{"BUILDPLATFORM": "linux/arm64"}).Get("BUILDPLATFORM"); v != "linux/arm64" {
+		t.Errorf("build arg BUILDPLATFORM in the global scope = %q", v)
+	}
+	if v, _ := g.Get("BUILDPLATFORM"); v != "linux/amd64" {
+		t.Errorf("BUILDPLATFORM after another file's build arg = %q: the shared defaults changed", v)
+	}
+	other := mustParse(t, "FROM alpine AS other\n")
+	if v, _ := other.VarsAt(other.Stages[0].From, nil).Get("TARGETSTAGE"); v != "other" {
+		t.Errorf("another file's TARGETSTAGE = %q", v)
+	}
+	if v, _ := f.VarsAt(f.Stages[0].From, nil).Get("TARGETSTAGE"); v != "b" {
+		t.Errorf("TARGETSTAGE after another file = %q", v)
+	}
 	if !IsPredefinedArg("HTTP_PROXY") || !IsPredefinedArg("TARGETOS") || IsPredefinedArg("HOME") {
 		t.Error("IsPredefinedArg")
 	}
