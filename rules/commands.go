@@ -39,6 +39,14 @@ func (r shRun) Commands() []*shell.Command {
 // shRunsOf lists every RUN of the file, ONBUILD RUN included, in order.
 // RUNs of a Windows stage that run with the default shell are left out:
 // Windows runs them with `cmd /S /C`, not a POSIX shell.
+type shRunsKey struct{}
+
+// shRuns is shRunsOf for the pass's document, computed once for all the
+// rules that ask.
+func shRuns(p *Pass) []shRun {
+	return p.Memo(shRunsKey{}, func() any { return shRunsOf(p.Dockerfile) }).([]shRun)
+}
+
 func shRunsOf(f *dockerfile.File) []shRun {
 	if f == nil {
 		return nil
@@ -152,10 +160,12 @@ func shPipelines(cmds []*shell.Command) [][]*shell.Command {
 	var order []key
 	var out [][]*shell.Command
 	flush := func(k key) {
-		if len(current[k]) > 1 {
-			out = append(out, current[k])
+		if s := current[k]; len(s) > 1 {
+			out = append(out, s)
+			current[k] = nil
+		} else {
+			current[k] = s[:0] // nothing kept it: reuse its array
 		}
-		current[k] = nil
 	}
 	for _, c := range cmds {
 		if shWrapped(c) {
@@ -170,7 +180,7 @@ func shPipelines(cmds []*shell.Command) [][]*shell.Command {
 			continue
 		}
 		flush(k)
-		current[k] = []*shell.Command{c}
+		current[k] = append(current[k], c)
 	}
 	for _, k := range order {
 		flush(k)

@@ -23,7 +23,7 @@ var shPointlessCommands = map[string]bool{
 
 func checkPointlessCommand(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if shPointlessCommands[c.Base()] && shExecuted(c) {
 				d.report(c.Name.Range, `"`+c.Base()+`" has no useful effect while the image is built`)

@@ -22,7 +22,7 @@ var cdInRun = &Rule{
 
 func checkCdInRun(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		for _, c := range cmds {
 			// A cd in a subshell or substitution changes nothing after it.

@@ -21,7 +21,7 @@ var sudoInRun = &Rule{
 
 func checkSudo(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if c.Is("sudo", "doas") && shExecuted(c) {
 				d.report(c.Name.Range, `do not use "`+c.Base()+`" in RUN; switch with USER instead`)

@@ -21,7 +21,7 @@ var wgetProgress = &Rule{
 
 func checkWgetProgress(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if !c.Is("wget") || !shExecuted(c) {
 				continue

@@ -25,7 +25,7 @@ var curlAndWget = &Rule{
 func checkCurlAndWget(p *Pass) {
 	first := map[*dockerfile.Stage]map[string]*shell.Command{}
 	reported := map[*dockerfile.Stage]bool{}
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		st := r.Stage()
 		if st == nil {
 			continue

@@ -21,7 +21,7 @@ var shLnOpts = shOptSpec{shortVal: "St", longVal: shSet("suffix", "target-direct
 
 func checkLnBinSh(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if !c.Is("ln") || !shExecuted(c) {
 				continue

@@ -30,7 +30,7 @@ var pipefailRule = &Rule{
 }
 
 func checkPipefail(p *Pass) {
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		shellOn := shShellHasPipefail(r.In.Shell)
 		setBefore := shPipefailSetBefore(cmds)

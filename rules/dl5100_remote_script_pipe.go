@@ -46,7 +46,7 @@ func shReadsStdin(c *shell.Command) bool {
 
 func checkRemoteScriptPipe(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		// curl … | sh
 		for _, pl := range shPipelines(cmds) {

@@ -61,7 +61,7 @@ var shGitGlobalOpts = shOptSpec{shortVal: "cC", longVal: shSet("git-dir", "work-
 
 func checkTLSDisabled(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		for _, c := range cmds {
 			for _, a := range c.Assigns {
@@ -94,7 +94,7 @@ func checkTLSDisabled(p *Pass) {
 		}
 	}
 	// export/declare/readonly NAME=value set the variable for what follows.
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if !c.Is("export", "declare", "readonly", "typeset", "local") {
 				continue

@@ -33,7 +33,7 @@ var shPasswdOpts = shOptSpec{shortVal: "inwxrRP", longVal: shSet("inactive", "mi
 
 func checkPasswordInRun(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if !shExecuted(c) {
 				continue

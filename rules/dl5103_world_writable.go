@@ -54,7 +54,7 @@ func shChmodArgs(args []shell.Word, pathsFromStdin bool) (mode shell.Word, paths
 
 func checkWorldWritable(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, c := range r.Commands() {
 			if !shExecuted(c) {
 				continue

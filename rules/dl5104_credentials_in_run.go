@@ -29,7 +29,7 @@ var shLoginOpts = shOptSpec{shortVal: "up", longVal: shSet("username", "password
 
 func checkCredentialsInRun(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		secretEnvs, _ := shSecretMounts(r.In)
 		secretArgs := shSecretArgsInScope(r)

@@ -37,7 +37,7 @@ var runSecurityInsecure = &Rule{
 }
 
 func checkRunNetworkHost(p *Pass) {
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, fl := range r.In.Flags {
 			if fl.Name == "network" && fl.Value == "host" {
 				p.Report(shFlagRange(r, fl), `"--network=host" runs the step in the build host's network namespace`)
@@ -47,7 +47,7 @@ func checkRunNetworkHost(p *Pass) {
 }
 
 func checkRunSecurityInsecure(p *Pass) {
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		for _, fl := range r.In.Flags {
 			if fl.Name == "security" && fl.Value == "insecure" {
 				p.Report(shFlagRange(r, fl), `"--security=insecure" runs the step without the build sandbox`)

@@ -50,7 +50,7 @@ func shSecretArgsInScope(r shRun) map[string]bool {
 
 func checkSecretArgInRun(p *Pass) {
 	d := newShDedup(p)
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		args := shSecretArgsInScope(r)
 		if len(args) == 0 {
 			continue

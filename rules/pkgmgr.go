@@ -655,9 +655,13 @@ func buildPkgRuns(p *Pass) []*pkgRun {
 				continue
 			}
 			pr := &pkgRun{In: run, Stage: st, Script: run.Script}
-			seen := map[string]bool{}
+			type cmdKey struct {
+				rng source.Range
+				raw string
+			}
+			seen := map[cmdKey]bool{}
 			for _, c := range run.Script.Commands {
-				key := c.Name.Range.Start.String() + "-" + c.Name.Range.End.String() + c.Name.Raw
+				key := cmdKey{c.Name.Range, c.Name.Raw}
 				if seen[key] {
 					continue
 				}

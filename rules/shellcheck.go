@@ -433,7 +433,7 @@ func checkShellCheck(p *Pass) {
 		return
 	}
 	var scripts []scScript
-	for _, r := range shRunsOf(p.Dockerfile) {
+	for _, r := range shRuns(p) {
 		scripts = append(scripts, shellcheckScripts(p.Dockerfile, r)...)
 	}
 	if len(scripts) == 0 {
