@@ -280,8 +280,7 @@ func (f *File) predefinedScope(buildArgs map[string]string) *Scope {
 	// The defaults are one shared tree (trees never change); only the
 	// target stage and the build args that override a default are added.
 	s.vars = platformDefaultsTree()
-	defaults := platformDefaults(target)
-	for _, kv := range defaults {
+	for _, kv := range platformDefaults(target) {
 		v, ok := buildArgs[kv[0]]
 		if kv[0] == "TARGETSTAGE" && !ok {
 			v, ok = kv[1], true
