@@ -39,7 +39,7 @@ var wholeContextNoIgnore = &Rule{
 		if whole == nil {
 			return
 		}
-		items := ctxClutter(c.Listing())
+		items := ctxClutter(c)
 		if len(items) == 0 {
 			return
 		}

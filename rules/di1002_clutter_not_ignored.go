@@ -28,7 +28,7 @@ var clutterNotIgnored = &Rule{
 	Good: "# .dockerignore:\n#   *.md\n#   node_modules\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {
 		c := p.Context
-		items := ctxClutter(c.Listing())
+		items := ctxClutter(c)
 		if len(items) == 0 {
 			return
 		}

@@ -215,11 +215,18 @@ type ctxClutterItem struct {
 	Bytes int64
 }
 
-// clutter lists the version-control, dependency and cache directories and
-// the log files of a listing that the ignore file does not exclude; it does
-// not look inside a directory it already reported. A directory holding
-// CACHEDIR.TAG (Cargo's target/, many caches) counts as a cache.
-func ctxClutter(l *buildcontext.Listing) []ctxClutterItem {
+// ctxClutter lists the version-control, dependency and cache directories
+// and the log files of a context that its ignore file does not exclude; it
+// does not look inside a directory it already reported. A directory holding
+// CACHEDIR.TAG (Cargo's target/, many caches) counts as a cache. It is
+// computed once per context, however many Dockerfiles share it.
+func ctxClutter(c *buildcontext.Context) []ctxClutterItem {
+	return c.Memo(ctxClutterKey{}, func() any { return findClutter(c.Listing()) }).([]ctxClutterItem)
+}
+
+type ctxClutterKey struct{}
+
+func findClutter(l *buildcontext.Listing) []ctxClutterItem {
 	var out []ctxClutterItem
 	skip := ""
 	for _, e := range l.Entries {
