@@ -66,6 +66,12 @@ func (s ctxSource) Above(rel string) bool {
 // variables that do not resolve, URLs and git repositories are left out;
 // ONBUILD triggers too (they run in another build).
 func contextSources(p *Pass) []ctxSource {
+	return p.Memo(contextSourcesKey{}, func() any { return findContextSources(p) }).([]ctxSource)
+}
+
+type contextSourcesKey struct{}
+
+func findContextSources(p *Pass) []ctxSource {
 	f := p.Dockerfile
 	if f == nil {
 		return nil
