@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/shell"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -434,6 +436,9 @@ func checkShellCheck(p *Pass) {
 	}
 	var scripts []scScript
 	for _, r := range shRuns(p) {
+		if errors.Is(r.In.ScriptErr, shell.ErrTooDeep) {
+			continue // hostile nesting: not handed to ShellCheck either
+		}
 		scripts = append(scripts, shellcheckScripts(p.Dockerfile, r)...)
 	}
 	if len(scripts) == 0 {

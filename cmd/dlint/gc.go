@@ -1,6 +1,7 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -20,6 +21,11 @@ const minHeapGoal = 48 << 20
 // twice what was live after the last collection) but never before the heap
 // reaches floor: the proportional trigger is off and a soft memory limit,
 // raised after every collection to twice the live heap, takes its place.
+// Goroutine stacks count against a memory limit but are not heap: a deeply
+// nested shell script grows a parser's stack by tens of megabytes, and a
+// limit near them would collect without end, each time scanning the whole
+// stack. Once stacks reach a quarter of floor, the runtime's own policy
+// comes back for the rest of the run.
 // GOGC or GOMEMLIMIT in the environment leave the runtime's policy alone.
 // stop ends the adjustments (tests restore the runtime's defaults after).
 func tuneGC(floor int64) (stop func()) {
@@ -30,7 +36,7 @@ func tuneGC(floor int64) (stop func()) {
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(floor)
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
 	var arm func()
 	arm = func() {
 		// The cleanup of an object nobody keeps runs after the next
@@ -40,9 +46,19 @@ func tuneGC(floor int64) (stop func()) {
 				return
 			}
 			metrics.Read(sample)
+			var live, stacks int64
 			if sample[0].Value.Kind() == metrics.KindUint64 {
-				debug.SetMemoryLimit(max(floor, 2*int64(sample[0].Value.Uint64())))
+				live = int64(sample[0].Value.Uint64())
 			}
+			if sample[1].Value.Kind() == metrics.KindUint64 {
+				stacks = int64(sample[1].Value.Uint64())
+			}
+			if stacks > floor/4 {
+				debug.SetGCPercent(100)
+				debug.SetMemoryLimit(math.MaxInt64)
+				return
+			}
+			debug.SetMemoryLimit(max(floor, 2*live))
 			arm()
 		}, struct{}{})
 	}

@@ -36,6 +36,7 @@ func TestHostileInputs(t *testing.T) {
 		{"binary", "bin/Dockerfile", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe"), []int{1}, "DL1000", ""},
 		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", ""},
 		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", ""},
+		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", ""},
 		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", ""},
 		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", ""},
 		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},

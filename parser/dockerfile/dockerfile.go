@@ -11,6 +11,7 @@ import (
 
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 
+	"github.com/dlint/dlint/parser/shell"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -129,6 +130,15 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		}
 	}
 	b.finish()
+	// A script too deep to analyse is not a Dockerfile error for BuildKit,
+	// but the user must learn that its RUN was not checked.
+	for _, in := range f.Instructions {
+		for _, x := range []*Instruction{in, in.Inner} {
+			if x != nil && errors.Is(x.ScriptErr, shell.ErrTooDeep) {
+				errs = append(errs, source.Error{Range: x.firstLine(), Message: "RUN not checked: " + shell.ErrTooDeep.Error()})
+			}
+		}
+	}
 	return f, errs
 }
 

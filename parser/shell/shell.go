@@ -4,6 +4,7 @@
 package shell
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"sync"
@@ -117,7 +118,19 @@ func ParseVariant(script string, at Mapper, lang Variant) (*Script, error) {
 
 const maxNesting = 8
 
+// maxDepth bounds how deeply a script's commands may nest before dlint
+// declines to analyse it: the shell parser and the walks over its tree
+// recurse once per level, and a hostile script of a few hundred thousand
+// nested subshells would exhaust the stack (a fatal error, not a panic).
+const maxDepth = 1000
+
+// ErrTooDeep is the error of a script nested deeper than maxDepth.
+var ErrTooDeep = fmt.Errorf("commands nested more than %d levels deep: the script is not analysed", maxDepth)
+
 func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth int) error {
+	if nestingDepth(script) > maxDepth {
+		return ErrTooDeep
+	}
 	p := getParser(lang)
 	f, err := p.Parse(strings.NewReader(script), "")
 	putParser(lang, p)
@@ -150,10 +163,11 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 			return true
 		}
 		stack = append(stack, n)
-		for _, list := range stmtLists(n) {
+		first, second := stmtLists(n)
+		for _, list := range [2][]*syntax.Stmt{first, second} {
 			for _, st := range list[min(1, len(list)):] {
-				if first := firstCall(st); first != nil && b.ops[first] == "" {
-					b.ops[first] = ";"
+				if call := firstCall(st); call != nil && b.ops[call] == "" {
+					b.ops[call] = ";"
 				}
 			}
 		}
@@ -202,31 +216,95 @@ func isPipe(bc *syntax.BinaryCmd) bool {
 	return bc.Op == syntax.Pipe || bc.Op == syntax.PipeAll
 }
 
-// stmtLists returns the statement lists a node holds: statements after the
-// first of a list follow the one before them as if joined by ";".
-func stmtLists(n syntax.Node) [][]*syntax.Stmt {
-	switch n := n.(type) {
-	case *syntax.File:
-		return [][]*syntax.Stmt{n.Stmts}
-	case *syntax.Block:
-		return [][]*syntax.Stmt{n.Stmts}
-	case *syntax.Subshell:
-		return [][]*syntax.Stmt{n.Stmts}
-	case *syntax.CmdSubst:
-		return [][]*syntax.Stmt{n.Stmts}
-	case *syntax.IfClause:
-		return [][]*syntax.Stmt{n.Cond, n.Then}
-	case *syntax.WhileClause:
-		return [][]*syntax.Stmt{n.Cond, n.Do}
-	case *syntax.ForClause:
-		return [][]*syntax.Stmt{n.Do}
-	case *syntax.CaseItem:
-		return [][]*syntax.Stmt{n.Stmts}
+// nestingDepth over-estimates how deeply script's commands nest: every
+// parenthesis and brace opens a level, and so does a compound command's
+// keyword (if, while, until, for, case, select) until its closing one;
+// quotes are not considered, so quoted brackets count too.
+func nestingDepth(script string) int {
+	depth, deepest, word := 0, 0, 0
+	endWord := func(end int) {
+		switch script[word:end] {
+		case "if", "while", "until", "for", "case", "select":
+			depth++
+		case "fi", "done", "esac":
+			depth--
+		}
 	}
-	return nil
+	for i := 0; i < len(script); i++ {
+		switch c := script[i]; c {
+		case ' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '{', '}':
+			endWord(i)
+			word = i + 1
+			switch c {
+			case '(', '{':
+				depth++
+			case ')', '}':
+				depth--
+			}
+		default:
+			continue
+		}
+		depth = max(depth, 0)
+		deepest = max(deepest, depth)
+	}
+	endWord(len(script))
+	return max(deepest, depth)
 }
 
+// stmtLists returns the statement lists a node holds (at most two):
+// statements after the first of a list follow the one before them as if
+// joined by ";".
+func stmtLists(n syntax.Node) (first, second []*syntax.Stmt) {
+	switch n := n.(type) {
+	case *syntax.File:
+		return n.Stmts, nil
+	case *syntax.Block:
+		return n.Stmts, nil
+	case *syntax.Subshell:
+		return n.Stmts, nil
+	case *syntax.CmdSubst:
+		return n.Stmts, nil
+	case *syntax.IfClause:
+		return n.Cond, n.Then
+	case *syntax.WhileClause:
+		return n.Cond, n.Do
+	case *syntax.ForClause:
+		return n.Do, nil
+	case *syntax.CaseItem:
+		return n.Stmts, nil
+	}
+	return nil, nil
+}
+
+// firstCall is the first command with words in st, in the order of a
+// syntax.Walk. The common shapes, a command, or operators whose leftmost
+// operand is one, are answered without a walk; the others with one walk.
 func firstCall(st *syntax.Stmt) *syntax.CallExpr {
+	if c := leftmostCall(st); c != nil {
+		return c
+	}
+	return walkFirstCall(st)
+}
+
+// leftmostCall is st's command, or the leftmost operand's of st's
+// operators, when it has words: necessarily the first a walk meets.
+func leftmostCall(st *syntax.Stmt) *syntax.CallExpr {
+	for {
+		switch c := st.Cmd.(type) {
+		case *syntax.CallExpr:
+			if len(c.Args) > 0 {
+				return c
+			}
+			return nil
+		case *syntax.BinaryCmd:
+			st = c.X
+		default:
+			return nil
+		}
+	}
+}
+
+func walkFirstCall(st *syntax.Stmt) *syntax.CallExpr {
 	var found *syntax.CallExpr
 	syntax.Walk(st, func(n syntax.Node) bool {
 		if found != nil {

@@ -1,10 +1,12 @@
 package shell
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/dlint/dlint/parser/source"
 )
@@ -161,3 +163,34 @@ func TestParseErrorAndDepth(t *testing.T) {
 }
 
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func TestTooDeepScriptsAreRefused(t *testing.T) {
+	nest := func(open, close string, n int) string {
+		return strings.Repeat(open, n) + "true" + strings.Repeat(close, n)
+	}
+	cases := []struct {
+		script string
+		deep   bool
+	}{
+		{nest("(\n", ")\n", maxDepth), false},
+		{nest("(\n", ")\n", maxDepth+1), true},
+		{nest("{ ", "; }\n", maxDepth+1), true},
+		{nest("$(echo ", ")", maxDepth+1), true},
+		{nest("if true; then\n", "fi\n", maxDepth+1), true},
+		{nest("while true; do\n", "done\n", maxDepth+1), true},
+		{strings.Repeat("(true)\n", 10*maxDepth), false}, // many levels in turn, none deep
+		{strings.Repeat("echo 'fi' done )\n", 10*maxDepth), false},
+	}
+	for i, c := range cases {
+		_, err := ParseVariant(c.script, testMapper, syntax.LangBash)
+		if got := errors.Is(err, ErrTooDeep); got != c.deep {
+			t.Errorf("case %d: ErrTooDeep = %v, want %v (err %v)", i, got, c.deep, err)
+		}
+	}
+	// Far deeper than the stack allows, if it were parsed.
+	if _, err := ParseVariant(nest("(\n", ")\n", 300000), testMapper, syntax.LangBash); !errors.Is(err, ErrTooDeep) {
+		t.Errorf("300,000 nested subshells: %v, want ErrTooDeep", err)
+	}
+}
+
+func testMapper(line, col int) source.Position { return source.Position{Line: line, Column: col} }
