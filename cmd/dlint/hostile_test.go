@@ -37,6 +37,8 @@ func TestHostileInputs(t *testing.T) {
 		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", ""},
 		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", ""},
 		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", ""},
+		{"2 MB ignore pattern", "longignore/.dockerignore", []byte(strings.Repeat("a/", 1<<20) + "x\n"), []int{1}, "longer than any path", ""},
+		{"ENV nested 600,000 deep", "envnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nENV A=" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\n"), []int{0, 1}, "", ""},
 		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", ""},
 		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", ""},
 		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},
@@ -60,7 +62,7 @@ func TestHostileInputs(t *testing.T) {
 			if !ok {
 				t.Errorf("exit %d, want one of %v\nstdout: %.500s\nstderr: %.500s", r.code, c.codes, r.stdout, r.stderr)
 			}
-			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stdout, "DL0000") {
+			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "fatal error") || strings.Contains(r.stdout, "DL0000") {
 				t.Fatalf("crashed:\n%.2000s", r.stderr)
 			}
 			if !strings.Contains(r.stdout, c.stdout) || !strings.Contains(r.stderr, c.stderr) {

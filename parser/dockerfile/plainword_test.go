@@ -1,8 +1,10 @@
 package dockerfile
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
@@ -84,5 +86,19 @@ func TestLexWordIsBuildKitWithoutStderr(t *testing.T) {
 	}
 	if out := captureStderr(t, func() { _, _ = LexWord(bkshell.NewLex('\\'), "a\x00$A", env) }); out != "" {
 		t.Errorf("a word with NUL wrote to standard error: %q", out)
+	}
+}
+
+// BuildKit's lexer recurses once per nested ${…}: a word nested deeper than
+// maxWordNesting is refused instead of overflowing the stack.
+func TestLexWordRefusesDeepNesting(t *testing.T) {
+	nest := func(n int) string { return strings.Repeat("${a:-", n) + "x" + strings.Repeat("}", n) }
+	if res, err := LexWord(bkshell.NewLex('\\'), nest(maxWordNesting), mapEnv{}); err != nil || res.Result != "x" {
+		t.Errorf("%d levels: %q, %v; want x", maxWordNesting, res.Result, err)
+	}
+	for _, n := range []int{maxWordNesting + 1, 2_000_000} {
+		if _, err := LexWord(bkshell.NewLex('\\'), nest(n), mapEnv{}); !errors.Is(err, errWordTooDeep) {
+			t.Errorf("%d levels: %v, want errWordTooDeep", n, err)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package dockerfile
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -248,9 +249,16 @@ func PlainWord(word string, escape rune) bool {
 // to standard error, which would litter dlint's output. Invalid bytes are
 // replaced with U+FFFD first, one per byte as the scanner itself reads
 // them, so the result is the same; a word with a NUL byte is not processed.
+//
+// BuildKit's processing recurses once per nested ${…}; a word nested deeper
+// than maxWordNesting is not processed (hundreds of thousands of levels,
+// possible through line continuations, overflow the stack: a fatal error).
 func LexWord(lex *bkshell.Lex, word string, env bkshell.EnvGetter) (bkshell.ProcessWordResult, error) {
 	if strings.IndexByte(word, 0) >= 0 {
 		return bkshell.ProcessWordResult{Result: word}, errNULInWord
+	}
+	if wordNesting(word) > maxWordNesting {
+		return bkshell.ProcessWordResult{Result: word}, errWordTooDeep
 	}
 	if !utf8.ValidString(word) {
 		var b strings.Builder
@@ -268,7 +276,31 @@ func LexWord(lex *bkshell.Lex, word string, env bkshell.EnvGetter) (bkshell.Proc
 	return lex.ProcessWordWithMatches(word, env)
 }
 
-var errNULInWord = errors.New("a NUL byte in a word")
+var (
+	errNULInWord   = errors.New("a NUL byte in a word")
+	errWordTooDeep = fmt.Errorf("variables nested more than %d levels deep", maxWordNesting)
+)
+
+const maxWordNesting = 1000
+
+// wordNesting over-estimates how deeply the ${…} of word nest.
+func wordNesting(word string) int {
+	if !strings.Contains(word, "${") {
+		return 0
+	}
+	depth, deepest := 0, 0
+	for i := 0; i < len(word); i++ {
+		switch {
+		case word[i] == '$' && i+1 < len(word) && word[i+1] == '{':
+			depth++
+			deepest = max(deepest, depth)
+			i++
+		case word[i] == '}' && depth > 0:
+			depth--
+		}
+	}
+	return deepest
+}
 
 // predefinedScope holds the platform args (build args override them).
 func (f *File) predefinedScope(buildArgs map[string]string) *Scope {

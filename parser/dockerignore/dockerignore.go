@@ -4,6 +4,7 @@ package dockerignore
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -69,6 +70,11 @@ func Parse(src []byte) (*File, []source.Error) {
 			cleaned = cleaned[1:]
 		}
 		p.Cleaned = cleaned
+		if len(cleaned) > maxPatternLen {
+			errs = append(errs, source.Error{Range: p.Range, Message: fmt.Sprintf(
+				"pattern of %d bytes: longer than any path can be (%d), so not used", len(cleaned), maxPatternLen)})
+			continue
+		}
 		m, err := patternmatcher.New([]string{p.Cleaned})
 		if err == nil {
 			// patternmatcher compiles lazily: match once to surface syntax errors.
@@ -83,6 +89,11 @@ func Parse(src []byte) (*File, []source.Error) {
 	}
 	return f, errs
 }
+
+// maxPatternLen is Linux's PATH_MAX. Compiling a pattern costs
+// patternmatcher time quadratic in its length, so a hostile line of
+// megabytes would never finish; no path in a context is longer than this.
+const maxPatternLen = 4096
 
 func quote(s string) string { return `"` + s + `"` }
 

@@ -1,6 +1,7 @@
 package dockerignore
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -101,4 +102,18 @@ func FuzzParse(f *testing.F) {
 		file.Deciding("a")
 		file.HasExceptions()
 	})
+}
+
+// A pattern longer than any path is refused rather than compiled: its
+// compilation costs time quadratic in its length.
+func TestOverlongPatternsAreRefused(t *testing.T) {
+	fits := strings.Repeat("a/", maxPatternLen/2-1) + "xy"
+	tooLong := fits + "z"
+	f, errs := Parse([]byte(fits + "\n" + tooLong + "\n" + strings.Repeat("**/", 1_000_000) + "x\n"))
+	if len(f.Patterns) != 1 || f.Patterns[0].Cleaned != fits {
+		t.Errorf("kept %d patterns, want only the one of %d bytes", len(f.Patterns), len(fits))
+	}
+	if len(errs) != 2 || errs[0].Range.Start.Line != 2 || errs[1].Range.Start.Line != 3 || !strings.Contains(errs[0].Message, "longer than any path") {
+		t.Errorf("errors = %+v, want lines 2 and 3 refused as too long", errs)
+	}
 }
