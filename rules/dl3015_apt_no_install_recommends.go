@@ -53,7 +53,7 @@ Fix (unsafe: packages that were only recommended are no longer installed): ` + "
 // APT::Install-Recommends to apt's configuration (echo … > /etc/apt/apt.conf.d/…).
 func aptRecommendsConfigured(p *Pass, cur *pkgRun) bool {
 	chain := cur.Stage.Chain()
-	for _, r := range pkgRuns(p) {
+	for _, r := range aptRecommendsRuns(p) {
 		inChain := false
 		for _, s := range chain {
 			inChain = inChain || s == r.Stage
@@ -61,14 +61,36 @@ func aptRecommendsConfigured(p *Pass, cur *pkgRun) bool {
 		if !inChain || r == cur || (r.Stage == cur.Stage && !r.In.Range.Start.Before(cur.In.Range.Start)) {
 			continue
 		}
-		for _, c := range r.Cmds {
-			if parsePkgCall(c) != nil {
-				continue
+		return true
+	}
+	return false
+}
+
+type aptRecommendsRunsKey struct{}
+
+// aptRecommendsRuns are the RUNs with a command, not a package manager's,
+// that mentions APT::Install-Recommends: found once per document rather
+// than once per apt-get call (which made many apt-get lines quadratic).
+func aptRecommendsRuns(p *Pass) []*pkgRun {
+	return p.Memo(aptRecommendsRunsKey{}, func() any {
+		var out []*pkgRun
+		for _, r := range pkgRuns(p) {
+			if runConfiguresRecommends(r) {
+				out = append(out, r)
 			}
-			for _, a := range c.Args {
-				if strings.Contains(a.Value, "Install-Recommends") {
-					return true
-				}
+		}
+		return out
+	}).([]*pkgRun)
+}
+
+func runConfiguresRecommends(r *pkgRun) bool {
+	for _, c := range r.Cmds {
+		if parsePkgCall(c) != nil {
+			continue
+		}
+		for _, a := range c.Args {
+			if strings.Contains(a.Value, "Install-Recommends") {
+				return true
 			}
 		}
 	}
