@@ -32,7 +32,7 @@ func checkCredentialsInRun(p *Pass) {
 	for _, r := range shRuns(p) {
 		cmds := r.Commands()
 		secretEnvs, _ := shSecretMounts(r.In)
-		secretArgs := shSecretArgsInScope(r)
+		secretArgs := shSecretArgsInScope(p, r)
 		fromSecret := func(w shell.Word) bool {
 			if shReadsSecretFile(w, r.In) {
 				return true

@@ -3,6 +3,8 @@ package rules
 import (
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/dlint/dlint/parser/dockerfile"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -24,34 +26,51 @@ var secretArgInRun = &Rule{
 }
 
 // shSecretArgsInScope are the secret-looking ARG names declared in the
-// RUN's stage before it (none for ONBUILD RUN).
-func shSecretArgsInScope(r shRun) map[string]bool {
-	out := map[string]bool{}
-	st := r.Stage()
-	if st == nil || r.Onbuild != nil {
-		return out
+// RUN's stage before it (none for ONBUILD RUN). The sets of a document are
+// built in one walk of each stage and shared (read-only): asking stage by
+// stage for every RUN was quadratic in a stage of many RUNs.
+func shSecretArgsInScope(p *Pass, r shRun) map[string]bool {
+	if r.Onbuild != nil {
+		return nil
 	}
-	for _, in := range st.Instructions {
-		if in == r.In {
-			break
-		}
-		cmd, ok := in.Command.(*instructions.ArgCommand)
-		if !ok {
-			continue
-		}
-		for _, kv := range cmd.Args {
-			if shSecretName(kv.Key) {
-				out[kv.Key] = true
+	return secretArgSets(p)[r.In]
+}
+
+type secretArgSetsKey struct{}
+
+func secretArgSets(p *Pass) map[*dockerfile.Instruction]map[string]bool {
+	return p.Memo(secretArgSetsKey{}, func() any {
+		sets := map[*dockerfile.Instruction]map[string]bool{}
+		for _, st := range p.Dockerfile.Stages {
+			var cur map[string]bool // shared by the RUNs until the next secret ARG
+			for _, in := range st.Instructions {
+				if in.Cmd == "run" {
+					sets[in] = cur
+				}
+				cmd, ok := in.Command.(*instructions.ArgCommand)
+				if !ok {
+					continue
+				}
+				for _, kv := range cmd.Args {
+					if shSecretName(kv.Key) && !cur[kv.Key] {
+						next := make(map[string]bool, len(cur)+1)
+						for k := range cur {
+							next[k] = true
+						}
+						next[kv.Key] = true
+						cur = next
+					}
+				}
 			}
 		}
-	}
-	return out
+		return sets
+	}).(map[*dockerfile.Instruction]map[string]bool)
 }
 
 func checkSecretArgInRun(p *Pass) {
 	d := newShDedup(p)
 	for _, r := range shRuns(p) {
-		args := shSecretArgsInScope(r)
+		args := shSecretArgsInScope(p, r)
 		if len(args) == 0 {
 			continue
 		}

@@ -53,6 +53,10 @@ func TestPragmas(t *testing.T) {
 		{"disabled by pragma flag", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2", &Config{NoPragmas: true}},
 		{"kept as suppressed", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2(suppressed)", &Config{KeepSuppressed: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
 		{"unused", "# dlint ignore=DL3007\nFROM alpine:3.20\n", "DL0002@1", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != latestTag }}},
+		// When several pragmas could silence a finding, the first in the file does.
+		{"first of two local pragmas", "# dlint ignore=DL3006\n# dlint ignore=DL3006\nFROM alpine\n", "DL0002@2", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
+		{"local before global", "# dlint ignore=DL3006\n# dlint global ignore=DL3006\nFROM alpine\n", "DL0002@2", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
+		{"global before local", "# dlint global ignore=DL3006\n# dlint ignore=DL3006\nFROM alpine\n", "DL0002@2", &Config{ReportUnusedIgnores: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
 		{"check skip of a BuildKit alias", "# check=skip=MultipleInstructionsDisallowed\nFROM alpine:3.20\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n", "", nil},
 		{"check skip all", "# check=skip=all\nFROM alpine:3.20\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n", "", nil},
 	}

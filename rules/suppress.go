@@ -34,6 +34,7 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 		return fs
 	}
 	pragmas := collectPragmas(doc)
+	index := indexPragmas(pragmas)
 	skip := checkSkips(doc, &cfg.Options)
 	var out []Finding
 	for _, f := range fs {
@@ -43,11 +44,9 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 			continue
 		}
 		reason, silenced := "", false
-		for _, p := range pragmas {
-			if (p.global || f.Range.Start.Line >= p.from && f.Range.Start.Line <= p.to) && (covers(p.rules, f.Rule) || coversSC(p.scCodes, f)) {
-				p.used, silenced, reason = true, true, p.reason
-				break
-			}
+		if i := index.first(pragmas, f); i >= 0 {
+			p := pragmas[i]
+			p.used, silenced, reason = true, true, p.reason
 		}
 		if !silenced && (skip(f.Rule) || localCheckSkip(doc, f)) {
 			silenced, reason = true, "# check=skip"
@@ -95,15 +94,6 @@ func coversSC(codes []string, f Finding) bool {
 	return false
 }
 
-func covers(rs []*Rule, r *Rule) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
 // commentLines returns each comment line of the document with its text after '#'.
 func commentLines(doc *parser.Document) []struct {
 	line int
@@ -137,6 +127,7 @@ func commentLines(doc *parser.Document) []struct {
 
 func collectPragmas(doc *parser.Document) []*pragma {
 	var out []*pragma
+	var targets *targetIndex
 	for _, c := range commentLines(doc) {
 		m := pragmaRE.FindStringSubmatch(c.text)
 		if m == nil {
@@ -164,32 +155,135 @@ func collectPragmas(doc *parser.Document) []*pragma {
 		if p.global {
 			p.from, p.to = 1, doc.Lines.Count()
 		} else {
-			p.from, p.to = target(doc, c.line)
+			if targets == nil {
+				targets = newTargetIndex(doc)
+			}
+			p.from, p.to = targets.target(c.line)
 		}
 		out = append(out, p)
 	}
 	return out
 }
 
-// target is the line span a pragma on line `line` covers: the next
-// instruction (or pattern), with only comments and blank lines between.
-func target(doc *parser.Document, line int) (int, int) {
-	next := line + 1
-	for next <= doc.Lines.Count() {
-		t := strings.TrimSpace(doc.Lines.Text(next))
-		if t != "" && !strings.HasPrefix(t, "#") {
-			break
-		}
-		next++
-	}
-	if doc.Dockerfile != nil {
-		for _, in := range doc.Dockerfile.Instructions {
-			if in.Range.Start.Line == next {
-				return in.Range.Start.Line, in.Range.End.Line
+// targetIndex answers, for a pragma's line, the line span it covers: the
+// next instruction (or pattern), with only comments and blank lines
+// between. It is built in one pass, so that a file of many pragmas costs
+// no more than its length.
+type targetIndex struct {
+	next  []int       // next[n]: the first line after n that is neither blank nor a comment
+	spans map[int]int // an instruction's first line → its last
+}
+
+func newTargetIndex(doc *parser.Document) *targetIndex {
+	count := doc.Lines.Count()
+	t := &targetIndex{next: make([]int, count+2), spans: map[int]int{}}
+	t.next[count+1], t.next[count] = count+1, count+1
+	for n := count; n >= 1; n-- {
+		if n < count {
+			t.next[n] = n + 1
+			if s := strings.TrimSpace(doc.Lines.Text(n + 1)); s == "" || strings.HasPrefix(s, "#") {
+				t.next[n] = t.next[n+1]
 			}
 		}
 	}
+	if doc.Dockerfile != nil {
+		for _, in := range doc.Dockerfile.Instructions {
+			if _, ok := t.spans[in.Range.Start.Line]; !ok {
+				t.spans[in.Range.Start.Line] = in.Range.End.Line
+			}
+		}
+	}
+	return t
+}
+
+func (t *targetIndex) target(line int) (int, int) {
+	next := line + 1
+	if line >= 1 && line < len(t.next) {
+		next = t.next[line]
+	}
+	if end, ok := t.spans[next]; ok {
+		return next, end
+	}
 	return next, next
+}
+
+// pragmaIndex finds the first pragma that silences a finding without
+// trying every pragma against every finding (a file with thousands of
+// pragmas and findings was quadratic). Pragmas are grouped by the span
+// they cover; a group knows, per rule, the first of its pragmas naming it.
+type pragmaIndex struct {
+	global *pragmaGroup
+	byLine map[int][]*pragmaGroup
+}
+
+type pragmaGroup struct {
+	first map[*Rule]int // rule → index of the group's first pragma naming it
+	sc    []int         // indices of the group's pragmas naming ShellCheck codes
+}
+
+func (g *pragmaGroup) add(i int, p *pragma) {
+	for _, r := range p.rules {
+		if _, ok := g.first[r]; !ok {
+			g.first[r] = i
+		}
+	}
+	if len(p.scCodes) > 0 {
+		g.sc = append(g.sc, i)
+	}
+}
+
+// candidate is the index of the group's first pragma silencing f, or -1.
+func (g *pragmaGroup) candidate(pragmas []*pragma, f Finding) int {
+	best := -1
+	if i, ok := g.first[f.Rule]; ok {
+		best = i
+	}
+	for _, i := range g.sc {
+		if best >= 0 && i >= best {
+			break
+		}
+		if coversSC(pragmas[i].scCodes, f) {
+			best = i
+			break
+		}
+	}
+	return best
+}
+
+func indexPragmas(pragmas []*pragma) *pragmaIndex {
+	x := &pragmaIndex{global: &pragmaGroup{first: map[*Rule]int{}}, byLine: map[int][]*pragmaGroup{}}
+	groups := map[[2]int]*pragmaGroup{}
+	for i, p := range pragmas {
+		if p.global {
+			x.global.add(i, p)
+			continue
+		}
+		span := [2]int{p.from, p.to}
+		g := groups[span]
+		if g == nil {
+			// Spans are instructions (which do not overlap) or single
+			// lines, so indexing every line of every span is linear.
+			g = &pragmaGroup{first: map[*Rule]int{}}
+			groups[span] = g
+			for n := p.from; n <= p.to; n++ {
+				x.byLine[n] = append(x.byLine[n], g)
+			}
+		}
+		g.add(i, p)
+	}
+	return x
+}
+
+// first is the index of the first pragma, in file order, that silences f,
+// or -1.
+func (x *pragmaIndex) first(pragmas []*pragma, f Finding) int {
+	best := x.global.candidate(pragmas, f)
+	for _, g := range x.byLine[f.Range.Start.Line] {
+		if i := g.candidate(pragmas, f); i >= 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	return best
 }
 
 // checkSkips reads BuildKit's file-level check configuration (the
