@@ -76,9 +76,13 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 				l.Key = k
 			}
 		}
-		l.KeyRange, l.ValRange = in.Find(kv.Key), in.Find(kv.Key)
+		// Each label is looked for after the one before it; from the start
+		// only when that fails (every label from the start was quadratic).
 		if r, ok := in.FindAfter(kv.Key, pos); ok {
 			l.KeyRange, l.ValRange, pos = r, r, r.End
+		} else {
+			r := in.Find(kv.Key)
+			l.KeyRange, l.ValRange = r, r
 		}
 		if kv.Value != "" {
 			if r, ok := in.FindAfter(kv.Value, pos); ok {

@@ -70,12 +70,18 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 	}
 	var sb strings.Builder
 	var lineMap []int
+	// The flags by the line they start on: blanking each line looks at its
+	// own flags only (a RUN of thousands of --mount lines was quadratic).
+	flagsAt := map[int][]Flag{}
+	for _, fl := range in.Flags {
+		flagsAt[fl.Range.Start.Line] = append(flagsAt[fl.Range.Start.Line], fl)
+	}
 	for n := start; n <= cmdEnd; n++ {
 		text := f.Lines.Text(n)
 		if n > start && (isCommentLine(text) || isBlank(text)) {
 			continue
 		}
-		text = b.blankPrefix(in, n, text, after)
+		text = b.blankPrefix(flagsAt[n], n, text, after)
 		if continues(text, f.Escape) {
 			text = strings.TrimRight(text, " \t")
 			text = text[:len(text)-len(string(f.Escape))] + `\`
@@ -101,7 +107,7 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 
 // blankPrefix replaces the keyword and the flags on line n with spaces, so
 // the shell sees only the command while columns stay where they were.
-func (b *builder) blankPrefix(in *Instruction, n int, text string, after source.Position) string {
+func (b *builder) blankPrefix(flags []Flag, n int, text string, after source.Position) string {
 	bs := []byte(text)
 	blank := func(r source.Range) {
 		if r.Start.Line != n {
@@ -119,7 +125,7 @@ func (b *builder) blankPrefix(in *Instruction, n int, text string, after source.
 	if n == after.Line {
 		blank(source.Range{Start: source.Position{Line: n, Column: 1}, End: after})
 	}
-	for _, fl := range in.Flags {
+	for _, fl := range flags {
 		blank(fl.Range)
 	}
 	return string(bs)
