@@ -54,19 +54,39 @@ func checkUserCreatedUnused(p *Pass) {
 	for _, s := range final.Chain() {
 		chain[s] = true
 	}
+	// Sets, so that many users and many CMD words cost their sum, not
+	// their product.
+	switched := map[string]bool{}
+	for _, u := range users {
+		switched[u] = true
+	}
+	named := map[string]bool{} // each word, and its text before the first ':'
+	for _, w := range words {
+		named[w] = true
+		if before, _, ok := strings.Cut(w, ":"); ok {
+			named[before] = true
+		}
+	}
+	usedInWords := func(name string) bool {
+		if !strings.Contains(name, ":") {
+			return named[name]
+		}
+		for _, w := range words {
+			if w == name || strings.HasPrefix(w, name+":") {
+				return true
+			}
+		}
+		return false
+	}
 	forEachUserCommand(p.Dockerfile, func(c userCommand) {
 		if !chain[c.Stage] || c.OnBuild || c.System || c.Name.Value == "" || !c.Name.Lit {
 			return
 		}
-		for _, u := range users {
-			if u == c.Name.Value || c.UID.Lit && c.UID.Value != "" && u == c.UID.Value {
-				return
-			}
+		if switched[c.Name.Value] || c.UID.Lit && c.UID.Value != "" && switched[c.UID.Value] {
+			return
 		}
-		for _, w := range words {
-			if w == c.Name.Value || strings.HasPrefix(w, c.Name.Value+":") {
-				return
-			}
+		if usedInWords(c.Name.Value) {
+			return
 		}
 		p.Report(c.Name.Range, fmt.Sprintf("user %q is created here but no USER switches to it, so the container does not run as %q", c.Name.Value, c.Name.Value))
 	})
