@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -523,9 +524,14 @@ func runShellCheck(exe, exclude string, timeout time.Duration, scripts []scScrip
 	cmd := exec.CommandContext(ctx, exe, args...)
 	cmd.Dir = dir
 	cmd.WaitDelay = 2 * time.Second // do not wait on stray children after a kill
+	dieWithParent(cmd)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	// The parent-death signal follows the thread that started the child;
+	// keep that thread while it runs, or the runtime could retire it.
+	runtime.LockOSThread()
 	runErr := cmd.Run()
+	runtime.UnlockOSThread()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
