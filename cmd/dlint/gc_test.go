@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -71,5 +72,47 @@ func TestTuneGCLeavesAnExplicitSettingAlone(t *testing.T) {
 				t.Errorf("tuneGC set a memory limit of %d although %s is set", l, env)
 			}
 		})
+	}
+}
+
+func readMetric(t *testing.T, name string) uint64 {
+	t.Helper()
+	s := []metrics.Sample{{Name: name}}
+	metrics.Read(s)
+	if s[0].Value.Kind() != metrics.KindUint64 {
+		t.Fatalf("metric %s unavailable", name)
+	}
+	return s[0].Value.Uint64()
+}
+
+// deepStack recurses n frames of a quarter kilobyte, then waits.
+func deepStack(n int, started, release chan struct{}) byte {
+	var pad [256]byte
+	if n == 0 {
+		close(started)
+		<-release
+		return pad[0]
+	}
+	pad[n%len(pad)] = byte(n)
+	return deepStack(n-1, started, release) + pad[n%len(pad)]
+}
+
+func TestTuneGCGivesWayToDeepStacks(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	const floor = 4 << 20
+	tuneGCForTest(t, floor)
+	started, release := make(chan struct{}), make(chan struct{})
+	go deepStack(20000, started, release) // some 6 MB of stack, over floor/4
+	<-started
+	defer close(release)
+	deadline := time.Now().Add(10 * time.Second)
+	for readMetric(t, "/gc/gogc:percent") != 100 || readMetric(t, "/gc/gomemlimit:bytes") != math.MaxInt64 {
+		if time.Now().After(deadline) {
+			t.Fatalf("with large stacks the policy stayed: GOGC %d, limit %d",
+				readMetric(t, "/gc/gogc:percent"), readMetric(t, "/gc/gomemlimit:bytes"))
+		}
+		runtime.GC()
+		time.Sleep(time.Millisecond)
 	}
 }
