@@ -168,6 +168,9 @@ func (s *Scope) ExpandRaw(word string) Expansion {
 }
 
 func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
+	if escape == 0 {
+		escape = '\\' // a Scope made without a File
+	}
 	if PlainWord(word, escape) {
 		return Expansion{Value: word}
 	}
