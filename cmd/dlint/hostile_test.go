@@ -39,6 +39,8 @@ func TestHostileInputs(t *testing.T) {
 		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", ""},
 		{"2 MB ignore pattern", "longignore/.dockerignore", []byte(strings.Repeat("a/", 1<<20) + "x\n"), []int{1}, "longer than any path", ""},
 		{"ENV nested 600,000 deep", "envnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nENV A=" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\n"), []int{0, 1}, "", ""},
+		{"heredoc line nested 600,000 deep", "hdnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \\\n" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\nhi\nEOF\n"), []int{1}, "nested more than", ""},
+		{"invalid UTF-8 on a heredoc line", "hdutf8/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \xff\xfe\nx\nEOF\n"), []int{1}, "invalid UTF-8", ""},
 		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", ""},
 		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", ""},
 		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},

@@ -6,6 +6,7 @@ package dockerfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -101,14 +102,29 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		return f, []source.Error{{Range: f.Lines.Span(i, 1), Message: "not a text file: NUL byte"}}
 	}
-	if !utf8.Valid(src) {
+	validUTF8 := utf8.Valid(src)
+	if !validUTF8 {
 		off := source.InvalidUTF8(src)
 		errs = append(errs, source.Error{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8"})
 	}
 	if len(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF")))) == 0 {
 		return f, append(errs, source.Error{Range: source.LineRange(1, 1), Message: "the Dockerfile is empty"})
 	}
-	res, err := bkparser.Parse(bytes.NewReader(src))
+	// BuildKit's parser runs its word lexer over every line that may open
+	// a heredoc: a line nesting ${…} hundreds of thousands deep overflows
+	// its stack (a fatal error), so such a file is not handed to it.
+	if line := deepWordLine(src); line > 0 {
+		return f, append(errs, source.Error{Range: source.LineRange(line, line),
+			Message: fmt.Sprintf("variables nested more than %d levels deep: the file is not parsed", maxWordNesting)})
+	}
+	bkSrc := src
+	if !validUTF8 {
+		// That lexer also prints "invalid UTF-8 encoding" to standard error
+		// for each bad byte; it is given U+FFFD instead, as it reads them.
+		// Lines stay where they are; the error above reports the bytes.
+		bkSrc = []byte(strings.ToValidUTF8(string(src), "\uFFFD"))
+	}
+	res, err := bkparser.Parse(bytes.NewReader(bkSrc))
 	if err != nil {
 		return f, append(errs, f.parseError(err))
 	}
@@ -140,6 +156,37 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		}
 	}
 	return f, errs
+}
+
+// deepWordLine is the first line at which ${…} nest deeper than
+// maxWordNesting within one logical line (continuations joined), or 0.
+func deepWordLine(src []byte) int {
+	if !bytes.Contains(src, []byte("${")) {
+		return 0
+	}
+	depth, line := 0, 1
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '\n':
+			line++
+			// A line that does not continue ends BuildKit's logical line.
+			if j := i - 1; j < 0 || (src[j] != '\\' && src[j] != '`' && !(src[j] == '\r' && j > 0 && (src[j-1] == '\\' || src[j-1] == '`'))) {
+				depth = 0
+			}
+		case '$':
+			if i+1 < len(src) && src[i+1] == '{' {
+				if depth++; depth > maxWordNesting {
+					return line
+				}
+				i++
+			}
+		case '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return 0
 }
 
 // parseError turns a BuildKit parse error into a positioned error.

@@ -102,3 +102,31 @@ func TestLexWordRefusesDeepNesting(t *testing.T) {
 		}
 	}
 }
+
+// BuildKit's parser lexes every line that may open a heredoc: given invalid
+// UTF-8 it must stay quiet, and given ${…} nested past the limit it must not
+// be called at all (its recursion would overflow the stack).
+func TestParseKeepsBuildKitsLexerSafe(t *testing.T) {
+	var errs []string
+	out := captureStderr(t, func() {
+		_, es := Parse([]byte("FROM alpine\nRUN cat <<EOF \xff\xfe\nx\nEOF\n"), Options{})
+		for _, e := range es {
+			errs = append(errs, e.Message)
+		}
+	})
+	if out != "" {
+		t.Errorf("parsing invalid UTF-8 wrote to standard error: %q", out)
+	}
+	if len(errs) != 1 || errs[0] != "invalid UTF-8" {
+		t.Errorf("errors = %q, want the invalid UTF-8", errs)
+	}
+	n := 600000
+	deep := "FROM alpine\nRUN cat <<EOF \\\n" + strings.Repeat("${a:-\\\n", n) + "x\\\n" + strings.Repeat("}\\\n", n-1) + "}\nhi\nEOF\n"
+	_, es := Parse([]byte(deep), Options{})
+	if len(es) != 1 || !strings.Contains(es[0].Message, "nested more than") || es[0].Range.Start.Line != maxWordNesting+3 {
+		t.Errorf("errors = %+v, want one at line %d: nested too deep", es, maxWordNesting+3)
+	}
+	if got := deepWordLine([]byte("FROM a\n" + strings.Repeat("RUN echo ${A\n", 5000))); got != 0 {
+		t.Errorf("unclosed ${ on separate lines counted as nesting (line %d)", got)
+	}
+}
