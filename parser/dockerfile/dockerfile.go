@@ -120,8 +120,9 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	bkSrc := src
 	if !validUTF8 {
 		// That lexer also prints "invalid UTF-8 encoding" to standard error
-		// for each bad byte; it is given U+FFFD instead, as it reads them.
-		// Lines stay where they are; the error above reports the bytes.
+		// for each bad byte; it is given U+FFFD in their place (one per run
+		// of bad bytes). Lines stay where they are; the error above reports
+		// the bytes, and positions come from the original text.
 		bkSrc = []byte(strings.ToValidUTF8(string(src), "\uFFFD"))
 	}
 	res, err := bkparser.Parse(bytes.NewReader(bkSrc))
@@ -159,32 +160,39 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 }
 
 // deepWordLine is the first line at which ${…} nest deeper than
-// maxWordNesting within one logical line (continuations joined), or 0.
+// maxWordNesting within one logical line, or 0. It errs on the deep side:
+// depth carries over lines that continue (an escape character before
+// trailing blanks) and over blank and comment lines, which BuildKit skips
+// inside a continued instruction.
 func deepWordLine(src []byte) int {
 	if !bytes.Contains(src, []byte("${")) {
 		return 0
 	}
-	depth, line := 0, 1
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			line++
-			// A line that does not continue ends BuildKit's logical line.
-			if j := i - 1; j < 0 || (src[j] != '\\' && src[j] != '`' && !(src[j] == '\r' && j > 0 && (src[j-1] == '\\' || src[j-1] == '`'))) {
-				depth = 0
-			}
-		case '$':
-			if i+1 < len(src) && src[i+1] == '{' {
+	depth := 0
+	for n, rest := 0, src; len(rest) > 0 || n == 0; n++ {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = nil
+		}
+		for i := 0; i < len(line); i++ {
+			switch {
+			case line[i] == '$' && i+1 < len(line) && line[i+1] == '{':
 				if depth++; depth > maxWordNesting {
-					return line
+					return n + 1
 				}
 				i++
-			}
-		case '}':
-			if depth > 0 {
+			case line[i] == '}' && depth > 0:
 				depth--
 			}
 		}
+		t := bytes.TrimRight(line, " \t\r")
+		code := bytes.TrimLeft(t, " \t")
+		if len(code) == 0 || code[0] == '#' || t[len(t)-1] == '\\' || t[len(t)-1] == '`' {
+			continue
+		}
+		depth = 0 // the logical line ends here
 	}
 	return 0
 }

@@ -126,6 +126,12 @@ func TestParseKeepsBuildKitsLexerSafe(t *testing.T) {
 	if len(es) != 1 || !strings.Contains(es[0].Message, "nested more than") || es[0].Range.Start.Line != maxWordNesting+3 {
 		t.Errorf("errors = %+v, want one at line %d: nested too deep", es, maxWordNesting+3)
 	}
+	// Continuations with blanks after the escape, and comment and blank
+	// lines between, still join one logical line.
+	sneaky := "FROM alpine\nRUN cat <<EOF \\\n" + strings.Repeat("${a:- \\  \n# c\n\n", maxWordNesting+1) + "x\n"
+	if got := deepWordLine([]byte(sneaky)); got == 0 {
+		t.Error("nesting spread over continued, comment and blank lines was not seen")
+	}
 	if got := deepWordLine([]byte("FROM a\n" + strings.Repeat("RUN echo ${A\n", 5000))); got != 0 {
 		t.Errorf("unclosed ${ on separate lines counted as nesting (line %d)", got)
 	}
