@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"runtime"
 	"sync"
 	"testing"
 
@@ -22,44 +20,26 @@ func TestCorpusSmoke(t *testing.T) {
 	if len(jobs) < 3000 {
 		t.Fatalf("only %d corpus files found", len(jobs))
 	}
-	ch := make(chan job)
 	var mu sync.Mutex
-	var wg sync.WaitGroup
 	counts := map[string]int{}
-	for w := 0; w < runtime.NumCPU(); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				src, err := os.ReadFile(j.Path)
-				if err != nil {
-					t.Error(err)
-					continue
-				}
-				doc := parser.Parse(j.Path, src, j.Kind, parser.Options{})
-				// ShellCheck runs a process per file; its own tests cover it.
-				fs := Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }})
-				mu.Lock()
-				for _, f := range fs {
-					counts[f.Rule.ID]++
-					if f.Rule == internalError {
-						t.Errorf("%s: %s", j.Path, f.Message)
-					}
-					if f.Path != doc.Path {
-						t.Errorf("%s: %s finding reported in another file, %s", j.Path, f.Rule.ID, f.Path)
-					}
-					if f.Range.Start.Line < 1 || f.Range.Start.Line > doc.Lines.Count()+1 {
-						t.Errorf("%s: %s finding on line %d of a %d-line file", j.Path, f.Rule.ID, f.Range.Start.Line, doc.Lines.Count())
-					}
-				}
-				mu.Unlock()
+	corpus.Each(t, jobs, func(j job, src []byte) {
+		doc := parser.Parse(j.Path, src, j.Kind, parser.Options{})
+		// ShellCheck runs a process per file; its own tests cover it.
+		fs := Run(doc, &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }})
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range fs {
+			counts[f.Rule.ID]++
+			if f.Rule == internalError {
+				t.Errorf("%s: %s", j.Path, f.Message)
 			}
-		}()
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+			if f.Path != doc.Path {
+				t.Errorf("%s: %s finding reported in another file, %s", j.Path, f.Rule.ID, f.Path)
+			}
+			if f.Range.Start.Line < 1 || f.Range.Start.Line > doc.Lines.Count()+1 {
+				t.Errorf("%s: %s finding on line %d of a %d-line file", j.Path, f.Rule.ID, f.Range.Start.Line, doc.Lines.Count())
+			}
+		}
+	})
 	t.Logf("%d files; findings by rule: %v", len(jobs), counts)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -31,36 +30,18 @@ func TestFixCorpus(t *testing.T) {
 	var mu sync.Mutex
 	var problems []string
 	fixed, applied := 0, map[string]int{}
-	ch := make(chan job)
-	var wg sync.WaitGroup
-	for range runtime.NumCPU() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range ch {
-				src, err := os.ReadFile(j.Path)
-				if err != nil {
-					t.Error(err)
-					continue
-				}
-				probs, done := checkFixAll(j.Path, j.Kind, src)
-				mu.Lock()
-				problems = append(problems, probs...)
-				if len(done) > 0 {
-					fixed++
-				}
-				for _, f := range done {
-					applied[f.Rule.ID]++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, j := range jobs {
-		ch <- j
-	}
-	close(ch)
-	wg.Wait()
+	corpus.Each(t, jobs, func(j job, src []byte) {
+		probs, done := checkFixAll(j.Path, j.Kind, src)
+		mu.Lock()
+		defer mu.Unlock()
+		problems = append(problems, probs...)
+		if len(done) > 0 {
+			fixed++
+		}
+		for _, f := range done {
+			applied[f.Rule.ID]++
+		}
+	})
 	sort.Strings(problems)
 	for i, p := range problems {
 		if i == 40 {

@@ -6,6 +6,8 @@ package corpus
 import (
 	"os"
 	"path/filepath"
+	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/dlint/dlint/parser"
@@ -52,4 +54,32 @@ func Files(tb testing.TB, root string, kinds ...parser.Kind) []File {
 		}
 	}
 	return out
+}
+
+// Each reads every file and calls fn with its content, on as many
+// goroutines as there are CPUs; fn guards what it shares. A file that
+// cannot be read fails tb and is skipped.
+func Each(tb testing.TB, files []File, fn func(f File, src []byte)) {
+	tb.Helper()
+	next := make(chan File)
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				src, err := os.ReadFile(f.Path)
+				if err != nil {
+					tb.Error(err)
+					continue
+				}
+				fn(f, src)
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
 }
