@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dlint/dlint/internal/corpus"
+	"github.com/dlint/dlint/internal/testtree"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/buildcontext"
 )
@@ -22,27 +23,6 @@ import (
 func init() {
 	// Fixtures are small: DI1005 fires above 10 kB under test instead of 100 MB.
 	defaultContextSizeLimit = 10_000
-}
-
-// writeTree writes files (slash path → content; a path ending in "/" is an
-// empty directory) under root.
-func writeTree(t testing.TB, root string, files map[string]string) {
-	t.Helper()
-	for p, content := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if strings.HasSuffix(p, "/") {
-			if err := os.MkdirAll(full, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 // lintFile lints one file of a tree as the CLI does: a Dockerfile with its
@@ -95,7 +75,7 @@ func hasFinding(fs []string, id, substr string) bool {
 
 func TestContextWithGitDirectory(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testtree.Write(t, root, map[string]string{
 		"Dockerfile":            "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\n",
 		"index.js":              "x\n",
 		".git/HEAD":             "ref: refs/heads/main\n",
@@ -116,12 +96,12 @@ func TestContextWithGitDirectory(t *testing.T) {
 	}
 
 	// An ignore file that misses .git: DI1002 names it; none when it is excluded.
-	writeTree(t, root, map[string]string{".dockerignore": "node_modules\n"})
+	testtree.Write(t, root, map[string]string{".dockerignore": "node_modules\n"})
 	got = lintFile(t, root, "Dockerfile", "")
 	if !hasFinding(got, "DI1002", "COPY . sends .git/") || hasFinding(got, "DI1002", "node_modules") || hasFinding(got, "DI1001", "") {
 		t.Errorf("with .dockerignore missing .git: %v", got)
 	}
-	writeTree(t, root, map[string]string{".dockerignore": "node_modules\n**/.git\n"})
+	testtree.Write(t, root, map[string]string{".dockerignore": "node_modules\n**/.git\n"})
 	if got = lintFile(t, root, "Dockerfile", ""); len(got) != 0 {
 		t.Errorf("everything excluded, want no finding: %v", got)
 	}
@@ -135,7 +115,7 @@ func TestContextWithGitDirectory(t *testing.T) {
 // with its own ignore file or the shared one.
 func TestMonorepo(t *testing.T) {
 	root := t.TempDir()
-	writeTree(t, root, map[string]string{
+	testtree.Write(t, root, map[string]string{
 		".dockerignore":               "**/node_modules\n.git\n",
 		"api/Dockerfile":              "FROM golang:1.26\nCOPY api/ /src/api/\nCOPY go.mod /src/\n",
 		"api/Dockerfile.dockerignore": "web\napi/testdata\n",
@@ -170,7 +150,7 @@ func TestMonorepo(t *testing.T) {
 		t.Errorf("api/Dockerfile.dockerignore: %v", got)
 	}
 	// COPY of a path the per-Dockerfile ignore file excludes.
-	writeTree(t, root, map[string]string{"api/Dockerfile": "FROM golang:1.26\nCOPY web/index.js /x\n"})
+	testtree.Write(t, root, map[string]string{"api/Dockerfile": "FROM golang:1.26\nCOPY web/index.js /x\n"})
 	api = lintFile(t, root, "api/Dockerfile", root)
 	if !hasFinding(api, "DI1004", `excluded by Dockerfile.dockerignore (line 1: "web")`) {
 		t.Errorf("api COPY web: %v", api)
@@ -205,7 +185,7 @@ func TestContextRulesManyFiles(t *testing.T) {
 		t.Skip("writes 10,000 files")
 	}
 	root := ctxFastTempDir(t)
-	writeTree(t, root, map[string]string{
+	testtree.Write(t, root, map[string]string{
 		"Dockerfile":    "FROM node:22-alpine\nCOPY package.json ./\nCOPY . /app\nCOPY src/*.js /app/\n",
 		".dockerignore": "node_modules\n*.md\n",
 		"package.json":  "{}\n",
@@ -244,7 +224,7 @@ func TestCorpusDockerfilesWithContext(t *testing.T) {
 	files := corpus.Files(t, corpusDir, parser.Dockerfile)
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return !strings.HasPrefix(r.ID, "DI") }}
 	small := t.TempDir()
-	writeTree(t, small, map[string]string{
+	testtree.Write(t, small, map[string]string{
 		".dockerignore": "*.md\nbuild\n", ".env": "A=1\n", "node_modules/x/y.js": "x", "app/app.log": "x",
 		"src/main.go": "package main\n", "id_rsa": "-----BEGIN RSA PRIVATE KEY-----\nFAKE\n",
 	})

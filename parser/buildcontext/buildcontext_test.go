@@ -10,29 +10,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dlint/dlint/internal/testtree"
 	"github.com/dlint/dlint/parser/dockerignore"
 )
 
-// tree writes files (path → content; a path ending in "/" is an empty
-// directory) under a new temporary directory.
+// tree writes files (see testtree.Write) under a new temporary directory.
 func tree(t testing.TB, files map[string]string) string {
 	t.Helper()
 	root := t.TempDir()
-	for p, content := range files {
-		full := filepath.Join(root, filepath.FromSlash(p))
-		if strings.HasSuffix(p, "/") {
-			if err := os.MkdirAll(full, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testtree.Write(t, root, files)
 	return root
 }
 
