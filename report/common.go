@@ -36,16 +36,21 @@ func valid(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
 
-// displayPath is the path every format shows: slash-separated, cleaned,
-// without a leading "./", and relative to in.SourceRoot when it is an
-// absolute path inside it.
+// displayPath is the path every format shows (ShownPath).
 func displayPath(in *Input, p string) string {
+	return ShownPath(in.SourceRoot, p)
+}
+
+// ShownPath is a finding's path p as every format shows it: slash-separated,
+// cleaned, without a leading "./", and relative to root (Input.SourceRoot)
+// when it is an absolute path inside it.
+func ShownPath(root, p string) string {
 	p = valid(p)
 	if p == "" || p == "-" {
 		return p
 	}
-	if in.SourceRoot != "" && filepath.IsAbs(filepath.FromSlash(p)) {
-		if rel, err := filepath.Rel(in.SourceRoot, filepath.FromSlash(p)); err == nil {
+	if root != "" && filepath.IsAbs(filepath.FromSlash(p)) {
+		if rel, err := filepath.Rel(root, filepath.FromSlash(p)); err == nil {
 			rel = filepath.ToSlash(rel)
 			if rel != ".." && !strings.HasPrefix(rel, "../") {
 				p = rel
@@ -94,10 +99,18 @@ func (s span) pos() string {
 	return strconv.Itoa(s.Line)
 }
 
-// fingerprints gives every finding of in its Fingerprint, with paths as
-// the report shows them. The result is parallel to in.Findings.
+// fingerprints gives every finding of in its identity, with paths as the
+// report shows them. The result is parallel to in.Findings. Findings that
+// all carry one already (Finding.Fingerprint, set by SetFingerprints as
+// they were linted) keep theirs.
 func fingerprints(in *Input) []string {
-	return Fingerprints(in.Findings, in.Sources, func(p string) string { return displayPath(in, p) })
+	out := make([]string, len(in.Findings))
+	for i := range in.Findings {
+		if out[i] = in.Findings[i].Fingerprint; out[i] == "" {
+			return Fingerprints(in.Findings, in.Sources, func(p string) string { return displayPath(in, p) })
+		}
+	}
+	return out
 }
 
 // Fingerprints gives every finding a stable identity that does not depend
@@ -105,8 +118,8 @@ func fingerprints(in *Input) []string {
 // the normalised text of the flagged lines (from sources; the message when
 // the source is not available) and the occurrence index of that triple in
 // the file, so that two identical findings still differ and moving lines
-// changes nothing. The result is parallel to findings. Baselines use the
-// same identity.
+// changes nothing. The result is parallel to findings; it ignores the
+// findings' own Fingerprint. Baselines use the same identity.
 func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf func(string) string) []string {
 	out := make([]string, len(findings))
 	// Occurrences are counted per displayed path, so the paths are
@@ -133,7 +146,18 @@ func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf fu
 		go func() {
 			defer wg.Done()
 			for p := range next {
-				fingerprintPath(findings, groups[p], p, sources, out)
+				var fp fingerprinter
+				lines := map[string]*source.Lines{}
+				for _, i := range groups[p] {
+					f := &findings[i]
+					src, ok := sources[f.Path]
+					l := lines[f.Path]
+					if ok && l == nil {
+						l = source.NewLines(src)
+						lines[f.Path] = l
+					}
+					out[i] = fp.of(f, l, p)
+				}
 			}
 		}()
 	}
@@ -145,58 +169,103 @@ func Fingerprints(findings []rules.Finding, sources map[string][]byte, pathOf fu
 	return out
 }
 
-// fingerprintPath fingerprints the findings at idx, all shown at path p.
-func fingerprintPath(findings []rules.Finding, idx []int, p string, sources map[string][]byte, out []string) {
-	seen := map[string]int{}
-	lines := map[string]*source.Lines{}
-	var key []byte
-	for _, i := range idx {
-		f := &findings[i]
-		var content string
-		if src, ok := sources[f.Path]; ok {
-			l := lines[f.Path]
-			if l == nil {
-				l = source.NewLines(src)
-				lines[f.Path] = l
-			}
-			content = flaggedText(l, f.Range)
-		}
-		key = append(key[:0], ruleOf(f).ID...)
-		key = append(key, 0)
-		key = append(key, p...)
-		key = append(key, 0)
-		if content == "" {
-			key = append(key, "message:"...)
-			key = append(key, f.Message...)
-		} else {
-			key = append(key, "lines:"...)
-			key = append(key, content...)
-		}
-		n := seen[string(key)]
-		seen[string(key)] = n + 1
-		key = append(key, 0)
-		key = strconv.AppendInt(key, int64(n), 10)
-		sum := sha256.Sum256(key)
-		out[i] = hex.EncodeToString(sum[:16])
+// SetFingerprints sets the Fingerprint of each of findings, all of one file
+// whose lines are lines (nil when its content is not at hand), shown at
+// path p, the identity Fingerprints gives them. Fingerprinting a file's
+// findings as they are linted, before any is filtered out, makes each
+// identity independent of the filters (severity, suppression, baseline)
+// and spreads the work over the workers that lint.
+func SetFingerprints(findings []rules.Finding, lines *source.Lines, p string) {
+	var fp fingerprinter
+	for i := range findings {
+		findings[i].Fingerprint = fp.of(&findings[i], lines, p)
 	}
 }
 
-// flaggedText is the text of the lines a range covers, each trimmed and with
-// runs of blanks collapsed, so that re-indenting does not change it.
-func flaggedText(l *source.Lines, r source.Range) string {
+// fingerprinter fingerprints the findings of one path in order, counting
+// the occurrences of each identity.
+type fingerprinter struct {
+	seen map[string]int
+	key  []byte
+}
+
+func (fp *fingerprinter) of(f *rules.Finding, lines *source.Lines, p string) string {
+	if fp.seen == nil {
+		fp.seen = map[string]int{}
+	}
+	key := append(fp.key[:0], ruleOf(f).ID...)
+	key = append(key, 0)
+	key = append(key, p...)
+	key = append(key, 0)
+	key = append(key, "lines:"...)
+	n := len(key)
+	if lines != nil {
+		key = appendFlaggedText(key, lines, f.Range)
+	}
+	if len(key) == n { // no text: the message stands in for it
+		key = append(key[:n-len("lines:")], "message:"...)
+		key = append(key, f.Message...)
+	}
+	count := fp.seen[string(key)]
+	fp.seen[string(key)] = count + 1
+	key = append(key, 0)
+	key = strconv.AppendInt(key, int64(count), 10)
+	fp.key = key
+	sum := sha256.Sum256(key)
+	return hex.EncodeToString(sum[:16])
+}
+
+// appendFlaggedText appends the text of the lines a range covers, each
+// trimmed and with runs of blanks collapsed (as strings.Fields splits
+// them), so that re-indenting does not change it; lines are joined by
+// newlines.
+func appendFlaggedText(b []byte, l *source.Lines, r source.Range) []byte {
 	s := spanOf(r)
 	if s.Line > l.Count() {
-		return ""
+		return b
 	}
 	last := min(s.EndLine, l.Count(), s.Line+49)
-	var b strings.Builder
 	for n := s.Line; n <= last; n++ {
 		if n > s.Line {
-			b.WriteByte('\n')
+			b = append(b, '\n')
 		}
-		b.WriteString(strings.Join(strings.Fields(l.Text(n)), " "))
+		b = appendFields(b, l.Text(n))
 	}
-	return b.String()
+	return b
+}
+
+// appendFields appends strings.Join(strings.Fields(s), " ") without
+// building either.
+func appendFields(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(b, strings.Join(strings.Fields(s), " ")...)
+		}
+	}
+	first := true
+	for i := 0; i < len(s); {
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+		start := i
+		for i < len(s) && !asciiSpace(s[i]) {
+			i++
+		}
+		if start == i {
+			break
+		}
+		if !first {
+			b = append(b, ' ')
+		}
+		first = false
+		b = append(b, s[start:i]...)
+	}
+	return b
+}
+
+// asciiSpace is strings.Fields' notion of a blank among ASCII bytes.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
 // active returns the findings that were not suppressed.

@@ -347,6 +347,56 @@ func TestFingerprintsStable(t *testing.T) {
 	}
 }
 
+// SetFingerprints, run on one file's findings, gives what Fingerprints
+// gives them, and reporters keep identities that findings carry.
+func TestSetFingerprintsMatchesFingerprints(t *testing.T) {
+	in := testInput()
+	want := fingerprints(&in)
+	var got []string
+	byPath := map[string][]int{}
+	for i, f := range in.Findings {
+		byPath[f.Path] = append(byPath[f.Path], i)
+	}
+	for p, idx := range byPath {
+		fs := make([]rules.Finding, len(idx))
+		for j, i := range idx {
+			fs[j] = in.Findings[i]
+		}
+		var lines *source.Lines
+		if src, ok := in.Sources[p]; ok {
+			lines = source.NewLines(src)
+		}
+		SetFingerprints(fs, lines, displayPath(&in, p))
+		for j, i := range idx {
+			in.Findings[i].Fingerprint = fs[j].Fingerprint
+		}
+	}
+	for _, f := range in.Findings {
+		got = append(got, f.Fingerprint)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("SetFingerprints differs from Fingerprints:\n%s", diff)
+	}
+	in.Findings[0].Fingerprint = "kept"
+	for i := 1; i < len(in.Findings); i++ {
+		in.Findings[i].Fingerprint = "x"
+	}
+	if got := fingerprints(&in)[0]; got != "kept" {
+		t.Errorf("a finding's own fingerprint was replaced by %q", got)
+	}
+}
+
+// appendFields normalises a line as strings.Fields and Join do.
+func TestAppendFields(t *testing.T) {
+	cases := []string{"", " ", "a", "  a  b\t\tc \r", "\va\fb\n", "x\u00a0y \u0085 z", "日本  語 ", "\xff \xfe", "a\x00b c"}
+	for _, c := range cases {
+		want := strings.Join(strings.Fields(c), " ")
+		if got := string(appendFields([]byte("prefix:"), c)); got != "prefix:"+want {
+			t.Errorf("appendFields(%q) = %q, want %q", c, got, "prefix:"+want)
+		}
+	}
+}
+
 var githubCommand = regexp.MustCompile(`^::(error|warning|notice) ` +
 	`(file=[^,:\r\n]+,line=[1-9][0-9]*(,col=[1-9][0-9]*)?(,endLine=[1-9][0-9]*)?(,endColumn=[1-9][0-9]*)?,)?` +
 	`title=[^,:\r\n]+::[^\r\n]*$`)

@@ -15,6 +15,10 @@ type Finding struct {
 	// Suppression is set when a pragma or the configuration silenced the
 	// finding; reporters that can say so (SARIF) keep it, others drop it.
 	Suppression *Suppression
+	// Fingerprint is the finding's identity across runs, independent of
+	// its line (report.Fingerprints). Empty until report.SetFingerprints
+	// sets it; reporters compute it for findings that have none.
+	Fingerprint string
 }
 
 // Fix is one way to repair a finding.

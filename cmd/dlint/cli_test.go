@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -341,5 +342,65 @@ func TestOptionalRuleFromConfig(t *testing.T) {
 	r := dlint(t, dir, "", "Dockerfile")
 	if r.code != 1 || !strings.Contains(r.stdout, "warning: USER \"app\" is a name") {
 		t.Errorf("optional rule given a severity: exit %d\n%s", r.code, r.stdout)
+	}
+}
+
+// A finding's fingerprint is the same in every format and whatever is
+// filtered out: identical findings are counted silenced or not.
+func TestFingerprintsAgreeAcrossFormats(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", "FROM alpine:3.20\n# dlint ignore=DL3003\nRUN cd /tmp && make\nRUN cd /tmp && make\n")
+	jsonPrints := func(args ...string) map[string]string {
+		r := dlint(t, dir, "", append([]string{"--no-config", "-f", "json", "Dockerfile"}, args...)...)
+		var doc struct {
+			Findings []struct {
+				Rule, Fingerprint string
+				Line              int
+			}
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+		}
+		out := map[string]string{}
+		for _, f := range doc.Findings {
+			out[fmt.Sprintf("%s:%d", f.Rule, f.Line)] = f.Fingerprint
+		}
+		return out
+	}
+	all := jsonPrints()
+	r := dlint(t, dir, "", "--no-config", "-f", "sarif", "Dockerfile")
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string
+				Locations []struct {
+					PhysicalLocation struct{ Region struct{ StartLine int } }
+				}
+				PartialFingerprints map[string]string
+				Suppressions        []any
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	seen := 0
+	for _, res := range sarif.Runs[0].Results {
+		if len(res.Suppressions) > 0 {
+			continue
+		}
+		key := fmt.Sprintf("%s:%d", res.RuleID, res.Locations[0].PhysicalLocation.Region.StartLine)
+		if got, want := res.PartialFingerprints["dlint/v1"], all[key]; got != want || want == "" {
+			t.Errorf("%s: SARIF fingerprint %q, JSON %q", key, got, want)
+		}
+		seen++
+	}
+	if seen != len(all) || all["DL3003:4"] == "" {
+		t.Errorf("SARIF has %d active results, JSON %d findings: %v", seen, len(all), all)
+	}
+	for key, fp := range jsonPrints("--min-severity", "warning") {
+		if fp != all[key] {
+			t.Errorf("%s: fingerprint %q with --min-severity, %q without", key, fp, all[key])
+		}
 	}
 }

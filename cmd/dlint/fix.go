@@ -84,7 +84,7 @@ func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) 
 	after := lintSrc(fixed)
 	var others []rules.Finding
 	for _, f := range after {
-		if len(f.Fixes) > 0 && f.Fixes[0].Path != "" && f.Fixes[0].Path != t.path && (f.Fixes[0].Safe || m.unsafe) {
+		if f.Suppression == nil && len(f.Fixes) > 0 && f.Fixes[0].Path != "" && f.Fixes[0].Path != t.path && (f.Fixes[0].Safe || m.unsafe) {
 			if off, _ := p.silenced(f.Rule, f.Path); !off {
 				others = append(others, f)
 			}

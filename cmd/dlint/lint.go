@@ -121,6 +121,9 @@ func lint(c *cli.Context) (int, error) {
 		return exitUsage, err
 	}
 	layer.fixing = fixing
+	if wd, err := os.Getwd(); err == nil {
+		layer.sourceRoot = wd
+	}
 	items, sources, readErrs := lintAll(targets, tprofs, layer, c.App.Reader)
 	errs = append(errs, readErrs...)
 	if fixing.on() {
@@ -248,9 +251,7 @@ func lint(c *cli.Context) (int, error) {
 		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
 		Rules: rules.All(), Sources: sources, SARIFCategory: src.strOnly("sarif-category"),
 	}
-	if wd, err := os.Getwd(); err == nil {
-		in.SourceRoot = wd
-	}
+	in.SourceRoot = layer.sourceRoot
 	for _, t := range targets {
 		if _, ok := sources[t.path]; ok {
 			in.Files = append(in.Files, t.path)
@@ -377,7 +378,11 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Findin
 		if doc.Kind == parser.Dockerfile && t.fsPath != "" {
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}
-		return rules.Run(doc, &p.cfg)
+		findings := rules.Run(doc, &p.cfg)
+		// Fingerprinted here, on the workers, while the file's lines are
+		// at hand, rather than in the report's serial tail.
+		report.SetFingerprints(findings, doc.Lines, report.ShownPath(l.sourceRoot, t.path))
+		return findings
 	}
 	if !l.fixing.on() {
 		return lintSrc(src), src, nil

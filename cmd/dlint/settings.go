@@ -191,8 +191,11 @@ type cliLayer struct {
 	stdinName    string
 	jobs         int
 	// contexts walks each build context once, however many Dockerfiles share it.
-	contexts      *buildcontext.Cache
-	fixing        *fixMode
+	contexts *buildcontext.Cache
+	fixing   *fixMode
+	// sourceRoot is the directory reported paths are relative to (the
+	// working directory); "" when it cannot be known.
+	sourceRoot    string
 	verbose       bool
 	noFail, quiet bool
 }
@@ -447,7 +450,11 @@ func newProfile(e *effective, keepSuppressed bool) *profile {
 	p.parseOpts.BuildArgs = e.buildArgs
 	p.cfg.NoPragmas = e.noPragmas
 	p.cfg.ReportUnusedIgnores = e.unused
-	p.cfg.KeepSuppressed = keepSuppressed
+	// Findings silenced in the source are kept, marked, whatever the
+	// format: a file's findings are fingerprinted as they are linted, and
+	// each identity counts the identical findings before it, silenced or
+	// not, so that it is the same in every format. The report drops them.
+	p.cfg.KeepSuppressed = true
 	if !keepSuppressed {
 		// Rules turned off for a file do not run on it at all; with SARIF
 		// they run and their findings are kept as suppressed.
