@@ -3,6 +3,8 @@ package report
 import (
 	"bufio"
 	"io"
+
+	"github.com/dlint/dlint/rules"
 )
 
 // JSONSchemaVersion is the version of the JSON report's shape; it changes
@@ -23,6 +25,7 @@ func JSON(w io.Writer, in Input) error {
 	bw.WriteString(",\n  \"findings\": [")
 	fps := fingerprints(&in)
 	var buf []byte
+	urls := map[*rules.Rule]string{}
 	for i := range in.Findings {
 		f := &in.Findings[i]
 		r := ruleOf(f)
@@ -47,7 +50,12 @@ func JSON(w io.Writer, in Input) error {
 		if len(f.Fixes) > 0 {
 			o.boolean("fixable", true)
 		}
-		o.str("helpUri", r.URL())
+		url, ok := urls[r]
+		if !ok {
+			url = r.URL()
+			urls[r] = url
+		}
+		o.str("helpUri", url)
 		// The same value as SARIF's partialFingerprints["dlint/v1"]: the
 		// finding's identity across runs, independent of its line.
 		o.str("fingerprint", fps[i])

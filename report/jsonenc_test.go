@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -40,6 +41,15 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 			b[i] = []byte{0, 0x1f, '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc3, 0xe2, 0x80, 0xa8, 0xf0, 0x9f, 0xff}[rng.IntN(15)]
 		}
 		cases = append(cases, string(b))
+	}
+	for range 2000 {
+		// Long plain runs with the odd byte to escape anywhere in them,
+		// for the eight-bytes-at-a-time path.
+		b := []byte(strings.Repeat("plain ascii text", 1+rng.IntN(4)))
+		for range rng.IntN(3) {
+			b[rng.IntN(len(b))] = []byte{0, 0x1f, '"', '\\', 0x7f, 0x80, 0xc3, 0xe2, 0xff}[rng.IntN(9)]
+		}
+		cases = append(cases, string(b[rng.IntN(8):]))
 	}
 	for _, s := range cases {
 		got := string(appendJSONString(nil, s))
@@ -98,5 +108,33 @@ func TestJSONObjectMatchesEncodingJSON(t *testing.T) {
 	}
 	if got := string((&jsonObject{}).end()); got != "{}" {
 		t.Errorf("empty object = %s, want {}", got)
+	}
+}
+
+// plain8 agrees with the byte-by-byte definition on every byte value in
+// every lane.
+func TestPlain8(t *testing.T) {
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
+	const filler = 0x6161616161616161 // "aaaaaaaa"
+	for lane := range 8 {
+		for c := range 256 {
+			for _, around := range []uint64{filler, 0x2020202020202020, 0x7e7e7e7e7e7e7e7e} {
+				w := around&^(0xff<<(8*lane)) | uint64(c)<<(8*lane)
+				if got := plain8(w); got != plain(byte(c)) {
+					t.Errorf("plain8(%#016x) = %v, want %v (byte %#02x in lane %d)", w, got, !got, c, lane)
+				}
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 100000 {
+		w := rng.Uint64()
+		want := true
+		for lane := range 8 {
+			want = want && plain(byte(w>>(8*lane)))
+		}
+		if got := plain8(w); got != want {
+			t.Errorf("plain8(%#016x) = %v, want %v", w, got, want)
+		}
 	}
 }
