@@ -7,8 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/dlint/dlint/parser"
 )
@@ -27,6 +30,7 @@ type target struct {
 	kind    parser.Kind // what to parse it as
 	named   bool        // named explicitly, not found by a directory search
 	fromDir bool
+	mode    fs.FileMode // its type when it was found
 }
 
 // discover expands the command-line paths into files to lint. Missing
@@ -46,7 +50,8 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		seen[key] = true
 		out = append(out, t)
 	}
-	for _, p := range paths {
+	infos, statErrs := statAll(paths)
+	for i, p := range paths {
 		if p == "-" {
 			name := stdinName
 			if name == "" {
@@ -59,7 +64,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			add(target{path: filepath.ToSlash(name), kind: k, named: true})
 			continue
 		}
-		info, err := os.Stat(p)
+		info, err := infos[i], statErrs[i]
 		if err != nil {
 			errs = append(errs, pathError(p, err))
 			continue
@@ -69,7 +74,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			if k == parser.Unknown {
 				k = parser.KindOfNamed(p)
 			}
-			add(target{path: displayPath(p), fsPath: p, kind: k, named: true})
+			add(target{path: displayPath(p), fsPath: p, kind: k, named: true, mode: info.Mode()})
 			continue
 		}
 		var found []target
@@ -100,7 +105,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			if !d.Type().IsRegular() {
 				return nil // symlinks, FIFOs and devices are not followed in a search
 			}
-			found = append(found, target{path: displayPath(path), fsPath: path, kind: k, fromDir: true})
+			found = append(found, target{path: displayPath(path), fsPath: path, kind: k, fromDir: true, mode: d.Type()})
 			return nil
 		})
 		if walkErr != nil {
@@ -112,6 +117,36 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		}
 	}
 	return out, errs
+}
+
+// statAll stats each path but "-"; a long list (a shell glob, xargs) on
+// several threads, as a system call each made a serial start to the run.
+func statAll(paths []string) ([]fs.FileInfo, []error) {
+	infos, errs := make([]fs.FileInfo, len(paths)), make([]error, len(paths))
+	stat := func(i int) {
+		if paths[i] != "-" {
+			infos[i], errs[i] = os.Stat(paths[i])
+		}
+	}
+	const perThread = 256
+	threads := min(runtime.GOMAXPROCS(0), len(paths)/perThread)
+	if threads < 2 {
+		for i := range paths {
+			stat(i)
+		}
+		return infos, errs
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range threads {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(paths); i = int(next.Add(1) - 1) {
+				stat(i)
+			}
+		})
+	}
+	wg.Wait()
+	return infos, errs
 }
 
 // displayPath is a path as reports show it: slash-separated, cleaned, and
@@ -142,40 +177,66 @@ func pathError(p string, err error) error {
 }
 
 // readTarget reads a file, refusing what is not a regular file (a FIFO
-// would block forever) and what is larger than maxFileSize.
+// would block forever) and what is larger than maxFileSize. What was not a
+// regular file when it was found is not opened at all; what is opened is
+// checked again, as the path may have changed since.
 func readTarget(t target, stdin io.Reader) ([]byte, error) {
 	if t.fsPath == "" {
-		return readCapped(stdin, t.path)
+		return readCapped(stdin, t.path, 0)
 	}
-	// Stat before opening: opening a FIFO blocks until someone writes to it.
-	info, err := os.Stat(t.fsPath)
-	if err != nil {
-		return nil, pathError(t.fsPath, err)
+	if err := checkRegular(t.fsPath, t.mode, -1); err != nil {
+		return nil, err
 	}
-	if info.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", t.fsPath)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", t.fsPath)
-	}
-	if info.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", t.fsPath, info.Size(), maxFileSize)
-	}
-	f, err := os.Open(t.fsPath)
+	f, err := openNoBlock(t.fsPath)
 	if err != nil {
 		return nil, pathError(t.fsPath, err)
 	}
 	defer f.Close()
-	return readCapped(f, t.fsPath)
+	info, err := f.Stat()
+	if err != nil {
+		return nil, pathError(t.fsPath, err)
+	}
+	if err := checkRegular(t.fsPath, info.Mode(), info.Size()); err != nil {
+		return nil, err
+	}
+	return readCapped(f, t.fsPath, info.Size())
 }
 
-func readCapped(r io.Reader, name string) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
-	if err != nil {
-		return nil, pathError(name, err)
+// checkRegular refuses a directory, anything else that is not a regular
+// file, and a file of more than maxFileSize bytes (size < 0: unknown).
+func checkRegular(name string, mode fs.FileMode, size int64) error {
+	switch {
+	case mode.IsDir():
+		return fmt.Errorf("%s: is a directory", name)
+	case !mode.IsRegular():
+		return fmt.Errorf("%s: not a regular file", name)
+	case size > maxFileSize:
+		return fmt.Errorf("%s: file is %d bytes, over the %d-byte limit", name, size, maxFileSize)
 	}
-	if len(b) > maxFileSize {
-		return nil, fmt.Errorf("%s: over the %d-byte limit", name, maxFileSize)
+	return nil
+}
+
+// readCapped reads r to its end, or fails once it has given more than
+// maxFileSize bytes. size is what r is expected to hold (0: unknown), so
+// that a file is read into one buffer of the right size.
+func readCapped(r io.Reader, name string, size int64) ([]byte, error) {
+	// One byte more than expected, so that the read that meets the end
+	// does not grow the buffer.
+	b := make([]byte, 0, min(max(size, 511), maxFileSize)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if len(b) > maxFileSize {
+			return nil, fmt.Errorf("%s: over the %d-byte limit", name, maxFileSize)
+		}
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, pathError(name, err)
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append grow it
+		}
 	}
-	return b, nil
 }
