@@ -104,10 +104,16 @@ func (s span) pos() string {
 // all carry one already (Finding.Fingerprint, set by SetFingerprints as
 // they were linted) keep theirs.
 func fingerprints(in *Input) []string {
-	out := make([]string, len(in.Findings))
-	for i := range in.Findings {
-		if out[i] = in.Findings[i].Fingerprint; out[i] == "" {
-			return Fingerprints(in.Findings, in.Sources, func(p string) string { return displayPath(in, p) })
+	return fingerprintsOf(in.Findings, in)
+}
+
+// fingerprintsOf is fingerprints for some findings of in: all of a path's,
+// or all.
+func fingerprintsOf(findings []rules.Finding, in *Input) []string {
+	out := make([]string, len(findings))
+	for i := range findings {
+		if out[i] = findings[i].Fingerprint; out[i] == "" {
+			return Fingerprints(findings, in.Sources, func(p string) string { return displayPath(in, p) })
 		}
 	}
 	return out

@@ -20,11 +20,24 @@ import (
 // inject a command. Suppressed findings are left out. GitHub shows at most
 // 10 annotations of each level per step; the rest stay in the log.
 func GitHub(w io.Writer, in Input) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range active(in.Findings) {
+	return writeAll(newGitHubStream(w, in), in)
+}
+
+type githubStream struct {
+	in Input
+	bw *bufio.Writer
+}
+
+func newGitHubStream(w io.Writer, in Input) Stream {
+	return &githubStream{in: in, bw: bufio.NewWriter(w)}
+}
+
+func (gs *githubStream) Write(findings []rules.Finding) error {
+	bw := gs.bw
+	for _, f := range active(findings) {
 		r := ruleOf(&f)
 		s := spanOf(f.Range)
-		props := []string{"file=" + escapeProperty(Sanitize(displayPath(&in, f.Path))), fmt.Sprintf("line=%d", s.Line)}
+		props := []string{"file=" + escapeProperty(Sanitize(displayPath(&gs.in, f.Path))), fmt.Sprintf("line=%d", s.Line)}
 		switch {
 		case s.EndLine > s.Line: // annotations take columns on one line only
 			props = append(props, fmt.Sprintf("endLine=%d", s.EndLine))
@@ -36,10 +49,14 @@ func GitHub(w io.Writer, in Input) error {
 		props = append(props, "title="+escapeProperty(r.ID+" "+r.Name))
 		fmt.Fprintf(bw, "::%s %s::%s\n", githubLevel(f.Severity), strings.Join(props, ","), escapeData(Sanitize(f.Message)))
 	}
-	for _, e := range in.Errors {
-		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty(nonEmpty(in.Tool, "dlint")), escapeData(Sanitize(e)))
+	return nil
+}
+
+func (gs *githubStream) Close(errors []string) error {
+	for _, e := range errors {
+		fmt.Fprintf(gs.bw, "::error title=%s::%s\n", escapeProperty(nonEmpty(gs.in.Tool, "dlint")), escapeData(Sanitize(e)))
 	}
-	return bw.Flush()
+	return gs.bw.Flush()
 }
 
 func githubLevel(s rules.Severity) string {

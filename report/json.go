@@ -14,26 +14,40 @@ const JSONSchemaVersion = "1"
 // JSON writes one document with every finding; its shape is documented in
 // the README and versioned by JSONSchemaVersion.
 func JSON(w io.Writer, in Input) error {
-	// The document is streamed one finding at a time, so a report of tens
-	// of thousands of findings never sits in memory whole.
-	bw := bufio.NewWriter(w)
+	return writeAll(newJSONStream(w, in), in)
+}
+
+// jsonStream writes the JSON document one finding at a time, so a report of
+// tens of thousands of findings never sits in memory whole.
+type jsonStream struct {
+	in   Input
+	bw   *bufio.Writer
+	n    int // findings written
+	buf  []byte
+	urls map[*rules.Rule]string
+}
+
+func newJSONStream(w io.Writer, in Input) Stream {
+	s := &jsonStream{in: in, bw: bufio.NewWriter(w), urls: map[*rules.Rule]string{}}
 	head := jsonObject{}
 	head.str("version", JSONSchemaVersion)
 	head.str("tool", in.Tool)
 	head.str("toolVersion", in.Version)
-	bw.Write(head.b)
-	bw.WriteString(",\n  \"findings\": [")
-	fps := fingerprints(&in)
-	var buf []byte
-	urls := map[*rules.Rule]string{}
-	for i := range in.Findings {
-		f := &in.Findings[i]
+	s.bw.Write(head.b)
+	s.bw.WriteString(",\n  \"findings\": [")
+	return s
+}
+
+func (s *jsonStream) Write(findings []rules.Finding) error {
+	fps := fingerprintsOf(findings, &s.in)
+	for i := range findings {
+		f := &findings[i]
 		r := ruleOf(f)
 		end := f.Range.End
 		if end.Line == 0 {
 			end = f.Range.Start
 		}
-		o := jsonObject{b: buf[:0], prefix: "    "}
+		o := jsonObject{b: s.buf[:0], prefix: "    "}
 		o.str("rule", r.ID)
 		o.str("name", r.Name)
 		o.strs("aliases", r.Aliases)
@@ -50,27 +64,32 @@ func JSON(w io.Writer, in Input) error {
 		if len(f.Fixes) > 0 {
 			o.boolean("fixable", true)
 		}
-		url, ok := urls[r]
+		url, ok := s.urls[r]
 		if !ok {
 			url = r.URL()
-			urls[r] = url
+			s.urls[r] = url
 		}
 		o.str("helpUri", url)
 		// The same value as SARIF's partialFingerprints["dlint/v1"]: the
 		// finding's identity across runs, independent of its line.
 		o.str("fingerprint", fps[i])
-		buf = o.end()
-		if i > 0 {
-			bw.WriteByte(',')
+		s.buf = o.end()
+		if s.n > 0 {
+			s.bw.WriteByte(',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(buf)
+		s.n++
+		s.bw.WriteString("\n    ")
+		s.bw.Write(s.buf)
 	}
-	if len(in.Findings) > 0 {
-		bw.WriteString("\n  ")
+	return nil
+}
+
+func (s *jsonStream) Close(errors []string) error {
+	if s.n > 0 {
+		s.bw.WriteString("\n  ")
 	}
-	bw.WriteString("],\n  \"errors\": ")
-	bw.Write(appendJSONStrings(nil, in.Errors, "  "))
-	bw.WriteString("\n}\n")
-	return bw.Flush()
+	s.bw.WriteString("],\n  \"errors\": ")
+	s.bw.Write(appendJSONStrings(nil, errors, "  "))
+	s.bw.WriteString("\n}\n")
+	return s.bw.Flush()
 }

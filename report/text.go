@@ -22,9 +22,22 @@ const colorReset = "\x1b[0m"
 
 // Text writes one finding a line in the compiler convention editors and CI
 // problem matchers parse: path:line:col: severity: message (ID name).
+// Unreadable files are not listed: the CLI says so on standard error.
 func Text(w io.Writer, in Input) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range in.Findings {
+	return writeAll(newTextStream(w, in), in)
+}
+
+type textStream struct {
+	bw    *bufio.Writer
+	color bool
+}
+
+func newTextStream(w io.Writer, in Input) Stream {
+	return &textStream{bw: bufio.NewWriter(w), color: in.Color}
+}
+
+func (s *textStream) Write(findings []rules.Finding) error {
+	for _, f := range findings {
 		if f.Suppression != nil {
 			continue
 		}
@@ -33,13 +46,15 @@ func Text(w io.Writer, in Input) error {
 			pos += fmt.Sprintf(":%d", f.Range.Start.Column)
 		}
 		sev := f.Severity.String()
-		if in.Color {
+		if s.color {
 			sev = severityColor[f.Severity] + sev + colorReset
 		}
-		fmt.Fprintf(bw, "%s: %s: %s (%s %s)\n", pos, sev, Sanitize(f.Message), ruleOf(&f).ID, ruleOf(&f).Name)
+		fmt.Fprintf(s.bw, "%s: %s: %s (%s %s)\n", pos, sev, Sanitize(f.Message), ruleOf(&f).ID, ruleOf(&f).Name)
 	}
-	return bw.Flush()
+	return nil
 }
+
+func (s *textStream) Close([]string) error { return s.bw.Flush() }
 
 // Sanitize escapes control characters so that text taken from a linted file
 // can never move the cursor or rewrite a CI log, and replaces invalid UTF-8
@@ -65,24 +80,41 @@ func isControl(r rune) bool {
 
 // Summary is the one line printed on stderr after the text report.
 func Summary(fs []rules.Finding, files int) string {
-	counts := map[rules.Severity]int{}
-	n := 0
+	var t Tally
+	t.Add(fs)
+	return t.Summary(files)
+}
+
+// Tally counts the active findings of a run by severity, as they come.
+type Tally struct {
+	counts [rules.Error + 1]int
+	n      int
+}
+
+// Add counts the findings that are not suppressed.
+func (t *Tally) Add(fs []rules.Finding) {
 	for _, f := range fs {
 		if f.Suppression == nil {
-			counts[f.Severity]++
-			n++
+			if f.Severity >= 0 && int(f.Severity) < len(t.counts) {
+				t.counts[f.Severity]++
+			}
+			t.n++
 		}
 	}
-	if n == 0 {
+}
+
+// Summary is the line Summary prints for the findings counted.
+func (t *Tally) Summary(files int) string {
+	if t.n == 0 {
 		return fmt.Sprintf("%s checked, no problems found", plural(files, "file"))
 	}
 	var parts []string
 	for _, s := range []rules.Severity{rules.Error, rules.Warning, rules.Info, rules.Style} {
-		if counts[s] > 0 {
-			parts = append(parts, plural(counts[s], s.String()))
+		if t.counts[s] > 0 {
+			parts = append(parts, plural(t.counts[s], s.String()))
 		}
 	}
-	return fmt.Sprintf("%s checked, %s (%s)", plural(files, "file"), plural(n, "problem"), strings.Join(parts, ", "))
+	return fmt.Sprintf("%s checked, %s (%s)", plural(files, "file"), plural(t.n, "problem"), strings.Join(parts, ", "))
 }
 
 func plural(n int, word string) string {
