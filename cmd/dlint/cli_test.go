@@ -9,10 +9,13 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // These tests run the built binary, as a user or a CI job does.
@@ -402,5 +405,48 @@ func TestFingerprintsAgreeAcrossFormats(t *testing.T) {
 		if fp != all[key] {
 			t.Errorf("%s: fingerprint %q with --min-severity, %q without", key, fp, all[key])
 		}
+	}
+}
+
+// Reports follow path order whatever the order of the arguments, and
+// standard input named like a file is reported with that file.
+func TestReportOrderIndependentOfArguments(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "b/Dockerfile", untagged)
+	write(t, dir, "a/Dockerfile", untagged)
+	write(t, dir, "c/Dockerfile", "FROM alpine:3.20\nUSER app\nRUN cd /x\n")
+	r := dlint(t, dir, "FROM alpine\nRUN cd /y\n", "--stdin-filename", "c/Dockerfile", "-q", "b/Dockerfile", "c/Dockerfile", "-", "a/Dockerfile")
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		got = append(got, strings.SplitN(l, ": ", 2)[0])
+	}
+	want := []string{"a/Dockerfile:1:6", "b/Dockerfile:1:6", "c/Dockerfile:1:6", "c/Dockerfile:1:6", "c/Dockerfile:2:5", "c/Dockerfile:3:5"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("report order (-want +got):\n%s\n%s", diff, r.stdout)
+	}
+}
+
+// Files are linted out of order on many workers and reported in order as
+// they are done: the report is the one a single worker writes, sorted.
+func TestReportSameOnOneWorkerAndMany(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 600 {
+		content := fmt.Sprintf("FROM alpine\nRUN cd /d%d && make\n", i)
+		if i%3 == 0 {
+			content = strings.Repeat("RUN echo filler\n", i) + content // files of very different cost
+		}
+		write(t, dir, fmt.Sprintf("d%03d/Dockerfile", (i*7)%600), content)
+	}
+	one := dlint(t, dir, "", "-j", "1", "-f", "json", ".")
+	many := dlint(t, dir, "", "-j", "8", "-f", "json", ".")
+	if one.stdout != many.stdout || one.code != many.code {
+		t.Fatalf("-j 8 report differs from -j 1 (exit %d vs %d)", many.code, one.code)
+	}
+	var doc struct{ Findings []struct{ Path string } }
+	if err := json.Unmarshal([]byte(many.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) < 1200 || !slices.IsSortedFunc(doc.Findings, func(a, b struct{ Path string }) int { return strings.Compare(a.Path, b.Path) }) {
+		t.Errorf("%d findings, sorted by path: %v", len(doc.Findings), slices.IsSortedFunc(doc.Findings, func(a, b struct{ Path string }) int { return strings.Compare(a.Path, b.Path) }))
 	}
 }

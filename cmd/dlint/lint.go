@@ -92,6 +92,9 @@ func lint(c *cli.Context) (int, error) {
 		paths = []string{"."}
 	}
 	targets, errs := discover(paths, layer.kind, layer.stdinName)
+	// In report order, so that a file's findings can be reported as soon as
+	// it and the files before it are linted.
+	slices.SortStableFunc(targets, func(a, b target) int { return strings.Compare(a.path, b.path) })
 	profs := newProfiles(layer, env, keep, notice)
 	tprofs := make([]*profile, len(targets))
 	for i, t := range targets {
@@ -106,11 +109,12 @@ func lint(c *cli.Context) (int, error) {
 			notice(fmt.Sprintf("%s: %s", t.path, cfgPath))
 		}
 	}
-	var accepted map[string]bool
+	st := &settler{keep: keep}
 	if baselinePath != "" && writeBaselinePath == "" {
-		if accepted, err = readBaseline(baselinePath); err != nil {
+		if st.accepted, err = readBaseline(baselinePath); err != nil {
 			return exitUsage, usageError("%s", err)
 		}
+		st.baselineDir = baselineDir(baselinePath)
 	}
 
 	if layer.verbose && len(tprofs) > 0 && !rules.ShellCheckAvailable(&tprofs[0].cfg.Options) {
@@ -124,7 +128,35 @@ func lint(c *cli.Context) (int, error) {
 	if wd, err := os.Getwd(); err == nil {
 		layer.sourceRoot = wd
 	}
-	items, sources, readErrs := lintAll(targets, tprofs, layer, c.App.Reader)
+	in := report.Input{
+		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
+		Rules: rules.All(), SARIFCategory: src.strOnly("sarif-category"), SourceRoot: layer.sourceRoot,
+	}
+
+	// Unless fixes or a baseline to write need every finding first, the
+	// reports are written as the files are linted: formats that can stream
+	// get each file's findings at once, and a run over a whole repository
+	// holds only the findings of the formats that cannot.
+	if !fixing.on() && writeBaselinePath == "" {
+		reps, err := openReports(c, outputs, in, true)
+		if err != nil {
+			return exitUsage, err
+		}
+		var g pathGroup
+		readErrs := lintAll(targets, tprofs, layer, c.App.Reader, func(r lintResult) {
+			if !g.add(r) {
+				st.settle(g, reps)
+				g = pathGroup{}
+				g.add(r)
+			}
+		})
+		st.settle(g, reps)
+		errs = append(errs, readErrs...)
+		return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
+	}
+
+	var results []lintResult
+	readErrs := lintAll(targets, tprofs, layer, c.App.Reader, func(r lintResult) { results = append(results, r) })
 	errs = append(errs, readErrs...)
 	if fixing.on() {
 		changed, ferrs := finishFixes(c.App.Writer, targets, layer)
@@ -143,33 +175,6 @@ func lint(c *cli.Context) (int, error) {
 		}
 	}
 
-	// Findings the configuration turns off: dropped, or kept as suppressed
-	// for SARIF.
-	kept := items[:0]
-	for _, it := range items {
-		if it.Suppression == nil {
-			if off, why := it.prof.silenced(it.Rule, it.Path); off {
-				if !keep {
-					continue
-				}
-				it.Suppression = &rules.Suppression{Kind: "external", Justification: why}
-			}
-		}
-		kept = append(kept, it)
-	}
-	items = kept
-	// The findings in force; built only for baselines, as a whole
-	// repository's findings are many.
-	activeFindings := func() []rules.Finding {
-		var active []rules.Finding
-		for _, it := range items {
-			if it.Suppression == nil {
-				active = append(active, it.Finding)
-			}
-		}
-		return active
-	}
-
 	if writeBaselinePath != "" {
 		for _, e := range errs {
 			notice(e.Error())
@@ -177,7 +182,16 @@ func lint(c *cli.Context) (int, error) {
 		if len(errs) > 0 {
 			return exitUsage, nil
 		}
-		active := activeFindings()
+		var active []rules.Finding
+		sources := map[string][]byte{}
+		for _, r := range results {
+			sources[r.target.path] = r.src
+			for _, f := range r.findings {
+				if off, _ := r.prof.silenced(f.Rule, f.Path); !off && f.Suppression == nil {
+					active = append(active, f)
+				}
+			}
+		}
 		if err := writeBaseline(writeBaselinePath, active, sources); err != nil {
 			return exitUsage, usageError("writing the baseline: %v", pathError(writeBaselinePath, err))
 		}
@@ -187,19 +201,104 @@ func lint(c *cli.Context) (int, error) {
 		return exitClean, nil
 	}
 
-	// Baseline: findings recorded in it are dropped, whatever the format.
-	if accepted != nil {
-		fps := baselineFingerprints(activeFindings(), sources, baselineDir(baselinePath))
-		isOld := map[int]bool{}
-		for i, fp := range fps {
-			if accepted[fp] {
-				isOld[i] = true
+	reps, err := openReports(c, outputs, in, false)
+	if err != nil {
+		return exitUsage, err
+	}
+	var g pathGroup
+	for _, r := range results {
+		if !g.add(r) {
+			st.settle(g, reps)
+			g = pathGroup{}
+			g.add(r)
+		}
+	}
+	st.settle(g, reps)
+	return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
+}
+
+// lintResult is what linting one target gave.
+type lintResult struct {
+	target   target
+	prof     *profile
+	findings []rules.Finding
+	src      []byte
+	err      error // the file could not be read
+}
+
+// pathGroup is the results of the consecutive targets that share a path
+// (standard input named like a file): one file as far as reports go.
+type pathGroup struct {
+	results []lintResult
+}
+
+// add adds r when it has the group's path and says whether it did.
+func (g *pathGroup) add(r lintResult) bool {
+	if len(g.results) > 0 && g.results[0].target.path != r.target.path {
+		return false
+	}
+	g.results = append(g.results, r)
+	return true
+}
+
+// settler applies the configuration, the baseline and --min-severity to
+// each file's findings, in report order, hands what is shown to the
+// reports and keeps count of what decides the exit status.
+type settler struct {
+	keep        bool            // keep findings the configuration silences, marked (SARIF)
+	accepted    map[string]bool // the baseline's fingerprints; nil without one
+	baselineDir string
+
+	failed bool
+	hidden int // active findings below --min-severity
+	files  []string
+	tally  report.Tally
+}
+
+func (st *settler) settle(g pathGroup, reps []*reportOut) {
+	var items []item
+	sources := map[string][]byte{}
+	for _, r := range g.results {
+		if r.err != nil {
+			continue
+		}
+		st.files = append(st.files, r.target.path)
+		sources[r.target.path] = r.src
+		for _, f := range r.findings {
+			items = append(items, item{f, r.prof})
+		}
+	}
+	if len(g.results) > 1 {
+		sortItems(items)
+	}
+	// Findings the configuration turns off: dropped, or kept as suppressed
+	// for SARIF.
+	kept := items[:0]
+	for _, it := range items {
+		if it.Suppression == nil {
+			if off, why := it.prof.silenced(it.Rule, it.Path); off {
+				if !st.keep {
+					continue
+				}
+				it.Suppression = &rules.Suppression{Kind: "external", Justification: why}
 			}
 		}
+		kept = append(kept, it)
+	}
+	items = kept
+	// Baseline: findings recorded in it are dropped, whatever the format.
+	if st.accepted != nil {
+		var active []rules.Finding
+		for _, it := range items {
+			if it.Suppression == nil {
+				active = append(active, it.Finding)
+			}
+		}
+		fps := baselineFingerprints(active, sources, st.baselineDir)
 		kept, n := items[:0], 0
 		for _, it := range items {
 			if it.Suppression == nil {
-				old := isOld[n]
+				old := st.accepted[fps[n]]
 				n++
 				if old {
 					continue
@@ -209,163 +308,216 @@ func lint(c *cli.Context) (int, error) {
 		}
 		items = kept
 	}
-
-	failed, hidden := false, 0
 	var shown []rules.Finding
-	if len(items) > 0 {
-		shown = make([]rules.Finding, 0, len(items))
-	}
-	suppressed := false
 	for _, it := range items {
 		if it.Suppression == nil && it.prof.eff.failLevel != 0 && it.Severity >= it.prof.eff.failLevel {
-			failed = true
+			st.failed = true
 		}
 		if it.Severity < it.prof.eff.minSeverity {
 			if it.Suppression == nil {
-				hidden++
+				st.hidden++
 			}
 			continue
 		}
 		shown = append(shown, it.Finding)
-		suppressed = suppressed || it.Suppression != nil
 	}
-	items = nil
-	// Only SARIF lists suppressed findings; the other formats get the rest.
-	activeShown := shown
-	if suppressed {
-		activeShown = nil
-		for _, f := range shown {
-			if f.Suppression == nil {
-				activeShown = append(activeShown, f)
-			}
-		}
+	st.tally.Add(shown)
+	for _, r := range reps {
+		r.add(shown)
 	}
-	if len(activeShown) == 0 {
-		activeShown = nil
-	}
-	if len(shown) == 0 {
-		shown = nil
-	}
+}
 
-	in := report.Input{
-		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
-		Rules: rules.All(), Sources: sources, SARIFCategory: src.strOnly("sarif-category"),
-	}
-	in.SourceRoot = layer.sourceRoot
-	for _, t := range targets {
-		if _, ok := sources[t.path]; ok {
-			in.Files = append(in.Files, t.path)
-		}
-	}
-	for _, e := range errs {
-		in.Errors = append(in.Errors, e.Error())
+// finish completes the reports, prints the errors and the summary and
+// returns the exit status; targets is the number of files to lint, read the number read.
+func (st *settler) finish(reps []*reportOut, errs []error, targets, read int, l *cliLayer, stderr io.Writer) (int, error) {
+	notice := func(msg string) { fmt.Fprintln(stderr, "dlint: "+report.Sanitize(msg)) }
+	msgs := make([]string, len(errs))
+	for i, e := range errs {
+		msgs[i] = e.Error()
 	}
 	text := false
-	for _, o := range outputs {
-		one := in
-		one.Findings = activeShown
-		if o.format == "sarif" {
-			one.Findings = shown
-		}
-		text = text || o.format == "text"
-		if err := writeReport(c, o, one); err != nil {
+	for _, r := range reps {
+		text = text || r.spec.format == "text"
+		if err := r.close(msgs, st.files); err != nil {
 			return exitUsage, err
 		}
 	}
-	for _, e := range errs {
-		notice(e.Error())
+	for _, m := range msgs {
+		notice(m)
 	}
-	if text && !layer.quiet && len(targets) > 0 {
-		summary := report.Summary(activeShown, len(targets)-len(readErrs))
-		if hidden > 0 {
-			summary += fmt.Sprintf("; %d below --min-severity not shown", hidden)
+	if text && !l.quiet && targets > 0 {
+		summary := st.tally.Summary(read)
+		if st.hidden > 0 {
+			summary += fmt.Sprintf("; %d below --min-severity not shown", st.hidden)
 		}
 		fmt.Fprintln(stderr, summary)
 	}
 	switch {
 	case len(errs) > 0:
 		return exitUsage, nil
-	case failed && !layer.noFail:
+	case st.failed && !l.noFail:
 		return exitFindings, nil
 	}
 	return exitClean, nil
 }
 
-// writeReport writes one report to its file or to standard output.
-func writeReport(c *cli.Context, o outputSpec, in report.Input) error {
-	out := c.App.Writer
-	in.Color = o.path == "" && useColor(out)
-	if o.path != "" {
-		file, err := os.Create(o.path)
-		if err != nil {
-			return usageError("%s", pathError(o.path, err))
+// reportOut is one --format and where it goes: written as findings come
+// when the format can stream, else gathered and written at the end.
+type reportOut struct {
+	spec     outputSpec
+	in       report.Input
+	file     *os.File // nil: standard output
+	bw       *bufio.Writer
+	stream   report.Stream
+	findings []rules.Finding
+	err      error // the first error writing the stream
+}
+
+// openReports creates the report files and starts the reports that stream
+// (when streaming).
+func openReports(c *cli.Context, outputs []outputSpec, in report.Input, streaming bool) ([]*reportOut, error) {
+	var reps []*reportOut
+	for _, o := range outputs {
+		r := &reportOut{spec: o, in: in}
+		out := c.App.Writer
+		r.in.Color = o.path == "" && useColor(out)
+		if o.path != "" {
+			file, err := os.Create(o.path)
+			if err != nil {
+				for _, r := range reps {
+					if r.file != nil {
+						r.file.Close()
+					}
+				}
+				return nil, usageError("%s", pathError(o.path, err))
+			}
+			r.file, out = file, file
 		}
-		defer file.Close()
-		out = file
-	}
-	// Large writes: a whole repository's report is megabytes, and a
-	// system call per 4 KB showed in the run's tail.
-	bw := bufio.NewWriterSize(out, 256<<10)
-	if err := report.Formats[o.format](bw, in); err != nil {
-		return usageError("writing the %s report: %v", o.format, err)
-	}
-	if err := bw.Flush(); err != nil {
-		return usageError("writing the %s report: %v", o.format, err)
-	}
-	if f, ok := out.(*os.File); ok && o.path != "" {
-		if err := f.Close(); err != nil {
-			return usageError("writing the %s report: %v", o.format, pathError(o.path, err))
+		// Large writes: a whole repository's report is megabytes, and a
+		// system call per 4 KB showed in the run's tail.
+		r.bw = bufio.NewWriterSize(out, 256<<10)
+		if newStream := report.Streams[o.format]; newStream != nil && streaming {
+			r.stream = newStream(r.bw, r.in)
 		}
+		reps = append(reps, r)
+	}
+	return reps, nil
+}
+
+// add takes one file's shown findings: SARIF lists the suppressed ones
+// too, the other formats only the rest.
+func (r *reportOut) add(shown []rules.Finding) {
+	fs := shown
+	if r.spec.format != "sarif" {
+		fs = nil
+		for _, f := range shown {
+			if f.Suppression == nil {
+				fs = append(fs, f)
+			}
+		}
+	}
+	if len(fs) == 0 {
+		return
+	}
+	if r.stream == nil {
+		r.findings = append(r.findings, fs...)
+		return
+	}
+	if r.err == nil {
+		r.err = r.stream.Write(fs)
+	}
+}
+
+// close writes the rest of the report and closes its file.
+func (r *reportOut) close(errors, files []string) error {
+	err := r.err
+	if r.stream != nil {
+		if err == nil {
+			err = r.stream.Close(errors)
+		}
+	} else {
+		in := r.in
+		in.Findings, in.Errors, in.Files = r.findings, errors, files
+		if err == nil {
+			err = report.Formats[r.spec.format](r.bw, in)
+		}
+	}
+	if err == nil {
+		err = r.bw.Flush()
+	}
+	if r.file != nil {
+		if cerr := r.file.Close(); err == nil && cerr != nil {
+			err = pathError(r.spec.path, cerr)
+		}
+	}
+	if err != nil {
+		return usageError("writing the %s report: %v", r.spec.format, err)
 	}
 	return nil
 }
 
-// lintAll reads, parses and lints the targets in parallel; the result is
-// sorted and so does not depend on scheduling. It also returns each file's
-// content by path, for reporters that fingerprint findings by their text.
-func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader) ([]item, map[string][]byte, []error) {
-	results := make([][]rules.Finding, len(targets))
-	srcs := make([][]byte, len(targets))
-	errs := make([]error, len(targets))
+// lintAll reads, parses and lints the targets in parallel and hands each
+// one's result to settle in target order, while later files are still
+// being linted: the worker that finishes the file next in order settles it
+// and those after it that are done, one worker at a time. Files are not
+// linted more than a window ahead of the next to settle, which bounds what
+// is held at once, however many files there are. It returns the errors of files that could not be read.
+func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, settle func(lintResult)) []error {
+	n := len(targets)
+	jobs := min(l.jobs, max(n, 1))
+	size := 4*jobs + 16
+	window := make(chan struct{}, size)
+	// The files between next and next+size, by index modulo size.
+	results := make([]lintResult, size)
+	done := make([]bool, size)
+	var (
+		mu       sync.Mutex
+		next     int  // the next file to settle
+		settling bool // a worker is settling files
+		errs     []error
+		taken    atomic.Int64 // files handed out
+		wg       sync.WaitGroup
+	)
 	// Workers take the next file from a shared counter: handing each file
 	// over a channel woke a worker thread per file, a tenth of a
 	// single-threaded run.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < min(l.jobs, max(len(targets), 1)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range jobs {
+		wg.Go(func() {
 			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(targets) {
+				window <- struct{}{}
+				i := int(taken.Add(1) - 1)
+				if i >= n {
+					<-window
 					return
 				}
-				results[i], srcs[i], errs[i] = lintOne(targets[i], profs[i], l, stdin)
+				r := lintResult{target: targets[i], prof: profs[i]}
+				r.findings, r.src, r.err = lintOne(targets[i], profs[i], l, stdin)
+				mu.Lock()
+				results[i%size], done[i%size] = r, true
+				if settling {
+					mu.Unlock()
+					continue
+				}
+				settling = true
+				for next < n && done[next%size] {
+					r := results[next%size]
+					results[next%size], done[next%size] = lintResult{}, false
+					next++
+					mu.Unlock()
+					if r.err != nil {
+						errs = append(errs, r.err)
+					}
+					settle(r)
+					<-window
+					mu.Lock()
+				}
+				settling = false
+				mu.Unlock()
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	n := 0
-	for _, r := range results {
-		n += len(r)
-	}
-	all := make([]item, 0, n)
-	var allErrs []error
-	sources := map[string][]byte{}
-	for i := range targets {
-		for _, f := range results[i] {
-			all = append(all, item{f, profs[i]})
-		}
-		results[i] = nil
-		if errs[i] != nil {
-			allErrs = append(allErrs, errs[i])
-		} else {
-			sources[targets[i].path] = srcs[i]
-		}
-	}
-	sortItems(all)
-	return all, sources, allErrs
+	return errs
 }
 
 func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Finding, []byte, error) {
