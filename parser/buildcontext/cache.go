@@ -39,12 +39,24 @@ func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
 	if dir == "" {
 		dir = filepath.Dir(dockerfilePath)
 	}
-	for _, p := range ignoreCandidates(dockerfilePath, dir) {
-		if src, ok := c.readIgnore(p); ok {
+	for i, p := range ignoreCandidates(dockerfilePath, dir) {
+		read := c.readIgnore
+		if i == 0 {
+			// The Dockerfile's own ignore file is read by that Dockerfile
+			// only: remembering that each of a repository's Dockerfiles
+			// has none would only grow the cache.
+			read = readIgnoreFile
+		}
+		if src, ok := read(p); ok {
 			return c.context(dir, p, src, true)
 		}
 	}
 	return c.context(dir, "", nil, false)
+}
+
+func readIgnoreFile(p string) ([]byte, bool) {
+	src, err := os.ReadFile(p)
+	return src, err == nil
 }
 
 func (c *Cache) readIgnore(p string) ([]byte, bool) {
@@ -53,8 +65,8 @@ func (c *Cache) readIgnore(p string) ([]byte, bool) {
 	r, done := c.ignores[key]
 	c.mu.Unlock()
 	if !done {
-		src, err := os.ReadFile(p)
-		r = ignoreRead{src: src, ok: err == nil}
+		src, ok := readIgnoreFile(p)
+		r = ignoreRead{src: src, ok: ok}
 		c.mu.Lock()
 		if c.ignores == nil {
 			c.ignores = map[string]ignoreRead{}
