@@ -9,24 +9,29 @@ import (
 	"sync/atomic"
 )
 
-// minHeapGoal is the heap size below which dlint does not collect
-// garbage. A run is short and most of what it allocates dies with the file
-// it was made for (a corpus of 3,000 Dockerfiles keeps about 20 MB live),
-// so the default policy of collecting whenever the heap doubles ran some
-// eighty collections of a few megabytes each; waiting for this size saves
-// about a tenth of the run. Peak memory on that corpus fell too, from about
-// 85 MB to 55 MB: a memory limit counts all of the runtime's memory, where
-// GOGC=100 let the heap alone grow to twice the live data.
+// minHeapGoal is how far the heap may grow beyond the live data before
+// dlint collects garbage. A run is short and most of what it allocates dies
+// with the file it was made for (linting a corpus of 3,000 Dockerfiles
+// keeps a few megabytes live), so the default policy of collecting whenever
+// the heap doubles ran some eighty collections of a few megabytes each;
+// waiting for this much saves about a tenth of the run. Peak memory on that
+// corpus fell too, from about 85 MB to 55 MB: a memory limit counts all of
+// the runtime's memory, where GOGC=100 let the heap alone grow to twice
+// the live data.
 const minHeapGoal = 48 << 20
 
 // tuneGC makes the collector run as with GOGC=150 (when the heap reaches
-// two and a half times what was live after the last collection) but never
-// before the heap reaches floor: the proportional trigger is off and a soft
-// memory limit, raised after every collection, takes its place. A run over
-// a whole repository keeps every finding for the report, so its live heap
-// grows with the input; at GOGC=100 collecting it took 12% of such a run,
-// against 5% for a corpus run under the floor, and 150 narrows that gap for
-// a fifth more memory in large runs only.
+// two and a half times what was live after the last collection) but not
+// before the heap has grown by floor beyond what was live: the
+// proportional trigger is off and a soft memory limit, raised after every
+// collection, takes its place. Reports that cannot stream (SARIF, the XML
+// formats) keep every finding to the end, so a run over a whole repository
+// may hold a live heap that grows with the input; at GOGC=100 collecting it
+// took 12% of such a run, and 150 narrows that for a fifth more memory in
+// large runs only. A run that keeps a few megabytes for its whole length
+// (the files to lint, each build context's listing) still gets floor
+// between collections: a fixed limit let such data shrink that room and
+// made a run over ten times the files collect 1.7 times as often per file.
 // Goroutine stacks count against a memory limit but are not heap: a deeply
 // nested shell script grows a parser's stack by tens of megabytes, and a
 // limit near them would collect without end, each time scanning the whole
@@ -64,7 +69,7 @@ func tuneGC(floor int64) (stop func()) {
 				debug.SetMemoryLimit(math.MaxInt64)
 				return
 			}
-			debug.SetMemoryLimit(max(floor, 5*live/2))
+			debug.SetMemoryLimit(max(floor+live, 5*live/2))
 			arm()
 		}, struct{}{})
 	}
