@@ -450,3 +450,29 @@ func TestReportSameOnOneWorkerAndMany(t *testing.T) {
 		t.Errorf("%d findings, sorted by path: %v", len(doc.Findings), slices.IsSortedFunc(doc.Findings, func(a, b struct{ Path string }) int { return strings.Compare(a.Path, b.Path) }))
 	}
 }
+
+// A report file that a directory search would take for a Dockerfile is not
+// linted: it is this run's output, truncated before the files are read.
+func TestOwnReportIsNotLinted(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", untagged)
+	for range 2 { // the second run finds the first run's report
+		r := dlint(t, dir, "", "-f", "json", "-o", "Dockerfile.report", ".")
+		if r.code != 1 || r.stderr != "" {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "Dockerfile.report"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct{ Findings []struct{ Path string } }
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range doc.Findings {
+		if f.Path != "Dockerfile" {
+			t.Errorf("finding in %s: the report was linted", f.Path)
+		}
+	}
+}

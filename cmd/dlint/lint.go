@@ -92,6 +92,7 @@ func lint(c *cli.Context) (int, error) {
 		paths = []string{"."}
 	}
 	targets, errs := discover(paths, layer.kind, layer.stdinName)
+	targets = withoutOutputs(targets, outputs)
 	// In report order, so that a file's findings can be reported as soon as
 	// it and the files before it are linted.
 	slices.SortStableFunc(targets, func(a, b target) int { return strings.Compare(a.path, b.path) })
@@ -215,6 +216,22 @@ func lint(c *cli.Context) (int, error) {
 	}
 	st.settle(g, reps)
 	return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
+}
+
+// withoutOutputs drops the files a directory search found that are this
+// run's own report files (report.Dockerfile.json matches Dockerfile.*):
+// they are created before the files are read, and a report is no input.
+func withoutOutputs(targets []target, outputs []outputSpec) []target {
+	outs := map[string]bool{}
+	for _, o := range outputs {
+		if o.path != "" {
+			outs[absPath(o.path)] = true
+		}
+	}
+	if len(outs) == 0 {
+		return targets
+	}
+	return slices.DeleteFunc(targets, func(t target) bool { return t.fromDir && outs[absPath(t.fsPath)] })
 }
 
 // lintResult is what linting one target gave.
