@@ -143,15 +143,9 @@ func lint(c *cli.Context) (int, error) {
 		if err != nil {
 			return exitUsage, err
 		}
-		var g pathGroup
-		readErrs := lintAll(targets, tprofs, layer, c.App.Reader, func(r lintResult) {
-			if !g.add(r) {
-				st.settle(g, reps)
-				g = pathGroup{}
-				g.add(r)
-			}
-		})
-		st.settle(g, reps)
+		byPath := grouper{settle: func(g []lintResult) { st.settle(g, reps) }}
+		readErrs := lintAll(targets, tprofs, layer, c.App.Reader, byPath.add)
+		byPath.flush()
 		errs = append(errs, readErrs...)
 		return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
 	}
@@ -206,15 +200,11 @@ func lint(c *cli.Context) (int, error) {
 	if err != nil {
 		return exitUsage, err
 	}
-	var g pathGroup
+	byPath := grouper{settle: func(g []lintResult) { st.settle(g, reps) }}
 	for _, r := range results {
-		if !g.add(r) {
-			st.settle(g, reps)
-			g = pathGroup{}
-			g.add(r)
-		}
+		byPath.add(r)
 	}
-	st.settle(g, reps)
+	byPath.flush()
 	return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
 }
 
@@ -243,19 +233,26 @@ type lintResult struct {
 	err      error // the file could not be read
 }
 
-// pathGroup is the results of the consecutive targets that share a path
-// (standard input named like a file): one file as far as reports go.
-type pathGroup struct {
-	results []lintResult
+// grouper gathers the results of consecutive targets that share a path
+// (standard input named like a file), one file as far as reports go, and
+// hands each group to settle once the next path starts or at flush.
+type grouper struct {
+	group  []lintResult
+	settle func([]lintResult)
 }
 
-// add adds r when it has the group's path and says whether it did.
-func (g *pathGroup) add(r lintResult) bool {
-	if len(g.results) > 0 && g.results[0].target.path != r.target.path {
-		return false
+func (g *grouper) add(r lintResult) {
+	if len(g.group) > 0 && g.group[0].target.path != r.target.path {
+		g.flush()
 	}
-	g.results = append(g.results, r)
-	return true
+	g.group = append(g.group, r)
+}
+
+func (g *grouper) flush() {
+	if len(g.group) > 0 {
+		g.settle(g.group)
+		g.group = nil
+	}
 }
 
 // settler applies the configuration, the baseline and --min-severity to
@@ -272,10 +269,10 @@ type settler struct {
 	tally  report.Tally
 }
 
-func (st *settler) settle(g pathGroup, reps []*reportOut) {
+func (st *settler) settle(group []lintResult, reps []*reportOut) {
 	var items []item
 	sources := map[string][]byte{}
-	for _, r := range g.results {
+	for _, r := range group {
 		if r.err != nil {
 			continue
 		}
@@ -285,7 +282,7 @@ func (st *settler) settle(g pathGroup, reps []*reportOut) {
 			items = append(items, item{f, r.prof})
 		}
 	}
-	if len(g.results) > 1 {
+	if len(group) > 1 {
 		sortItems(items)
 	}
 	// Findings the configuration turns off: dropped, or kept as suppressed
