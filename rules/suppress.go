@@ -36,7 +36,7 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 	pragmas := collectPragmas(doc)
 	index := indexPragmas(pragmas)
 	skip := checkSkips(doc, &cfg.Options)
-	var out []Finding
+	out := fs[:0] // in place: a finding is written no later than it is read
 	for _, f := range fs {
 		// Parse errors cannot be silenced, and pragmas only speak for their own file.
 		if f.Rule.Check == nil || f.Path != doc.Path {

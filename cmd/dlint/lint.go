@@ -270,14 +270,16 @@ type settler struct {
 }
 
 func (st *settler) settle(group []lintResult, reps []*reportOut) {
-	var items []item
-	sources := map[string][]byte{}
+	n := 0
+	for _, r := range group {
+		n += len(r.findings)
+	}
+	items := make([]item, 0, n)
 	for _, r := range group {
 		if r.err != nil {
 			continue
 		}
 		st.files = append(st.files, r.target.path)
-		sources[r.target.path] = r.src
 		for _, f := range r.findings {
 			items = append(items, item{f, r.prof})
 		}
@@ -308,6 +310,10 @@ func (st *settler) settle(group []lintResult, reps []*reportOut) {
 				active = append(active, it.Finding)
 			}
 		}
+		sources := map[string][]byte{}
+		for _, r := range group {
+			sources[r.target.path] = r.src
+		}
 		fps := baselineFingerprints(active, sources, st.baselineDir)
 		kept, n := items[:0], 0
 		for _, it := range items {
@@ -322,7 +328,7 @@ func (st *settler) settle(group []lintResult, reps []*reportOut) {
 		}
 		items = kept
 	}
-	var shown []rules.Finding
+	shown := make([]rules.Finding, 0, len(items))
 	for _, it := range items {
 		if it.Suppression == nil && it.prof.eff.failLevel != 0 && it.Severity >= it.prof.eff.failLevel {
 			st.failed = true
@@ -422,7 +428,7 @@ func openReports(c *cli.Context, outputs []outputSpec, in report.Input, streamin
 // too, the other formats only the rest.
 func (r *reportOut) add(shown []rules.Finding) {
 	fs := shown
-	if r.spec.format != "sarif" {
+	if r.spec.format != "sarif" && slices.ContainsFunc(shown, func(f rules.Finding) bool { return f.Suppression != nil }) {
 		fs = nil
 		for _, f := range shown {
 			if f.Suppression == nil {
