@@ -243,7 +243,7 @@ func (b *builder) from(in *Instruction) {
 	switch {
 	case lower == "scratch":
 		im.Scratch = true
-	case f.StageByName(lower) != nil && !im.Unresolved:
+	case !im.Unresolved && f.StageByName(lower) != nil:
 		im.Stage = f.StageByName(lower)
 		st.Parent = im.Stage
 	default:
@@ -251,6 +251,9 @@ func (b *builder) from(in *Instruction) {
 	}
 	st.Image = im
 	f.Stages = append(f.Stages, st)
+	if _, taken := f.stageNames[st.Name]; st.Name != "" && !taken && f.stageNames != nil {
+		f.stageNames[st.Name] = st
+	}
 	b.current = st
 	// SHELL is part of the image config, so a stage built on another
 	// inherits it; a stage built on an image starts from the default.

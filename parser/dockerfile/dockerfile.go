@@ -41,7 +41,8 @@ type File struct {
 	// GlobalArgs are the meta ARGs' values (defaults overridden by build args).
 	GlobalArgs map[string]string
 
-	lex lexer
+	lex        lexer
+	stageNames map[string]*Stage // the first stage of each name: FROM and COPY --from look stages up by name
 }
 
 // Directive is a parser directive at the top of the file (syntax, escape, check).
@@ -80,10 +81,14 @@ func (f *File) FinalStage() *Stage {
 	return f.Stages[len(f.Stages)-1]
 }
 
-// StageByName finds a stage by its name (case-insensitive, as BuildKit) or index.
+// StageByName finds the first stage of a name (case-insensitive, as
+// BuildKit), nil when none has it.
 func (f *File) StageByName(name string) *Stage {
 	lower := strings.ToLower(name)
-	for _, s := range f.Stages {
+	if f.stageNames != nil {
+		return f.stageNames[lower]
+	}
+	for _, s := range f.Stages { // a File not made by Parse
 		if s.Name != "" && s.Name == lower {
 			return s
 		}
@@ -94,7 +99,7 @@ func (f *File) StageByName(name string) *Stage {
 // Parse reads a Dockerfile. A file that BuildKit cannot parse yields what
 // could be read and the errors, each with its line.
 func Parse(src []byte, opts Options) (*File, []source.Error) {
-	f := &File{Src: src, Lines: source.NewLines(src), Escape: '\\', GlobalArgs: map[string]string{}}
+	f := &File{Src: src, Lines: source.NewLines(src), Escape: '\\', GlobalArgs: map[string]string{}, stageNames: map[string]*Stage{}}
 	var errs []source.Error
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		return f, []source.Error{{Range: source.LineRange(1, 1), Message: "the file is UTF-16 text; BuildKit reads Dockerfiles as UTF-8"}}
