@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/linter"
@@ -167,11 +168,12 @@ func localCheckSkip(doc *parser.Document, f Finding) bool {
 }
 
 // instructionAt is the top-level instruction whose lines include line.
+// Instructions follow each other down the file: a binary search, as every
+// finding of a rule that BuildKit also has asks.
 func instructionAt(f *dockerfile.File, line int) *dockerfile.Instruction {
-	for _, in := range f.Instructions {
-		if line >= in.Range.Start.Line && line <= in.Range.End.Line {
-			return in
-		}
+	i := sort.Search(len(f.Instructions), func(i int) bool { return f.Instructions[i].Range.End.Line >= line })
+	if i < len(f.Instructions) && f.Instructions[i].Range.Start.Line <= line {
+		return f.Instructions[i]
 	}
 	return nil
 }
