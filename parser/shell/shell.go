@@ -128,7 +128,9 @@ const maxDepth = 1000
 var ErrTooDeep = fmt.Errorf("commands nested more than %d levels deep: the script is not analysed", maxDepth)
 
 func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth int) error {
-	if nestingDepth(script) > maxDepth {
+	// Every level of nesting takes at least a byte: a shorter script
+	// cannot be too deep, and most are.
+	if len(script) > maxDepth && nestingDepth(script) > maxDepth {
 		return ErrTooDeep
 	}
 	p := getParser(lang)
