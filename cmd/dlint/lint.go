@@ -348,7 +348,8 @@ func (st *settler) settle(group []lintResult, reps []*reportOut) {
 }
 
 // finish completes the reports, prints the errors and the summary and
-// returns the exit status; targets is the number of files to lint, read the number read.
+// returns the exit status. targets is the number of files to lint, read
+// the number that could be read.
 func (st *settler) finish(reps []*reportOut, errs []error, targets, read int, l *cliLayer, stderr io.Writer) (int, error) {
 	notice := func(msg string) { fmt.Fprintln(stderr, "dlint: "+report.Sanitize(msg)) }
 	msgs := make([]string, len(errs))
