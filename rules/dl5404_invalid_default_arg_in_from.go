@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"sync"
+	"sync/atomic"
 
 	"github.com/distribution/reference"
 
@@ -26,7 +28,7 @@ var invalidDefaultArgInFrom = &Rule{
 			if e.Err != nil {
 				return // BuildKit abandons the check
 			}
-			if _, err := reference.ParseNormalizedNamed(e.Value); err == nil {
+			if validImageName(e.Value) {
 				continue
 			}
 			r := st.Image.Range
@@ -45,4 +47,30 @@ var invalidDefaultArgInFrom = &Rule{
 			p.Report(r, msg)
 		}
 	},
+}
+
+// imageNames remembers which image names are valid (string → bool): the
+// same few base images recur across a repository's Dockerfiles, and
+// checking one runs the reference package's large regular expression. At
+// most maxImageNames are kept.
+var (
+	imageNames      sync.Map
+	imageNamesCount atomic.Int64
+)
+
+const maxImageNames = 10000
+
+// validImageName reports whether name is an image reference as
+// `docker build` reads a FROM's (reference.ParseNormalizedNamed).
+func validImageName(name string) bool {
+	if v, ok := imageNames.Load(name); ok {
+		return v.(bool)
+	}
+	_, err := reference.ParseNormalizedNamed(name)
+	if imageNamesCount.Load() < maxImageNames {
+		if _, loaded := imageNames.LoadOrStore(name, err == nil); !loaded {
+			imageNamesCount.Add(1)
+		}
+	}
+	return err == nil
 }
