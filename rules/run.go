@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dlint/dlint/parser"
 )
@@ -42,7 +43,8 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		}
 	}
 	memo := map[any]any{}
-	passes := make([]Pass, len(all)) // one allocation, not one per rule
+	passes := getPasses()
+	defer putPasses(passes)
 	for i, r := range all {
 		if r.Check == nil || !applies(r, doc) {
 			continue
@@ -53,7 +55,7 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		if r.Optional && !enabled(cfg, r, doc.Path) {
 			continue
 		}
-		pass := &passes[i]
+		pass := &(*passes)[i]
 		*pass = Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
 		runSafely(pass, report)
 	}
@@ -61,6 +63,24 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 	out = suppress(doc, out, cfg)
 	Sort(out)
 	return out
+}
+
+// passPool holds the Pass of every rule for one document at a time: a run
+// over thousands of files would otherwise allocate them for each file.
+// No Pass outlives Run.
+var passPool = sync.Pool{New: func() any { return new([]Pass) }}
+
+func getPasses() *[]Pass {
+	pp := passPool.Get().(*[]Pass)
+	if len(*pp) < len(all) {
+		*pp = make([]Pass, len(all))
+	}
+	return pp
+}
+
+func putPasses(pp *[]Pass) {
+	clear(*pp) // drop the document and its memo
+	passPool.Put(pp)
 }
 
 // enabled reports whether the configuration turns an optional rule on by

@@ -164,6 +164,9 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 			stack = stack[:len(stack)-1]
 			return true
 		}
+		if w, ok := n.(*syntax.Word); ok && literalWord(w) {
+			return false // nothing inside to visit: most words of a script
+		}
 		stack = append(stack, n)
 		first, second := stmtLists(n)
 		for _, list := range [2][]*syntax.Stmt{first, second} {
@@ -212,6 +215,19 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 		return true
 	})
 	return nil
+}
+
+// literalWord reports whether w is made of literal text and single-quoted
+// strings only, so that no command can be inside it.
+func literalWord(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		switch p.(type) {
+		case *syntax.Lit, *syntax.SglQuoted:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func isPipe(bc *syntax.BinaryCmd) bool {
