@@ -6,10 +6,10 @@ import (
 )
 
 // The JSON report is written by hand rather than through encoding/json:
-// a corpus run prints tens of thousands of findings after every file is
-// linted, and reflection plus re-indenting made that tail a quarter of the
-// run. The output is byte for byte what encoding/json writes with
-// SetEscapeHTML(false) and SetIndent (report tests compare the two).
+// a corpus run prints tens of thousands of findings, and reflection plus
+// re-indenting cost a quarter of the run. The output is byte for byte what
+// encoding/json writes with SetEscapeHTML(false) and SetIndent (report
+// tests compare the two).
 
 const hexDigits = "0123456789abcdef"
 

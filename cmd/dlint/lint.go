@@ -415,7 +415,7 @@ func openReports(c *cli.Context, outputs []outputSpec, in report.Input, streamin
 			r.file, out = file, file
 		}
 		// Large writes: a whole repository's report is megabytes, and a
-		// system call per 4 KB showed in the run's tail.
+		// system call per 4 KB showed in profiles.
 		r.bw = bufio.NewWriterSize(out, 256<<10)
 		if newStream := report.Streams[o.format]; newStream != nil && streaming {
 			r.stream = newStream(r.bw, r.in)
@@ -552,8 +552,8 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Findin
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}
 		findings := rules.Run(doc, &p.cfg)
-		// Fingerprinted here, on the workers, while the file's lines are
-		// at hand, rather than in the report's serial tail.
+		// Fingerprinted here, while the file's lines are at hand, and
+		// before any finding is filtered out (report.SetFingerprints).
 		report.SetFingerprints(findings, doc.Lines, report.ShownPath(l.sourceRoot, t.path))
 		return findings
 	}
