@@ -83,3 +83,37 @@ func Each(tb testing.TB, files []File, fn func(f File, src []byte)) {
 	close(next)
 	wg.Wait()
 }
+
+// Contents reads the corpus files of the given kinds below root, in path
+// order; tb is skipped when root is absent.
+func Contents(tb testing.TB, root string, kinds ...parser.Kind) [][]byte {
+	tb.Helper()
+	var srcs [][]byte
+	for _, f := range Files(tb, root, kinds...) {
+		src, err := os.ReadFile(f.Path)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		srcs = append(srcs, src)
+	}
+	return srcs
+}
+
+// Bench runs parse over every one of inputs in each iteration of b and
+// reports bytes and inputs (named unit: "files", "scripts") per second and
+// allocations.
+func Bench[T ~string | ~[]byte](b *testing.B, inputs []T, unit string, parse func(T)) {
+	b.Helper()
+	var bytes int64
+	for _, in := range inputs {
+		bytes += int64(len(in))
+	}
+	b.SetBytes(bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, in := range inputs {
+			parse(in)
+		}
+	}
+	b.ReportMetric(float64(len(inputs)*b.N)/b.Elapsed().Seconds(), unit+"/s")
+}
