@@ -78,6 +78,10 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			continue
 		}
 		var found []target
+		wd := ""
+		if filepath.IsAbs(p) {
+			wd, _ = os.Getwd()
+		}
 		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path == p {
@@ -105,7 +109,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			if !d.Type().IsRegular() {
 				return nil // symlinks, FIFOs and devices are not followed in a search
 			}
-			found = append(found, target{path: displayPath(path), fsPath: path, kind: k, fromDir: true, mode: d.Type()})
+			found = append(found, target{path: displayPathIn(wd, path), fsPath: path, kind: k, fromDir: true, mode: d.Type()})
 			return nil
 		})
 		if walkErr != nil {
@@ -152,11 +156,20 @@ func statAll(paths []string) ([]fs.FileInfo, []error) {
 // displayPath is a path as reports show it: slash-separated, cleaned, and
 // relative to the working directory when it lies below it.
 func displayPath(p string) string {
+	wd := ""
 	if filepath.IsAbs(p) {
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-				p = rel
-			}
+		wd, _ = os.Getwd()
+	}
+	return displayPathIn(wd, p)
+}
+
+// displayPathIn is displayPath with the working directory given ("": not
+// known): a search below an absolute path asks for every file found, and
+// os.Getwd costs two stats.
+func displayPathIn(wd, p string) string {
+	if wd != "" && filepath.IsAbs(p) {
+		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+			p = rel
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(p))
