@@ -477,3 +477,26 @@ func TestOwnReportIsNotLinted(t *testing.T) {
 		}
 	}
 }
+
+// --ignore turns a rule off for the run in every format: SARIF, which
+// lists what the configuration file silences as suppressed, does not run
+// it either.
+func TestIgnoreFlagTurnsRuleOffInSARIF(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", untagged)
+	r := dlint(t, dir, "", "--no-config", "-f", "sarif", "--ignore", "DL3006", "Dockerfile")
+	var sarif struct {
+		Runs []struct{ Results []struct{ RuleID string } }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &sarif); err != nil || len(sarif.Runs) != 1 {
+		t.Fatalf("not SARIF: %v\n%s", err, r.stdout)
+	}
+	for _, res := range sarif.Runs[0].Results {
+		if res.RuleID == "DL3006" {
+			t.Errorf("DL3006 was run and reported although --ignore turned it off")
+		}
+	}
+	if r.code != 0 {
+		t.Errorf("exit %d, want 0 (the only finding is ignored)", r.code)
+	}
+}

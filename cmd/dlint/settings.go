@@ -455,13 +455,21 @@ func newProfile(e *effective, keepSuppressed bool) *profile {
 	// each identity counts the identical findings before it, silenced or
 	// not, so that it is the same in every format. The report drops them.
 	p.cfg.KeepSuppressed = true
-	if !keepSuppressed {
-		// Rules turned off for a file do not run on it at all; with SARIF
-		// they run and their findings are kept as suppressed.
-		p.cfg.Disabled = func(r *rules.Rule, path string) bool {
-			off, _ := p.silenced(r, path)
-			return off
+	// Rules turned off for a file do not run on it at all. With SARIF,
+	// those the configuration file silences run and their findings are
+	// kept as suppressed, so that code scanning shows its alerts dismissed
+	// rather than fixed; --ignore and DLINT_IGNORE turn a rule off for the
+	// run in every format (often to skip a costly check: ShellCheck runs a
+	// process per file).
+	p.cfg.Disabled = func(r *rules.Rule, path string) bool {
+		if _, ok := p.ignored[r]; ok {
+			return true
 		}
+		if keepSuppressed {
+			return false
+		}
+		off, _ := p.silenced(r, path)
+		return off
 	}
 	if f := e.file; f != nil && (len(f.Severity) > 0 || len(f.Overrides) > 0) {
 		p.cfg.SeverityOf = func(r *rules.Rule, path string) (rules.Severity, bool) {
