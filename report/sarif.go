@@ -1,11 +1,13 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -62,31 +64,129 @@ type sarifSuppression struct {
 // located by a relative URI under %SRCROOT%. The output has no timestamps
 // and is byte-stable for the same input.
 func SARIF(w io.Writer, in Input) error {
-	driver := sarif.NewDriver(nonEmpty(in.Tool, "dlint"))
+	return writeAll(newSARIFStream(w, in), in)
+}
+
+// sarifStream encodes each result as its file's findings come and keeps
+// only the bytes (a fraction of go-sarif's objects); Close writes the log
+// around them, once the unreadable files (the run's invocation) are known.
+// Results are the last member of the run, the run the last of the log.
+type sarifStream struct {
+	in      Input
+	w       io.Writer
+	driver  *sarif.ToolComponent
+	index   map[string]int // rule ID → its place in driver.Rules
+	results bytes.Buffer   // the encoded results, comma-separated
+	spill   *spillFile     // the results' first part, past spillSize
+	n       int
+	item    bytes.Buffer
+	enc     *json.Encoder // one result into item, indented as in the log
+}
+
+// spillSize is how much encoded SARIF is kept in memory: a whole
+// repository's results can be hundreds of megabytes, which then go to a
+// temporary file until the log is written.
+var spillSize = 16 << 20
+
+// sarifResultsIndent is a result's indentation in the log: log, runs, run
+// and results each open a level.
+const sarifResultsIndent = "        "
+
+func newSARIFStream(w io.Writer, in Input) Stream {
+	s := &sarifStream{in: in, w: w, index: map[string]int{}}
+	s.driver = sarif.NewDriver(nonEmpty(in.Tool, "dlint"))
 	if in.Version != "" {
-		driver.WithVersion(in.Version)
+		s.driver.WithVersion(in.Version)
 	}
 	if in.InformationURI != "" {
-		driver.WithInformationURI(in.InformationURI)
-	}
-	index := map[string]int{}
-	addRule := func(r *rules.Rule) {
-		if _, ok := index[r.ID]; ok {
-			return
-		}
-		index[r.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, sarifRule(r))
+		s.driver.WithInformationURI(in.InformationURI)
 	}
 	for _, r := range in.Rules {
 		if r != nil {
-			addRule(r)
+			s.addRule(r)
 		}
 	}
-	for i := range in.Findings {
-		addRule(ruleOf(&in.Findings[i])) // a finding's rule is always described
-	}
+	s.enc = json.NewEncoder(&s.item)
+	s.enc.SetIndent(sarifResultsIndent, "  ")
+	s.enc.SetEscapeHTML(false)
+	return s
+}
 
-	run := sarif.NewRun(*sarif.NewTool(driver))
+func (s *sarifStream) addRule(r *rules.Rule) {
+	if _, ok := s.index[r.ID]; ok {
+		return
+	}
+	s.index[r.ID] = len(s.driver.Rules)
+	s.driver.Rules = append(s.driver.Rules, sarifRule(r))
+}
+
+func (s *sarifStream) Write(findings []rules.Finding) error {
+	in := &s.in
+	for i := range findings {
+		s.addRule(ruleOf(&findings[i])) // a finding's rule is always described
+	}
+	fps := fingerprintsOf(findings, in)
+	for i := range findings {
+		f := &findings[i]
+		r := ruleOf(f)
+		loc := artifactLocation(in, f.Path)
+		res := sarif.NewRuleResult(r.ID).
+			WithRuleIndex(s.index[r.ID]).
+			WithLevel(sarifLevel(f.Severity)).
+			WithMessage(sarif.NewTextMessage(nonEmpty(valid(f.Message), r.Summary))).
+			WithLocations([]*sarif.Location{sarif.NewLocation().WithPhysicalLocation(
+				sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(sarifRegion(spanOf(f.Range))))}).
+			WithPartialFingerPrints(map[string]interface{}{SARIFFingerprint: fps[i]})
+		for _, fix := range f.Fixes {
+			change := sarif.NewArtifactChange(artifactLocation(in, f.Path))
+			for _, e := range fix.Edits {
+				change.WithReplacement(sarif.NewReplacement(sarifRegion(spanOf(e.Range))).
+					WithInsertedContent(sarif.NewArtifactContent().WithText(valid(e.NewText))))
+			}
+			if len(change.Replacements) == 0 {
+				continue
+			}
+			sf := sarif.NewFix().WithArtifactChanges([]*sarif.ArtifactChange{change})
+			if fix.Message != "" {
+				sf.WithDescriptionText(valid(fix.Message))
+			}
+			res.AddFix(sf)
+		}
+		sr := sarifResult{Result: res}
+		if sup := f.Suppression; sup != nil {
+			kind := sup.Kind
+			if kind != "inSource" && kind != "external" {
+				kind = "external"
+			}
+			sr.Suppressions = []sarifSuppression{{Kind: kind, Status: "accepted", Justification: valid(sup.Justification)}}
+		}
+		s.item.Reset()
+		if err := s.enc.Encode(sr); err != nil {
+			return err
+		}
+		if s.n > 0 {
+			s.results.WriteByte(',')
+		}
+		s.n++
+		s.results.WriteString("\n" + sarifResultsIndent)
+		s.results.Write(bytes.TrimSuffix(s.item.Bytes(), []byte("\n")))
+	}
+	if s.results.Len() > spillSize {
+		if s.spill == nil {
+			s.spill = newSpillFile() // nil when no temporary file can be made: memory it is
+		}
+		if s.spill != nil {
+			if _, err := s.results.WriteTo(s.spill.f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (s *sarifStream) Close(errors []string) error {
+	in := &s.in
+	run := sarif.NewRun(*sarif.NewTool(s.driver))
 	run.WithColumnKind("unicodeCodePoints")
 	root := sarif.NewArtifactLocation()
 	if u := rootURI(in.SourceRoot); u != "" {
@@ -102,62 +202,87 @@ func SARIF(w io.Writer, in Input) error {
 		}
 		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(id))
 	}
-	if len(in.Errors) > 0 || in.SourceRoot != "" {
+	if len(errors) > 0 || in.SourceRoot != "" {
 		// workingDirectory lets GitHub make any absolute URI relative.
 		inv := run.AddInvocation(true)
 		if u := rootURI(in.SourceRoot); u != "" {
 			inv.WorkingDirectory = sarif.NewSimpleArtifactLocation(u)
 		}
-		for _, e := range in.Errors {
+		for _, e := range errors {
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications,
 				&sarif.Notification{Level: "error", Message: sarif.NewTextMessage(valid(e))})
 		}
 	}
 
-	fps := fingerprints(&in)
-	out := sarifRun{Run: run, Results: make([]sarifResult, 0, len(in.Findings))}
-	for i := range in.Findings {
-		f := &in.Findings[i]
-		r := ruleOf(f)
-		loc := artifactLocation(&in, f.Path)
-		res := sarif.NewRuleResult(r.ID).
-			WithRuleIndex(index[r.ID]).
-			WithLevel(sarifLevel(f.Severity)).
-			WithMessage(sarif.NewTextMessage(nonEmpty(valid(f.Message), r.Summary))).
-			WithLocations([]*sarif.Location{sarif.NewLocation().WithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(sarifRegion(spanOf(f.Range))))}).
-			WithPartialFingerPrints(map[string]interface{}{SARIFFingerprint: fps[i]})
-		for _, fix := range f.Fixes {
-			change := sarif.NewArtifactChange(artifactLocation(&in, f.Path))
-			for _, e := range fix.Edits {
-				change.WithReplacement(sarif.NewReplacement(sarifRegion(spanOf(e.Range))).
-					WithInsertedContent(sarif.NewArtifactContent().WithText(valid(e.NewText))))
-			}
-			if len(change.Replacements) == 0 {
-				continue
-			}
-			sf := sarif.NewFix().WithArtifactChanges([]*sarif.ArtifactChange{change})
-			if fix.Message != "" {
-				sf.WithDescriptionText(valid(fix.Message))
-			}
-			res.AddFix(sf)
-		}
-		sr := sarifResult{Result: res}
-		if s := f.Suppression; s != nil {
-			kind := s.Kind
-			if kind != "inSource" && kind != "external" {
-				kind = "external"
-			}
-			sr.Suppressions = []sarifSuppression{{Kind: kind, Status: "accepted", Justification: valid(s.Justification)}}
-		}
-		out.Results = append(out.Results, sr)
-	}
-
-	log := sarifLog{Schema: SARIFSchema, Version: string(sarif.Version210), Runs: []sarifRun{out}}
-	enc := json.NewEncoder(w)
+	// The log with no result, then the results put in its empty array:
+	// the results are the run's last member, so its last "results": [].
+	log := sarifLog{Schema: SARIFSchema, Version: string(sarif.Version210), Runs: []sarifRun{{Run: run, Results: []sarifResult{}}}}
+	var doc bytes.Buffer
+	enc := json.NewEncoder(&doc)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(log)
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	const empty = `"results": []`
+	at := bytes.LastIndex(doc.Bytes(), []byte(empty))
+	if at < 0 {
+		return fmt.Errorf("sarif: no results array in the log")
+	}
+	if _, err := s.w.Write(doc.Bytes()[:at+len(empty)-1]); err != nil {
+		return err
+	}
+	if s.spill != nil {
+		defer s.spill.close()
+		if err := s.spill.copyTo(s.w); err != nil {
+			return err
+		}
+	}
+	if s.n > 0 {
+		if _, err := s.results.WriteTo(s.w); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(s.w, "\n      "); err != nil {
+			return err
+		}
+	}
+	_, err := s.w.Write(doc.Bytes()[at+len(empty)-1:])
+	return err
+}
+
+// spillFile is a temporary file that only this process can reach: it is
+// unlinked as soon as it is made where the system allows it (elsewhere when
+// it is closed), so nothing is left behind even if dlint is killed.
+type spillFile struct {
+	f    *os.File
+	name string // to remove at close; "" once unlinked
+}
+
+func newSpillFile() *spillFile {
+	f, err := os.CreateTemp("", "dlint-sarif-*")
+	if err != nil {
+		return nil
+	}
+	sf := &spillFile{f: f, name: f.Name()}
+	if os.Remove(sf.name) == nil {
+		sf.name = ""
+	}
+	return sf
+}
+
+func (sf *spillFile) copyTo(w io.Writer) error {
+	if _, err := sf.f.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	_, err := io.Copy(w, sf.f)
+	return err
+}
+
+func (sf *spillFile) close() {
+	sf.f.Close()
+	if sf.name != "" {
+		_ = os.Remove(sf.name) // best effort: it is in the temporary directory
+	}
 }
 
 func sarifRule(r *rules.Rule) *sarif.ReportingDescriptor {

@@ -23,6 +23,7 @@ var Streams = map[string]func(w io.Writer, in Input) Stream{
 	"text":   newTextStream,
 	"json":   newJSONStream,
 	"github": newGitHubStream,
+	"sarif":  newSARIFStream,
 }
 
 // writeAll writes a whole report through a Stream.
