@@ -50,29 +50,46 @@ func (c *Context) Memo(key any, build func() any) any {
 // ForDockerfile opens the context of the Dockerfile at dockerfilePath: dir, or
 // the Dockerfile's own directory when dir is "". Like BuildKit, it prefers
 // <Dockerfile name>.dockerignore beside the Dockerfile to .dockerignore at the
-// context root. This is what the CLI calls for every Dockerfile read from
-// disk: doc.Context = buildcontext.ForDockerfile(path, contextFlag).
+// context root. The CLI goes through a Cache, which shares contexts and
+// ignore files between Dockerfiles.
 func ForDockerfile(dockerfilePath, dir string) *Context {
+	dir, ignorePath, src, found := chooseIgnore(dockerfilePath, dir, readIgnoreFile)
+	return newContext(dir, ignorePath, src, found)
+}
+
+// chooseIgnore finds the ignore file BuildKit uses for a Dockerfile: its own
+// (<Dockerfile name>.dockerignore, read by that Dockerfile only), else the
+// context root's, read with readShared (which a Cache answers once per
+// directory). dir is the context directory, defaulted.
+func chooseIgnore(dockerfilePath, dir string, readShared func(string) ([]byte, bool)) (ctxDir, ignorePath string, src []byte, found bool) {
 	if dir == "" {
 		dir = filepath.Dir(dockerfilePath)
 	}
-	c := &Context{Dir: dir}
-	for _, p := range ignoreCandidates(dockerfilePath, dir) {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		c.IgnorePath = p
-		c.Ignore, c.IgnoreErrs = dockerignore.Parse(src)
-		break
+	own := dockerfilePath + ".dockerignore"
+	if src, ok := readIgnoreFile(own); ok {
+		return dir, own, src, true
 	}
-	return c
+	shared := filepath.Join(dir, ".dockerignore")
+	if src, ok := readShared(shared); ok {
+		return dir, shared, src, true
+	}
+	return dir, "", nil, false
 }
 
-// ignoreCandidates are the ignore files BuildKit tries for a Dockerfile,
-// in order: the Dockerfile's own, then the context root's.
-func ignoreCandidates(dockerfilePath, dir string) []string {
-	return []string{dockerfilePath + ".dockerignore", filepath.Join(dir, ".dockerignore")}
+func readIgnoreFile(p string) ([]byte, bool) {
+	src, err := os.ReadFile(p)
+	return src, err == nil
+}
+
+// newContext is the context of dir with the ignore file at ignorePath, whose
+// content is src, when found.
+func newContext(dir, ignorePath string, src []byte, found bool) *Context {
+	ctx := &Context{Dir: dir}
+	if found {
+		ctx.IgnorePath = ignorePath
+		ctx.Ignore, ctx.IgnoreErrs = dockerignore.Parse(src)
+	}
+	return ctx
 }
 
 // ForIgnoreFile is the context an ignore file read on its own applies to:

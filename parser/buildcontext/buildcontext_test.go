@@ -305,6 +305,13 @@ func TestCacheSharesContexts(t *testing.T) {
 	if a != a2 || a == b {
 		t.Errorf("cache: a=%p a2=%p b=%p", a, a2, b)
 	}
+	// As without the cache: a Dockerfile's own ignore file first, then the root's.
+	if want := filepath.Join(root, "b", "Dockerfile.dockerignore"); b.IgnorePath != want {
+		t.Errorf("b's ignore file = %q, want %q", b.IgnorePath, want)
+	}
+	if want := filepath.Join(root, ".dockerignore"); a.IgnorePath != want || a.Ignore == nil {
+		t.Errorf("a's ignore file = %q, want %q", a.IgnorePath, want)
+	}
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Add(1)

@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-
-	"github.com/dlint/dlint/parser/dockerignore"
 )
 
 // Cache shares one Context, and so one walk, between the Dockerfiles that
@@ -36,27 +34,7 @@ func NewCache() *Cache {
 // ForDockerfile is ForDockerfile, returning the cached Context when another
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
-	if dir == "" {
-		dir = filepath.Dir(dockerfilePath)
-	}
-	for i, p := range ignoreCandidates(dockerfilePath, dir) {
-		read := c.readIgnore
-		if i == 0 {
-			// The Dockerfile's own ignore file is read by that Dockerfile
-			// only: remembering that each of a repository's Dockerfiles
-			// has none would only grow the cache.
-			read = readIgnoreFile
-		}
-		if src, ok := read(p); ok {
-			return c.context(dir, p, src, true)
-		}
-	}
-	return c.context(dir, "", nil, false)
-}
-
-func readIgnoreFile(p string) ([]byte, bool) {
-	src, err := os.ReadFile(p)
-	return src, err == nil
+	return c.context(chooseIgnore(dockerfilePath, dir, c.readIgnore))
 }
 
 func (c *Cache) readIgnore(p string) ([]byte, bool) {
@@ -89,11 +67,7 @@ func (c *Cache) context(dir, ignorePath string, src []byte, found bool) *Context
 	if old, ok := c.ctxs[key]; ok {
 		return old
 	}
-	ctx := &Context{Dir: dir}
-	if found {
-		ctx.IgnorePath = ignorePath
-		ctx.Ignore, ctx.IgnoreErrs = dockerignore.Parse(src)
-	}
+	ctx := newContext(dir, ignorePath, src, found)
 	c.ctxs[key] = ctx
 	return ctx
 }
