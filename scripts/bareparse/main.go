@@ -2,14 +2,22 @@
 // parses each Dockerfile named on standard input with BuildKit's parser and
 // instructions package and parses the shell of each RUN with mvdan/sh, the
 // same parsing work dlint does before any rule runs.
+//
+// It parses on as many goroutines as dlint lints (-j, by default one per
+// CPU), so that the two are compared on the same cores: a floor measured on
+// one core would hide the whole cost of the rules behind the parallelism.
 package main
 
 import (
 	"bufio"
 	"bytes"
+	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -17,30 +25,64 @@ import (
 )
 
 func main() {
+	jobs := flag.Int("j", runtime.NumCPU(), "files parsed at once")
+	flag.Parse()
+	var paths []string
 	sc := bufio.NewScanner(os.Stdin)
-	files, runs := 0, 0
 	for sc.Scan() {
-		src, err := os.ReadFile(sc.Text())
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
-		}
-		files++
-		res, err := bkparser.Parse(bytes.NewReader(src))
+		paths = append(paths, sc.Text())
+	}
+	var (
+		next, runs atomic.Int64
+		failed     atomic.Bool
+		wg         sync.WaitGroup
+	)
+	for range max(*jobs, 1) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(paths) {
+					return
+				}
+				n, err := parseFile(paths[i])
+				if err != nil {
+					fmt.Fprintln(os.Stderr, err)
+					failed.Store(true)
+					return
+				}
+				runs.Add(int64(n))
+			}
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		os.Exit(2)
+	}
+	fmt.Fprintf(os.Stderr, "bareparse: %d files, %d RUN scripts, %d workers\n", len(paths), runs.Load(), *jobs)
+}
+
+// parseFile parses one Dockerfile and the shell of its RUNs and returns how
+// many scripts it parsed.
+func parseFile(path string) (int, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	res, err := bkparser.Parse(bytes.NewReader(src))
+	if err != nil {
+		return 0, nil // a file BuildKit rejects is parsed no further
+	}
+	runs := 0
+	for _, n := range res.AST.Children {
+		cmd, err := instructions.ParseInstruction(n)
 		if err != nil {
 			continue
 		}
-		for _, n := range res.AST.Children {
-			cmd, err := instructions.ParseInstruction(n)
-			if err != nil {
-				continue
-			}
-			if run, ok := cmd.(*instructions.RunCommand); ok && run.PrependShell {
-				runs++
-				p := syntax.NewParser()
-				_, _ = p.Parse(strings.NewReader(strings.Join(run.CmdLine, " ")), "")
-			}
+		if run, ok := cmd.(*instructions.RunCommand); ok && run.PrependShell {
+			runs++
+			p := syntax.NewParser()
+			_, _ = p.Parse(strings.NewReader(strings.Join(run.CmdLine, " ")), "")
 		}
 	}
-	fmt.Fprintf(os.Stderr, "bareparse: %d files, %d RUN scripts\n", files, runs)
+	return runs, nil
 }
