@@ -6,6 +6,7 @@ package rules
 // registry_shell.go. Package-manager knowledge lives in pkgmgr.go.
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -155,6 +156,10 @@ func shContainer(_ []*shell.Command, c *shell.Command) *shell.Command {
 // groups of two or more). Each element is an outermost command; use
 // shChain for the commands a wrapper runs.
 func shPipelines(cmds []*shell.Command) [][]*shell.Command {
+	// Only a command in a pipeline extends one: most scripts have none.
+	if !slices.ContainsFunc(cmds, func(c *shell.Command) bool { return c.InPipeline }) {
+		return nil
+	}
 	type key struct{ scope, container *shell.Command }
 	current := map[key][]*shell.Command{}
 	var order []key

@@ -32,9 +32,13 @@ var pipefailRule = &Rule{
 func checkPipefail(p *Pass) {
 	for _, r := range shRuns(p) {
 		cmds := r.Commands()
+		pipelines := shPipelines(cmds)
+		if len(pipelines) == 0 {
+			continue // most RUNs: no need to index their commands
+		}
 		shellOn := shShellHasPipefail(r.In.Shell)
 		setBefore := shPipefailSetBefore(cmds)
-		for _, pl := range shPipelines(cmds) {
+		for _, pl := range pipelines {
 			scope := pl[0].Via
 			on := false
 			if scope == nil {

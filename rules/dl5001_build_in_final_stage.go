@@ -52,10 +52,12 @@ var toolchainPackages = map[string]bool{
 // buildStep reports whether c compiles code or installs a toolchain, with a
 // description and the word to point at.
 func buildStep(c *shell.Command) (string, shell.Word, bool) {
-	args := c.ArgValues()
-	first := ""
-	if len(args) > 0 {
-		first = args[0]
+	first, second := "", ""
+	if len(c.Args) > 0 {
+		first = c.Args[0].Value
+	}
+	if len(c.Args) > 1 {
+		second = c.Args[1].Value
 	}
 	switch {
 	case c.Is("go") && (first == "build" || first == "install"):
@@ -70,7 +72,7 @@ func buildStep(c *shell.Command) (string, shell.Word, bool) {
 		return "runs a Maven build", c.Name, true
 	case (c.Is("gradle", "gradlew")) && first != "" && first != "--version":
 		return "runs a Gradle build", c.Name, true
-	case c.Is("npm", "yarn", "pnpm") && (first == "run" && len(args) > 1 && args[1] == "build" || first == "build"):
+	case c.Is("npm", "yarn", "pnpm") && (first == "run" && second == "build" || first == "build"):
 		return "runs " + c.Base() + " build", c.Name, true
 	case c.Is("dotnet") && (first == "build" || first == "publish"):
 		return "runs dotnet " + first, c.Name, true

@@ -435,8 +435,13 @@ func CyclePath(c []*dockerfile.Stage) string {
 	return strings.Join(parts, " → ")
 }
 
-// Stages returns the document's stage graph.
-func (p *Pass) Stages() *StageGraph { return NewStageGraph(p.Dockerfile) }
+// Stages returns the document's stage graph, built once for all the rules
+// that ask (it is never changed once built).
+func (p *Pass) Stages() *StageGraph {
+	return p.Memo(stageGraphKey{}, func() any { return NewStageGraph(p.Dockerfile) }).(*StageGraph)
+}
+
+type stageGraphKey struct{}
 
 // RuntimeStages returns the stages whose content can end up in the built
 // image (the final stage or --target and every stage it uses), in file order.

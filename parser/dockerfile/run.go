@@ -108,6 +108,9 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 // blankPrefix replaces the keyword and the flags on line n with spaces, so
 // the shell sees only the command while columns stay where they were.
 func (b *builder) blankPrefix(flags []Flag, n int, text string, after source.Position) string {
+	if n != after.Line && len(flags) == 0 {
+		return text // a line of the command alone, the most common
+	}
 	bs := []byte(text)
 	blank := func(r source.Range) {
 		if r.Start.Line != n {

@@ -49,10 +49,25 @@ type Command struct {
 	// Container is the command whose words hold this one in a command or
 	// process substitution (`echo $(CMD)`), nil for a command of its own.
 	Container *Command
+
+	base string // Base, set when the command joins a Script
 }
 
 // Base is the command's name without its directory: "/usr/bin/apt-get" → "apt-get".
-func (c *Command) Base() string { return path.Base(c.Name.Value) }
+// Rules ask it of every command many times over; a Script's commands have
+// it computed once.
+func (c *Command) Base() string {
+	if c.base != "" {
+		return c.base
+	}
+	return path.Base(c.Name.Value)
+}
+
+// push appends a command to the script's list.
+func (s *Script) push(c *Command) {
+	c.base = path.Base(c.Name.Value)
+	s.Commands = append(s.Commands, c)
+}
 
 // Is reports whether the command's base name is one of names.
 func (c *Command) Is(names ...string) bool {
@@ -208,7 +223,7 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 				cmd.Container = containers[len(containers)-1]
 			}
 			cmd.Via = via
-			s.Commands = append(s.Commands, cmd)
+			s.push(cmd)
 			s.unwrap(cmd, at, lang, depth)
 		}
 		containers = append(containers, cmd)
@@ -478,7 +493,7 @@ func FromArgv(words []Word, lang Variant) *Script {
 		return s
 	}
 	cmd := &Command{Name: words[0], Args: words[1:], Range: source.Range{Start: words[0].Range.Start, End: words[len(words)-1].Range.End}}
-	s.Commands = append(s.Commands, cmd)
+	s.push(cmd)
 	s.unwrap(cmd, nil, lang, 0)
 	return s
 }

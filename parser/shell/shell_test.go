@@ -2,6 +2,7 @@ package shell
 
 import (
 	"errors"
+	"path"
 	"strings"
 	"testing"
 
@@ -194,3 +195,26 @@ func TestTooDeepScriptsAreRefused(t *testing.T) {
 }
 
 func testMapper(line, col int) source.Position { return source.Position{Line: line, Column: col} }
+
+// Base is computed once for a script's commands (wrapped ones included) and
+// on each call for a command made by hand; both are the name's last element.
+func TestBase(t *testing.T) {
+	s, err := Parse("/usr/bin/sudo -u app /usr/local/bin/pip install x && ./run.sh | xargs /bin/rm", identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range s.Commands {
+		got = append(got, c.Base())
+	}
+	want := []string{"sudo", "pip", "run.sh", "xargs", "rm"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("bases (-want +got):\n%s", diff)
+	}
+	for _, name := range []string{"/usr/bin/apt-get", "apt-get", "", "dir/"} {
+		c := &Command{Name: Word{Value: name}}
+		if want := path.Base(name); c.Base() != want {
+			t.Errorf("Base of a command named %q = %q, want %q", name, c.Base(), want)
+		}
+	}
+}

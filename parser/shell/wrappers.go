@@ -99,7 +99,7 @@ func (s *Script) unwrap(cmd *Command, at Mapper, lang Variant, depth int) {
 		}
 	}
 	cmd.Wraps = inner
-	s.Commands = append(s.Commands, inner)
+	s.push(inner)
 	s.unwrap(inner, at, lang, depth+1)
 }
 
