@@ -26,12 +26,13 @@ var copyDestNotDir = &Rule{
 func checkCopyDestNotDir(p *Pass) {
 	f := p.Dockerfile
 	for _, st := range f.Stages {
+		vars := newChainVars(f, st)
 		for _, in := range st.InstructionsOf("copy", "add") {
 			sources, dest, heredocs, ok := copyParts(in)
 			if !ok || len(sources)+heredocs < 2 || dest == "" {
 				continue
 			}
-			value, unresolved := expandAt(f, st, in, dest)
+			value, unresolved := vars.expand(in, dest)
 			if unresolved || strings.HasSuffix(value, "/") || strings.HasSuffix(value, `\`) {
 				continue
 			}

@@ -27,52 +27,52 @@ var envSameInstruction = &Rule{
 func checkEnvSameInstruction(p *Pass) {
 	f := p.Dockerfile
 	for _, st := range f.Stages {
-		for _, in := range st.InstructionsOf("env") {
+		// One walk of the chain per stage: the names ARG and ENV declared
+		// so far, then each ENV of the stage's own with several pairs.
+		declared := map[string]bool{}
+		for _, in := range ChainInstructions(st) {
 			env, ok := in.Command.(*instructions.EnvCommand)
-			if !ok || len(env.Env) < 2 {
-				continue
+			if ok && in.Stage == st && len(env.Env) >= 2 {
+				checkEnvPairs(p, f, in, env, declared)
 			}
-			declared := declaredBefore(f, st, in)
-			keys := map[string]bool{}
-			for _, kv := range env.Env {
-				keys[kv.Key] = true
-			}
-			pos := in.KeywordRange.End
-			for _, kv := range env.Env {
-				if r, ok := in.FindAfter(kv.Key, pos); ok {
-					pos = r.End
-				}
-				for _, v := range referencedVars(f, kv.Value) {
-					if v == kv.Key || !keys[v] || declared[v] {
-						continue
-					}
-					p.Report(varRange(in, v, pos), fmt.Sprintf("%s uses $%s, which this same ENV sets: it gets %s's earlier value (unset here), not the new one", kv.Key, v, v))
-				}
-			}
+			declare(declared, in)
 		}
 	}
 }
 
-// declaredBefore returns the names declared by ARG or ENV before at in the
-// stage's chain.
-func declaredBefore(f *dockerfile.File, st *dockerfile.Stage, at *dockerfile.Instruction) map[string]bool {
-	out := map[string]bool{}
-	for _, in := range ChainInstructions(st) {
-		if in == at {
-			break
+// checkEnvPairs reports the pairs of one ENV that use a variable the same
+// ENV sets; declared holds the names declared before it.
+func checkEnvPairs(p *Pass, f *dockerfile.File, in *dockerfile.Instruction, env *instructions.EnvCommand, declared map[string]bool) {
+	keys := map[string]bool{}
+	for _, kv := range env.Env {
+		keys[kv.Key] = true
+	}
+	pos := in.KeywordRange.End
+	for _, kv := range env.Env {
+		if r, ok := in.FindAfter(kv.Key, pos); ok {
+			pos = r.End
 		}
-		switch c := in.Command.(type) {
-		case *instructions.ArgCommand:
-			for _, kv := range c.Args {
-				out[kv.Key] = true
+		for _, v := range referencedVars(f, kv.Value) {
+			if v == kv.Key || !keys[v] || declared[v] {
+				continue
 			}
-		case *instructions.EnvCommand:
-			for _, kv := range c.Env {
-				out[kv.Key] = true
-			}
+			p.Report(varRange(in, v, pos), fmt.Sprintf("%s uses $%s, which this same ENV sets: it gets %s's earlier value (unset here), not the new one", kv.Key, v, v))
 		}
 	}
-	return out
+}
+
+// declare adds the names in declares (by ARG or ENV) to declared.
+func declare(declared map[string]bool, in *dockerfile.Instruction) {
+	switch c := in.Command.(type) {
+	case *instructions.ArgCommand:
+		for _, kv := range c.Args {
+			declared[kv.Key] = true
+		}
+	case *instructions.EnvCommand:
+		for _, kv := range c.Env {
+			declared[kv.Key] = true
+		}
+	}
 }
 
 // varRange locates a reference to variable v ($V or ${V) after pos.

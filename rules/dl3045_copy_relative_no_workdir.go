@@ -39,6 +39,7 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 		}
 		// One pass over the chain: the stage's COPY and ADD lines before
 		// the first WORKDIR of the chain.
+		vars := newChainVars(f, st)
 		for _, in := range ChainInstructions(st) {
 			if in.Cmd == "workdir" {
 				break
@@ -50,7 +51,7 @@ func checkCopyRelativeNoWorkdir(p *Pass) {
 			if !ok || dest == "" {
 				continue
 			}
-			value, unresolved := expandAt(f, st, in, dest)
+			value, unresolved := vars.expand(in, dest)
 			if unresolved || absContainerPath(value) {
 				continue
 			}

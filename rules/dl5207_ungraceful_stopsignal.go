@@ -28,12 +28,13 @@ func checkUngracefulStopSignal(p *Pass) {
 		return
 	}
 	f := p.Dockerfile
+	vars := newChainVars(f, final)
 	for _, in := range ChainInstructions(final) {
 		if in.Cmd != "stopsignal" || len(in.Args) == 0 {
 			continue
 		}
 		raw := in.Args[0]
-		v, unresolved := expandAt(f, in.Stage, in, raw)
+		v, unresolved := vars.expand(in, raw)
 		if unresolved {
 			continue
 		}

@@ -31,12 +31,13 @@ func checkWorkdirSystemPath(p *Pass) {
 	f := p.Dockerfile
 	for _, st := range f.Stages {
 		cwd := ""
+		vars := newChainVars(f, st)
 		for _, in := range ChainInstructions(st) {
 			c, ok := in.Command.(*instructions.WorkdirCommand)
 			if !ok {
 				continue
 			}
-			v, unresolved := expandAt(f, in.Stage, in, c.Path)
+			v, unresolved := vars.expand(in, c.Path)
 			if unresolved {
 				cwd = ""
 				continue

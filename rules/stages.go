@@ -537,13 +537,32 @@ func (w *varsWalker) apply(in *dockerfile.Instruction) {
 	}
 }
 
-// expandAt is expandWord with the variables VarsAt gives for instruction
-// in of stage st; a word with nothing to expand does not need them.
-func expandAt(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.Instruction, word string) (string, bool) {
-	if dockerfile.PlainWord(word, escapeOf(f)) {
+// chainVars expands words with the variables VarsAt gives for the
+// instructions of one stage's chain, asked in the chain's order: it walks
+// the chain once for all of them (a VarsAt for each would walk it again
+// each time, the square of a long stage). An instruction of an earlier
+// stage of the chain sees the same variables as in its own stage's chain,
+// which is a prefix of this one.
+type chainVars struct {
+	f  *dockerfile.File
+	st *dockerfile.Stage
+	w  *varsWalker // made at the first word that needs it
+}
+
+func newChainVars(f *dockerfile.File, st *dockerfile.Stage) *chainVars {
+	return &chainVars{f: f, st: st}
+}
+
+// expand is expandWord with the variables known just before in; a word
+// with nothing to expand does not need them.
+func (c *chainVars) expand(in *dockerfile.Instruction, word string) (string, bool) {
+	if dockerfile.PlainWord(word, escapeOf(c.f)) {
 		return word, false
 	}
-	return expandWord(f, word, VarsAt(f, st, in))
+	if c.w == nil {
+		c.w = newVarsWalker(c.f, c.st)
+	}
+	return expandWord(c.f, word, c.w.at(in))
 }
 
 func escapeOf(f *dockerfile.File) rune {

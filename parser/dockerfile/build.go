@@ -246,10 +246,14 @@ func (b *builder) from(in *Instruction) {
 	case !im.Unresolved && f.StageByName(lower) != nil:
 		im.Stage = f.StageByName(lower)
 		st.Parent = im.Stage
+		st.root, st.depth = im.Stage.Root(), im.Stage.depth+1
 	default:
 		im.Registry, im.Repository, im.Tag, im.Digest = splitImage(im.Expanded)
 	}
 	st.Image = im
+	if st.root == nil {
+		st.root, st.depth = st, 1
+	}
 	f.Stages = append(f.Stages, st)
 	if _, taken := f.stageNames[st.Name]; st.Name != "" && !taken && f.stageNames != nil {
 		f.stageNames[st.Name] = st
@@ -267,17 +271,26 @@ func (b *builder) from(in *Instruction) {
 	}
 }
 
-// lastShell is the SHELL in effect at the end of the stage (nil for the default).
+// lastShell is the SHELL in effect at the end of the stage (nil for the
+// default). It is asked when a later stage is built FROM this one, which is
+// complete by then, and remembered: a chain of thousands of stages would
+// otherwise walk back to its root for each of them.
 func (s *Stage) lastShell() []string {
-	for i := len(s.Instructions) - 1; i >= 0; i-- {
-		if sh, ok := s.Instructions[i].Command.(*instructions.ShellCommand); ok {
-			return sh.Shell
+	if s.endShellOK {
+		return s.endShell
+	}
+	var sh []string
+	found := false
+	for i := len(s.Instructions) - 1; i >= 0 && !found; i-- {
+		if c, ok := s.Instructions[i].Command.(*instructions.ShellCommand); ok {
+			sh, found = c.Shell, true
 		}
 	}
-	if s.Parent != nil && s.Parent != s {
-		return s.Parent.lastShell()
+	if !found && s.Parent != nil && s.Parent.Index < s.Index {
+		sh = s.Parent.lastShell()
 	}
-	return nil
+	s.endShell, s.endShellOK = sh, true
+	return sh
 }
 
 // finish drops comment lines that are heredoc body text.

@@ -99,7 +99,7 @@ func (f *File) StageByName(name string) *Stage {
 // Parse reads a Dockerfile. A file that BuildKit cannot parse yields what
 // could be read and the errors, each with its line.
 func Parse(src []byte, opts Options) (*File, []source.Error) {
-	f := &File{Src: src, Lines: source.NewLines(src), Escape: '\\', GlobalArgs: map[string]string{}, stageNames: map[string]*Stage{}}
+	f := newFile(src, source.NewLines(src))
 	var errs []source.Error
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		return f, []source.Error{{Range: source.LineRange(1, 1), Message: "the file is UTF-16 text; BuildKit reads Dockerfiles as UTF-8"}}
@@ -152,6 +152,10 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		}
 	}
 	b.finish()
+	if at, v := chainVolume(f.Stages); at != nil {
+		return newFile(src, f.Lines), append(errs, source.Error{Range: at.From.firstLine(), Message: fmt.Sprintf(
+			"FROM <stage> chains too long: the stages inherit %d instructions in all, over the %d dlint analyses; the file is not analysed", v, maxChainVolume)})
+	}
 	// A script too deep to analyse is not a Dockerfile error for BuildKit,
 	// but the user must learn that its RUN was not checked.
 	for _, in := range f.Instructions {
@@ -162,6 +166,38 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		}
 	}
 	return f, errs
+}
+
+func newFile(src []byte, lines *source.Lines) *File {
+	return &File{Src: src, Lines: lines, Escape: '\\', GlobalArgs: map[string]string{}, stageNames: map[string]*Stage{}}
+}
+
+// maxChainVolume bounds the instructions the stages of one file inherit
+// through FROM <stage>, each counted once per stage that inherits it. Rules
+// that follow a stage's chain (the WORKDIR, USER or variables it inherits)
+// cost that much, which grows with the square of a chain's length: a file
+// of a few megabytes chaining hundreds of thousands of stages would take
+// hours. A chain of 2,000 stages stays under it; real Dockerfiles chain a
+// handful.
+const maxChainVolume = 4_000_000
+
+// chainVolume returns the first stage at which the instructions inherited
+// so far exceed maxChainVolume, and that count; nil when they never do.
+// The FROM of each stage counts as one of its instructions.
+func chainVolume(stages []*Stage) (*Stage, int) {
+	inChain := make([]int, len(stages)) // by stage index: the chain's instructions
+	total := 0
+	for i, st := range stages {
+		n := len(st.Instructions) + 1
+		if p := st.Parent; p != nil && p.Index < i {
+			n += inChain[p.Index]
+		}
+		inChain[i] = n
+		if total += n; total > maxChainVolume {
+			return st, total
+		}
+	}
+	return nil, total
 }
 
 // deepWordLine is the first line at which ${…} nest deeper than

@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -205,5 +206,67 @@ func TestWarnings(t *testing.T) {
 	f := parse(t, "FROM alpine:3.20\nRUN echo a \\\n\n    b\n")
 	if len(f.Warnings) != 1 || f.Warnings[0].Range.Start.Line != 4 {
 		t.Errorf("empty continuation warning: %+v", f.Warnings)
+	}
+}
+
+// chainOf is a Dockerfile of n stages, each built FROM the one before.
+func chainOf(n int, perStage string) string {
+	var sb strings.Builder
+	sb.WriteString("FROM mcr.microsoft.com/windows/servercore:ltsc2022 AS s0\nSHELL [\"pwsh\", \"-c\"]\n")
+	for i := 1; i < n; i++ {
+		fmt.Fprintf(&sb, "FROM s%d AS s%d\n%s", i-1, i, perStage)
+	}
+	return sb.String()
+}
+
+// A stage built FROM another knows its chain, the chain's root and the
+// SHELL it inherits, however long the chain.
+func TestStageChains(t *testing.T) {
+	f := parse(t, chainOf(1000, "RUN echo\n"))
+	last := f.Stages[len(f.Stages)-1]
+	chain := last.Chain()
+	if len(chain) != 1000 || chain[0] != last || chain[999] != f.Stages[0] {
+		t.Fatalf("chain of the last stage: %d stages", len(chain))
+	}
+	for i, st := range chain[:len(chain)-1] {
+		if st.Parent != chain[i+1] {
+			t.Fatalf("chain[%d] is not built FROM chain[%d]", i, i+1)
+		}
+	}
+	if last.Root() != f.Stages[0] || f.Stages[0].Root() != f.Stages[0] {
+		t.Error("root of the chain")
+	}
+	if got := last.Instructions[0].Shell; len(got) == 0 || got[0] != "pwsh" {
+		t.Errorf("the RUN of the last stage runs in %q, want the root's pwsh", got)
+	}
+	// A stage built on an image is a chain of its own.
+	g := parse(t, "FROM alpine:3.20 AS a\nFROM a AS b\nFROM alpine:3.20\n")
+	if c := g.Stages[2].Chain(); len(c) != 1 || g.Stages[2].Root() != g.Stages[2] || g.Stages[1].Root() != g.Stages[0] {
+		t.Errorf("separate chains: %d stages, roots %v %v", len(c), g.Stages[2].Root().Ref(), g.Stages[1].Root().Ref())
+	}
+}
+
+// Following FROM chains costs the instructions each stage inherits: a file
+// whose chains inherit more than maxChainVolume is refused, at once.
+func TestChainVolumeBound(t *testing.T) {
+	if _, errs := Parse([]byte(chainOf(2000, "")), Options{}); len(errs) != 0 {
+		t.Fatalf("a chain of 2,000 stages: %v", errs)
+	}
+	f, errs := Parse([]byte(chainOf(20000, "")), Options{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "FROM <stage> chains too long") {
+		t.Fatalf("a chain of 20,000 stages: %v", errs)
+	}
+	// Stage 0 holds its FROM and SHELL, stage k ≥ 1 its FROM and the k+1
+	// instructions of its ancestors; it is on line k+2.
+	k, total := 0, 2
+	for total <= maxChainVolume {
+		k++
+		total += k + 2
+	}
+	if got := errs[0].Range.Start.Line; got != k+2 {
+		t.Errorf("reported at line %d, want %d", got, k+2)
+	}
+	if len(f.Stages) != 0 || len(f.Instructions) != 0 {
+		t.Errorf("a refused file still has %d stages and %d instructions", len(f.Stages), len(f.Instructions))
 	}
 }

@@ -197,6 +197,11 @@ type Stage struct {
 	// Parent is the earlier stage this one is built FROM, nil for an image.
 	Parent       *Stage
 	Instructions []*Instruction // after the FROM
+
+	root       *Stage   // the first stage of the chain, set by the parser
+	depth      int      // the stages of the chain, this one included (0: not set)
+	endShell   []string // lastShell, once asked
+	endShellOK bool
 }
 
 // Ref is how a stage is named in messages: its name or its index.
@@ -208,18 +213,23 @@ func (s *Stage) Ref() string {
 }
 
 // Chain returns the stage followed by its ancestors through FROM <stage>.
+// A parent is always an earlier stage, so the walk ends.
 func (s *Stage) Chain() []*Stage {
-	var out []*Stage
-	seen := map[*Stage]bool{}
-	for st := s; st != nil && !seen[st]; st = st.Parent {
-		seen[st] = true
+	out := make([]*Stage, 0, max(s.depth, 1))
+	for st := s; st != nil; st = st.Parent {
 		out = append(out, st)
+		if st.Parent != nil && st.Parent.Index >= st.Index {
+			break // not a chain the parser made: no loops
+		}
 	}
 	return out
 }
 
 // Root is the first stage of the chain: the one based on a real image.
 func (s *Stage) Root() *Stage {
+	if s.root != nil {
+		return s.root
+	}
 	c := s.Chain()
 	return c[len(c)-1]
 }
