@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,9 @@ func (m mapEnv) Keys() []string {
 }
 
 // Expand substitutes variables in word as BuildKit does. unresolved is set
-// when a variable without a value is used (and has no ${V:-default}).
+// when a variable without a value is used (and has no ${V:-default}), and
+// when the value is past what dlint works out (over maxSubstitution bytes
+// substituted, or made from such a value): the value is then unknownValue.
 func (f *File) Expand(word string, vars map[string]string) (value string, unresolved bool) {
 	if !strings.ContainsRune(word, '$') {
 		return word, false
@@ -37,6 +40,9 @@ func (f *File) Expand(word string, vars map[string]string) (value string, unreso
 		f.lex = newLexer(f.Escape)
 	}
 	res, err := LexWord(f.lex.Lex, word, mapEnv(vars))
+	if errors.Is(err, errSubstitutionTooLong) || errors.Is(err, errUnknownValue) {
+		return unknownValue, true // stored in vars, it keeps what it touches unknown
+	}
 	if err != nil {
 		return word, true
 	}

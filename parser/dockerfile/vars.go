@@ -55,8 +55,14 @@ type Var struct {
 	// HasValue is false for an ARG declared without a value and without a
 	// build arg or global value: defined, but it expands to nothing.
 	HasValue bool
-	Kind     VarKind
-	Decl     *Instruction // the ARG or ENV that set it; nil for predefined and image variables
+	// Unknown is set, with an empty Value, when the value is past what dlint
+	// works out: its expansion substituted over maxSubstitution bytes, or
+	// used a variable that is itself unknown. Expanding a word that uses it
+	// fails (Expansion.Err), so a value that doubles or grows at every ENV
+	// stops growing.
+	Unknown bool
+	Kind    VarKind
+	Decl    *Instruction // the ARG or ENV that set it; nil for predefined and image variables
 }
 
 // Scope is the set of variables visible at one point of a Dockerfile. It
@@ -177,7 +183,11 @@ func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
 	if lex == nil {
 		lex = bkshell.NewLex(escape)
 	}
-	res, err := LexWord(lex, word, s)
+	env := &scopeEnv{s: s}
+	res, err := LexWord(lex, word, env)
+	if err == nil && env.unknown {
+		err = errUnknownValue
+	}
 	e := Expansion{Value: res.Result, Err: err}
 	if err != nil {
 		e.Value = word
@@ -195,6 +205,34 @@ func (s *Scope) expand(lex *bkshell.Lex, escape rune, word string) Expansion {
 	sort.Strings(e.Unset)
 	sort.Strings(e.Undefined)
 	return e
+}
+
+// scopeEnv is a Scope as BuildKit's lexer reads it, noting whether an
+// unknown variable was used.
+type scopeEnv struct {
+	s       *Scope
+	unknown bool
+}
+
+func (e *scopeEnv) Get(name string) (string, bool) {
+	v, ok := e.s.vars.get(name)
+	if !ok || !v.HasValue {
+		return "", false
+	}
+	e.unknown = e.unknown || v.Unknown
+	return v.Value, true
+}
+
+func (e *scopeEnv) Keys() []string { return e.s.Keys() }
+
+// valueOf is the variable a declaration gives name from the expansion of
+// its value: unknown when the expansion was too long or used an unknown
+// variable.
+func valueOf(e Expansion) (value string, unknown bool) {
+	if errors.Is(e.Err, errSubstitutionTooLong) || errors.Is(e.Err, errUnknownValue) {
+		return "", true
+	}
+	return e.Value, false
 }
 
 // clone copies the scope; the variables are a persistent tree, so the copy
@@ -276,12 +314,60 @@ func LexWord(lex *bkshell.Lex, word string, env bkshell.EnvGetter) (bkshell.Proc
 		}
 		word = b.String()
 	}
-	return lex.ProcessWordWithMatches(word, env)
+	budget := &budgetEnv{env: env, left: maxSubstitution}
+	res, err := lex.ProcessWordWithMatches(word, budget)
+	switch {
+	case err != nil:
+	case budget.unknown:
+		err = errUnknownValue
+	case budget.over:
+		err = errSubstitutionTooLong
+	}
+	return res, err
 }
 
+// maxSubstitution bounds the bytes of variable values substituted into one
+// word. Real values are a few hundred bytes; `ENV PATH=$PATH:/x` repeated
+// makes each value longer than the last, so working them all out costs the
+// square of their number (20,000 such lines took 17 s and 1.6 GB).
+const maxSubstitution = 16 << 10
+
+// budgetEnv hands BuildKit's lexer the values of env until they add up to
+// maxSubstitution bytes, and empty values after that.
+type budgetEnv struct {
+	env     bkshell.EnvGetter
+	left    int
+	over    bool
+	unknown bool // a value was unknownValue
+}
+
+// unknownValue stands, in the variable maps File.Expand is given, for a
+// value past what dlint works out (File.Expand returns it for such a
+// word), so that every value made from it is unknown too. A NUL byte never
+// reaches a Dockerfile that parses.
+const unknownValue = "\x00"
+
+func (b *budgetEnv) Get(name string) (string, bool) {
+	v, ok := b.env.Get(name)
+	if v == unknownValue {
+		b.unknown = true
+		return "", ok
+	}
+	if len(v) > b.left {
+		b.over, b.left = true, 0
+		return "", ok
+	}
+	b.left -= len(v)
+	return v, ok
+}
+
+func (b *budgetEnv) Keys() []string { return b.env.Keys() }
+
 var (
-	errNULInWord   = errors.New("a NUL byte in a word")
-	errWordTooDeep = fmt.Errorf("variables nested more than %d levels deep", maxWordNesting)
+	errNULInWord           = errors.New("a NUL byte in a word")
+	errWordTooDeep         = fmt.Errorf("variables nested more than %d levels deep", maxWordNesting)
+	errSubstitutionTooLong = fmt.Errorf("variables substitute over %d bytes into one word", maxSubstitution)
+	errUnknownValue        = errors.New("uses a variable whose value is not worked out")
 )
 
 const maxWordNesting = 1000
@@ -372,7 +458,8 @@ func (f *File) applyMetaArgs(s *Scope, buildArgs map[string]string, upto *Instru
 			if b, ok := buildArgs[kv.Key]; ok {
 				v.Value, v.HasValue = b, true
 			} else if kv.Value != nil {
-				v.Value, v.HasValue = s.Expand(*kv.Value).Value, true
+				v.Value, v.Unknown = valueOf(s.Expand(*kv.Value))
+				v.HasValue = true
 			}
 			if !v.HasValue {
 				if old, ok := s.vars.get(kv.Key); ok && old.HasValue {
@@ -488,7 +575,8 @@ func (f *File) apply(in *Instruction, s *Scope, global *Scope, buildArgs map[str
 		n := s.clone()
 		for _, kv := range cmd.Env {
 			key := s.Expand(kv.Key).Value
-			n.set(Var{Name: key, Value: s.Expand(kv.Value).Value, HasValue: true, Kind: VarEnv, Decl: in})
+			value, unknown := valueOf(s.Expand(kv.Value))
+			n.set(Var{Name: key, Value: value, HasValue: true, Unknown: unknown, Kind: VarEnv, Decl: in})
 		}
 		return n
 	case *instructions.ArgCommand:
@@ -501,7 +589,8 @@ func (f *File) apply(in *Instruction, s *Scope, global *Scope, buildArgs map[str
 				v.Value, v.HasValue = b, true
 			case kv.Value != nil:
 				// each pair sees the pairs before it on the same line
-				v.Value, v.HasValue = n.Expand(*kv.Value).Value, true
+				v.Value, v.Unknown = valueOf(n.Expand(*kv.Value))
+				v.HasValue = true
 			default:
 				if g, ok := global.Get(kv.Key); ok {
 					v.Value, v.HasValue = g, true

@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -246,5 +247,53 @@ func TestLocalCheckCommentDoesNotPanic(t *testing.T) {
 	f := mustParse(t, "FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nONBUILD RUN true\n")
 	if len(f.Stages) != 1 || len(f.Stages[0].Instructions) != 2 {
 		t.Fatalf("stages = %+v", f.Stages)
+	}
+}
+
+// A value that grows at every ENV is worked out until its substitutions pass
+// maxSubstitution bytes; from then on it is unknown, every value made from
+// it is unknown too, and none of them grows any more. Values under the
+// bound expand as before.
+func TestGrowingValuesBecomeUnknown(t *testing.T) {
+	const n = 6000 // ENV PATH=$PATH:/x grows PATH by 3 bytes a line: past the bound after about 5,400
+	src := "FROM alpine:3.20\nARG BIG=" + strings.Repeat("b", maxSubstitution-100) + "\nENV OK=$BIG\n" +
+		strings.Repeat("ENV PATH=$PATH:/x\n", n) + "ENV DERIVED=${PATH}y\nENV FRESH=/z\nRUN echo\n"
+	f := mustParse(t, src)
+	s := f.VarsAt(at(t, f, n+6), nil)
+	if v, ok := s.Lookup("OK"); !ok || v.Unknown || len(v.Value) != maxSubstitution-100 {
+		t.Errorf("a value just under the bound: unknown %v, %d bytes", v.Unknown, len(v.Value))
+	}
+	for _, name := range []string{"PATH", "DERIVED"} {
+		if v, ok := s.Lookup(name); !ok || !v.Unknown || v.Value != "" {
+			t.Errorf("%s: unknown %v, %d bytes; want unknown and empty", name, v.Unknown, len(v.Value))
+		}
+	}
+	if v, _ := s.Lookup("FRESH"); v.Unknown || v.Value != "/z" {
+		t.Errorf("a fresh value after them: %+v", v)
+	}
+	if e := s.Expand("$PATH/bin"); !errors.Is(e.Err, errUnknownValue) {
+		t.Errorf("expanding an unknown variable: err %v", e.Err)
+	}
+	// How far it got: the last known PATH is under the bound.
+	known := 0
+	f.EachScope(nil, func(in *Instruction, sc *Scope) {
+		if v, ok := sc.Lookup("PATH"); ok && !v.Unknown {
+			known = max(known, len(v.Value))
+		}
+	})
+	if known == 0 || known > maxSubstitution+4 {
+		t.Errorf("longest known PATH: %d bytes", known)
+	}
+
+	// The same through File.Expand and a map of values, as the rules keep them.
+	vars := map[string]string{}
+	for range n {
+		vars["P"], _ = f.Expand("$P:/x", vars)
+	}
+	if vars["P"] != unknownValue {
+		t.Errorf("P grew to %d bytes", len(vars["P"]))
+	}
+	if v, unresolved := f.Expand("${P}/bin", vars); !unresolved || v != unknownValue {
+		t.Errorf("expanding P: %q, unresolved %v", v, unresolved)
 	}
 }
