@@ -2,6 +2,7 @@ package report
 
 import (
 	"crypto/sha256"
+	"encoding"
 	"encoding/hex"
 	"path"
 	"path/filepath"
@@ -193,13 +194,55 @@ func SetFingerprints(findings []rules.Finding, lines *source.Lines, p string) {
 type fingerprinter struct {
 	seen map[string]int
 	key  []byte
+	// long remembers the identities of findings whose flagged lines are
+	// long: a line of thousands of findings (one per package of a very long
+	// install) would otherwise be normalised and hashed whole for each.
+	long map[longSpan]*longKey
 }
+
+// longSpan is what a long flagged text is known by before it is read.
+type longSpan struct {
+	rule, path    string
+	line, endLine int
+	lines         *source.Lines
+}
+
+// longKey is a long identity and the SHA-256 state after it, from which
+// each occurrence's fingerprint is finished.
+type longKey struct {
+	key   string
+	state []byte
+}
+
+// longText is how many bytes of flagged lines make a text long.
+const longText = 1024
 
 func (fp *fingerprinter) of(f *rules.Finding, lines *source.Lines, p string) string {
 	if fp.seen == nil {
 		fp.seen = map[string]int{}
 	}
-	key := append(fp.key[:0], ruleOf(f).ID...)
+	if lines != nil {
+		if s := spanOf(f.Range); flaggedLength(lines, s) > longText {
+			if id, ok := fp.ofLong(f, lines, p, s); ok {
+				return id
+			}
+		}
+	}
+	key, _ := fp.identity(f, lines, p)
+	count := fp.seen[string(key)]
+	fp.seen[string(key)] = count + 1
+	key = append(key, 0)
+	key = strconv.AppendInt(key, int64(count), 10)
+	fp.key = key
+	sum := sha256.Sum256(key)
+	return hex.EncodeToString(sum[:16])
+}
+
+// identity is the finding's identity before its occurrence index: rule,
+// path and flagged text, or the message when there is no text (fromText
+// false).
+func (fp *fingerprinter) identity(f *rules.Finding, lines *source.Lines, p string) (key []byte, fromText bool) {
+	key = append(fp.key[:0], ruleOf(f).ID...)
 	key = append(key, 0)
 	key = append(key, p...)
 	key = append(key, 0)
@@ -208,17 +251,61 @@ func (fp *fingerprinter) of(f *rules.Finding, lines *source.Lines, p string) str
 	if lines != nil {
 		key = appendFlaggedText(key, lines, f.Range)
 	}
-	if len(key) == n { // no text: the message stands in for it
+	fromText = len(key) > n
+	if !fromText { // no text: the message stands in for it
 		key = append(key[:n-len("lines:")], "message:"...)
 		key = append(key, f.Message...)
 	}
-	count := fp.seen[string(key)]
-	fp.seen[string(key)] = count + 1
-	key = append(key, 0)
-	key = strconv.AppendInt(key, int64(count), 10)
 	fp.key = key
-	sum := sha256.Sum256(key)
-	return hex.EncodeToString(sum[:16])
+	return key, fromText
+}
+
+// ofLong is of for a finding whose flagged lines are long: the identity is
+// read and hashed once for all the findings of the same rule on the same
+// lines, and each occurrence only finishes the hash, so the fingerprints
+// are the same as of's. ok is false when the lines are blank (the message
+// is then the identity, and of does the work).
+func (fp *fingerprinter) ofLong(f *rules.Finding, lines *source.Lines, p string, s span) (id string, ok bool) {
+	k := longSpan{rule: ruleOf(f).ID, path: p, line: s.Line, endLine: s.EndLine, lines: lines}
+	c := fp.long[k]
+	if c == nil {
+		key, fromText := fp.identity(f, lines, p)
+		if !fromText {
+			return "", false
+		}
+		h := sha256.New()
+		h.Write(key)
+		state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+		if err != nil {
+			return "", false
+		}
+		if fp.long == nil {
+			fp.long = map[longSpan]*longKey{}
+		}
+		c = &longKey{key: string(key), state: state}
+		fp.long[k] = c
+	}
+	count := fp.seen[c.key]
+	fp.seen[c.key] = count + 1
+	h := sha256.New()
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.state); err != nil {
+		return "", false
+	}
+	h.Write(strconv.AppendInt([]byte{0}, int64(count), 10))
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16]), true
+}
+
+// flaggedLength is the bytes of the lines appendFlaggedText reads for s.
+func flaggedLength(l *source.Lines, s span) int {
+	if s.Line > l.Count() {
+		return 0
+	}
+	n := 0
+	for line := s.Line; line <= min(s.EndLine, l.Count(), s.Line+49); line++ {
+		n += len(l.Text(line))
+	}
+	return n
 }
 
 // appendFlaggedText appends the text of the lines a range covers, each

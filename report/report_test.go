@@ -2,12 +2,15 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -504,6 +507,47 @@ func TestHostileStrings(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// The identity of a finding on long lines is worked out once for all the
+// findings of its rule there; the fingerprints are still the hash of rule,
+// path, normalised text and occurrence index, whatever the order, and two
+// identical long lines still share their occurrence count.
+func TestFingerprintsOfLongLines(t *testing.T) {
+	pkgs := make([]string, 300)
+	for i := range pkgs {
+		pkgs[i] = "pkg" + strings.Repeat("x", i%7)
+	}
+	install := "RUN apt-get install -y    " + strings.Join(pkgs, "  ")
+	src := "FROM debian:12\n" + install + "\nRUN echo\n" + install + "\n" + strings.Repeat(" ", 3000) + "\n"
+	lines := source.NewLines([]byte(src))
+	var fs []rules.Finding
+	for _, line := range []int{2, 4} {
+		for i := range pkgs {
+			for _, r := range []*rules.Rule{fakeTag, fakeSecret} {
+				rng := source.Range{Start: source.Position{Line: line, Column: 30 + i}}
+				fs = append(fs, rules.Finding{Rule: r, Severity: r.Severity, Path: "Dockerfile", Range: rng, Message: "m"})
+			}
+		}
+	}
+	// Blank long lines: the message is the identity.
+	fs = append(fs, rules.Finding{Rule: fakeSecret, Path: "Dockerfile", Range: source.Range{Start: source.Position{Line: 5, Column: 1}}, Message: "blank"})
+	SetFingerprints(fs, lines, "Dockerfile")
+
+	// The definition, spelt out.
+	normalised := "RUN apt-get install -y " + strings.Join(pkgs, " ")
+	seen := map[string]int{}
+	for i, f := range fs {
+		key := f.Rule.ID + "\x00Dockerfile\x00lines:" + normalised
+		if f.Range.Start.Line == 5 {
+			key = f.Rule.ID + "\x00Dockerfile\x00message:" + f.Message
+		}
+		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(seen[key])))
+		seen[key]++
+		if want := hex.EncodeToString(sum[:16]); f.Fingerprint != want {
+			t.Fatalf("finding %d (rule %s, line %d): fingerprint %s, want %s", i, f.Rule.ID, f.Range.Start.Line, f.Fingerprint, want)
 		}
 	}
 }
