@@ -5,6 +5,10 @@ import (
 	"github.com/dlint/dlint/parser/dockerignore"
 )
 
+// maxExceptionTests bounds DI1007's comparisons of an exception with a
+// later pattern, which grow with the square of the file.
+const maxExceptionTests = 5_000_000
+
 var ineffectiveException = &Rule{
 	ID:       "DI1007",
 	Name:     "ineffective-ignore-exception",
@@ -22,9 +26,16 @@ var ineffectiveException = &Rule{
 	Good: "*\n!README.md",
 	Check: func(p *Pass) {
 		pats := p.Ignore.Patterns
+		tests := 0
 		for i, n := range pats {
 			if !n.Negated {
 				continue
+			}
+			// Each exception is compared with every later pattern: past
+			// maxExceptionTests comparisons (tens of thousands of patterns,
+			// no real file) the remaining exceptions are not checked.
+			if tests += len(pats) - i - 1; tests > maxExceptionTests {
+				return
 			}
 			var last *dockerignore.Pattern
 			for j := i + 1; j < len(pats); j++ {

@@ -22,21 +22,24 @@ var duplicateIgnorePattern = &Rule{
 	Good: "node_modules\n*.log",
 	Check: func(p *Pass) {
 		pats := p.Ignore.Patterns
+		// A repeat counts within a run of patterns of the same kind only:
+		// in "*", "!src", "*" the repeat changes what the pattern in between
+		// did. last is where each pattern of the current run was last seen.
+		last := map[string]int{}
 		for j := range pats {
-			for i := j - 1; i >= 0; i-- {
-				if pats[i].Negated != pats[j].Negated {
-					break // "*", "!src", "*": the repeat changes what the pattern in between did
-				}
-				if pats[i].Cleaned != pats[j].Cleaned {
-					continue
-				}
-				line := pats[j].Range.Start.Line
-				fix := Fix{Message: "Remove the repeated pattern", Safe: true, Edits: []Edit{{
-					Range: source.Range{Start: source.Position{Line: line, Column: 1}, End: source.Position{Line: line + 1, Column: 1}},
-				}}}
-				p.Report(pats[j].Range, fmt.Sprintf("pattern %q repeats line %d", pats[j].Raw, pats[i].Range.Start.Line), fix)
-				break
+			if j > 0 && pats[j-1].Negated != pats[j].Negated {
+				clear(last)
 			}
+			i, seen := last[pats[j].Cleaned]
+			last[pats[j].Cleaned] = j
+			if !seen {
+				continue
+			}
+			line := pats[j].Range.Start.Line
+			fix := Fix{Message: "Remove the repeated pattern", Safe: true, Edits: []Edit{{
+				Range: source.Range{Start: source.Position{Line: line, Column: 1}, End: source.Position{Line: line + 1, Column: 1}},
+			}}}
+			p.Report(pats[j].Range, fmt.Sprintf("pattern %q repeats line %d", pats[j].Raw, pats[i].Range.Start.Line), fix)
 		}
 	},
 }

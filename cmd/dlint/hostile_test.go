@@ -26,6 +26,10 @@ func TestHostileInputs(t *testing.T) {
 		return b.Bytes()
 	}
 	deepJSON := strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000)
+	var patterns strings.Builder // 150,000 ignore patterns, exceptions among them
+	for i := range 50000 {
+		fmt.Fprintf(&patterns, "**/f%d*.bak\n!**/keep%d\nsrc/f%d\n", i, i, i)
+	}
 	var chain strings.Builder // 20,000 stages, each built FROM the one before
 	chain.WriteString("FROM alpine:3.20 AS s0\n")
 	for i := 1; i < 20000; i++ {
@@ -51,6 +55,7 @@ func TestHostileInputs(t *testing.T) {
 		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},
 		{"unterminated heredoc", "hd/Dockerfile", []byte("FROM alpine:3.20\nRUN <<EOF\nrm -rf /\n"), []int{1}, "unterminated heredoc", ""},
 		{"2 MB line", "long/Dockerfile", []byte("FROM alpine:3.20\nRUN echo " + strings.Repeat("x", 2<<20) + "\n"), []int{1}, "65,535 bytes", ""},
+		{"150,000 ignore patterns", "patterns/.dockerignore", []byte(patterns.String()), []int{0, 1}, "", ""},
 		{"FROM chain of 20,000 stages", "chain/Dockerfile", []byte(chain.String()), []int{1}, "FROM <stage> chains too long", ""},
 		{"deep JSON", "deep/daemon.json", []byte(deepJSON), []int{1}, "DD1000", ""},
 		{"huge numbers", "num/daemon.json", []byte(`{"mtu": 1e99999, "max-concurrent-downloads": 123456789012345678901234567890}`), []int{0, 1}, "", ""},

@@ -174,6 +174,28 @@ func TestWalkLimits(t *testing.T) {
 	}
 }
 
+// Every entry is tested against every ignore pattern: with a great many
+// patterns the walk lists fewer entries, so that the tests stay bounded.
+func TestWalkBoundsPatternTests(t *testing.T) {
+	files := map[string]string{}
+	for i := range 300 {
+		files[fmt.Sprintf("f%03d", i)] = "x"
+	}
+	var pats strings.Builder
+	n := maxPatternTests / 100 // room for 100 entries
+	for i := range n {
+		fmt.Fprintf(&pats, "never%d\n", i)
+	}
+	c := &Context{Dir: tree(t, files), Ignore: ignore(t, pats.String())}
+	if l := c.Listing(); !l.Truncated || len(l.Entries) != 100 {
+		t.Errorf("%d patterns: truncated %v with %d entries, want 100", n, l.Truncated, len(l.Entries))
+	}
+	few := &Context{Dir: c.Dir, Ignore: ignore(t, "never\n")}
+	if l := few.Listing(); l.Truncated || len(l.Entries) != 300 {
+		t.Errorf("one pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
+	}
+}
+
 func TestLargest(t *testing.T) {
 	root := tree(t, map[string]string{
 		"a/x": strings.Repeat("a", 300), "a/y": strings.Repeat("a", 100),

@@ -27,6 +27,14 @@ type Limits struct {
 // and reads up to 16 MiB of file content.
 var DefaultLimits = Limits{MaxEntries: 300_000, MaxReadBytes: 16 << 20}
 
+// maxPatternTests bounds the matching of a walk: every entry is tested
+// against every pattern of the ignore file (as BuildKit does), a few
+// tenths of a microsecond each, so a walk lists at most this many tests'
+// worth of entries: 300,000 entries up to 33 patterns, 100,000 with 100,
+// 10,000 with 1,000. Real ignore files hold tens of patterns; thousands of
+// them over a large tree would take hours.
+const maxPatternTests = 10_000_000
+
 func (l Limits) orDefault() Limits {
 	if l.MaxEntries <= 0 {
 		l.MaxEntries = DefaultLimits.MaxEntries
@@ -54,7 +62,7 @@ type Entry struct {
 // order, so that a directory's descendants follow it contiguously.
 type Listing struct {
 	Entries   []Entry
-	Truncated bool  // the walk stopped at Limits.MaxEntries
+	Truncated bool  // the walk stopped at Limits.MaxEntries (or fewer: maxPatternTests)
 	Err       error // the context directory itself could not be read
 	SentSize  int64 // bytes of the regular files that are not excluded
 	SentFiles int   // regular files and symbolic links that are not excluded
@@ -76,6 +84,7 @@ func walk(root string, ignore *dockerignore.File, lim Limits) *Listing {
 	if ignore != nil && len(ignore.Patterns) > 0 {
 		if pm, err := ignore.NewMatcher(); err == nil {
 			w.pm = pm
+			w.max = min(w.max, max(maxPatternTests/len(pm.Patterns()), 1))
 			for _, p := range pm.Patterns() {
 				if p.Exclusion() && strings.ContainsAny(withoutTrailingGlob(p), "*[]?^\\") {
 					w.prefixExc = false
