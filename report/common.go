@@ -192,7 +192,7 @@ func SetFingerprints(findings []rules.Finding, lines *source.Lines, p string) {
 // fingerprinter fingerprints the findings of one path in order, counting
 // the occurrences of each identity.
 type fingerprinter struct {
-	seen map[string]int
+	seen map[string]*int // occurrences so far, by identity
 	key  []byte
 	// long remembers the identities of findings whose flagged lines are
 	// long: a line of thousands of findings (one per package of a very long
@@ -207,10 +207,11 @@ type longSpan struct {
 	lines         *source.Lines
 }
 
-// longKey is a long identity and the SHA-256 state after it, from which
+// longKey is a long identity, its count of occurrences (shared with every
+// finding of the same identity) and the SHA-256 state after it, from which
 // each occurrence's fingerprint is finished.
 type longKey struct {
-	key   string
+	seen  *int
 	state []byte
 }
 
@@ -219,7 +220,7 @@ const longText = 1024
 
 func (fp *fingerprinter) of(f *rules.Finding, lines *source.Lines, p string) string {
 	if fp.seen == nil {
-		fp.seen = map[string]int{}
+		fp.seen = map[string]*int{}
 	}
 	if lines != nil {
 		if s := spanOf(f.Range); flaggedLength(lines, s) > longText {
@@ -229,8 +230,7 @@ func (fp *fingerprinter) of(f *rules.Finding, lines *source.Lines, p string) str
 		}
 	}
 	key, _ := fp.identity(f, lines, p)
-	count := fp.seen[string(key)]
-	fp.seen[string(key)] = count + 1
+	count := fp.occurrence(key)
 	key = append(key, 0)
 	key = strconv.AppendInt(key, int64(count), 10)
 	fp.key = key
@@ -282,11 +282,11 @@ func (fp *fingerprinter) ofLong(f *rules.Finding, lines *source.Lines, p string,
 		if fp.long == nil {
 			fp.long = map[longSpan]*longKey{}
 		}
-		c = &longKey{key: string(key), state: state}
+		c = &longKey{seen: fp.counter(key), state: state}
 		fp.long[k] = c
 	}
-	count := fp.seen[c.key]
-	fp.seen[c.key] = count + 1
+	count := *c.seen
+	*c.seen++
 	h := sha256.New()
 	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.state); err != nil {
 		return "", false
@@ -294,6 +294,25 @@ func (fp *fingerprinter) ofLong(f *rules.Finding, lines *source.Lines, p string,
 	h.Write(strconv.AppendInt([]byte{0}, int64(count), 10))
 	var sum [sha256.Size]byte
 	return hex.EncodeToString(h.Sum(sum[:0])[:16]), true
+}
+
+// occurrence counts one more finding of identity key and returns how many
+// came before it.
+func (fp *fingerprinter) occurrence(key []byte) int {
+	c := fp.counter(key)
+	n := *c
+	*c++
+	return n
+}
+
+// counter is the count of occurrences of identity key.
+func (fp *fingerprinter) counter(key []byte) *int {
+	if c, ok := fp.seen[string(key)]; ok {
+		return c
+	}
+	c := new(int)
+	fp.seen[string(key)] = c
+	return c
 }
 
 // flaggedLength is the bytes of the lines appendFlaggedText reads for s.

@@ -30,6 +30,15 @@ func TestHostileInputs(t *testing.T) {
 	for i := range 50000 {
 		fmt.Fprintf(&patterns, "**/f%d*.bak\n!**/keep%d\nsrc/f%d\n", i, i, i)
 	}
+	var hosts strings.Builder // a daemon.json of 200,000 findings on its one line
+	hosts.WriteString(`{"hosts": [`)
+	for i := range 200000 {
+		if i > 0 {
+			hosts.WriteByte(',')
+		}
+		fmt.Fprintf(&hosts, `"tcp://0.0.0.0:%d"`, i)
+	}
+	hosts.WriteString("]}")
 	var chain strings.Builder // 20,000 stages, each built FROM the one before
 	chain.WriteString("FROM alpine:3.20 AS s0\n")
 	for i := 1; i < 20000; i++ {
@@ -56,6 +65,7 @@ func TestHostileInputs(t *testing.T) {
 		{"unterminated heredoc", "hd/Dockerfile", []byte("FROM alpine:3.20\nRUN <<EOF\nrm -rf /\n"), []int{1}, "unterminated heredoc", ""},
 		{"2 MB line", "long/Dockerfile", []byte("FROM alpine:3.20\nRUN echo " + strings.Repeat("x", 2<<20) + "\n"), []int{1}, "65,535 bytes", ""},
 		{"150,000 ignore patterns", "patterns/.dockerignore", []byte(patterns.String()), []int{0, 1}, "", ""},
+		{"200,000 findings on one line", "hosts/daemon.json", []byte(hosts.String()), []int{1}, "DD1023", ""},
 		{"FROM chain of 20,000 stages", "chain/Dockerfile", []byte(chain.String()), []int{1}, "FROM <stage> chains too long", ""},
 		{"deep JSON", "deep/daemon.json", []byte(deepJSON), []int{1}, "DD1000", ""},
 		{"huge numbers", "num/daemon.json", []byte(`{"mtu": 1e99999, "max-concurrent-downloads": 123456789012345678901234567890}`), []int{0, 1}, "", ""},
