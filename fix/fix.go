@@ -32,6 +32,7 @@ func Apply(path string, src []byte, findings []rules.Finding, unsafe bool) ([]by
 	lines := source.NewLines(src)
 	crlf := usesCRLF(src)
 	var taken []edit
+	var placed spans // taken, by offset
 	var applied []rules.Finding
 	for _, f := range findings {
 		if len(f.Fixes) == 0 || f.Suppression != nil {
@@ -48,7 +49,7 @@ func Apply(path string, src []byte, findings []rules.Finding, unsafe bool) ([]by
 			if e.Range.End.Line == 0 {
 				ed.end = ed.start
 			}
-			if ed.end < ed.start || overlaps(ed, taken) || overlaps(ed, es) {
+			if ed.end < ed.start || placed.overlaps(ed) || overlaps(ed, es) {
 				ok = false
 				break
 			}
@@ -61,28 +62,70 @@ func Apply(path string, src []byte, findings []rules.Finding, unsafe bool) ([]by
 			continue
 		}
 		taken = append(taken, es...)
+		for _, e := range es {
+			placed.add(e)
+		}
 		applied = append(applied, f)
 	}
 	if len(taken) == 0 {
 		return src, nil
 	}
-	// Apply from the end so earlier offsets stay valid. Edits at the same
-	// offset go in reverse: each lands in front of the ones applied before
-	// it, so insertions end up in finding order.
+	// One pass over the file in offset order; edits at the same offset in
+	// the order they were taken, so insertions end up in finding order.
+	size := len(src)
 	for i := range taken {
 		taken[i].order = i
+		size += len(taken[i].text)
 	}
 	slices.SortFunc(taken, func(a, b edit) int {
 		if a.start != b.start {
-			return b.start - a.start
+			return a.start - b.start
 		}
-		return b.order - a.order
+		return a.order - b.order
 	})
-	out := slices.Clone(src)
+	out := make([]byte, 0, size)
+	pos := 0
 	for _, e := range taken {
-		out = slices.Concat(out[:e.start:e.start], []byte(e.text), out[e.end:])
+		if e.start > pos {
+			out = append(out, src[pos:e.start]...)
+			pos = e.start
+		}
+		out = append(out, e.text...)
+		pos = max(pos, e.end)
 	}
-	return out, applied
+	return append(out, src[pos:]...), applied
+}
+
+// spans are edits that do not overlap, sorted by start, then end. Their
+// ends are then sorted too (an empty edit sits only at another's
+// boundary), so an edit overlaps one of them exactly when it overlaps the
+// last that starts before it ends: a lookup costs a binary search, where
+// comparing with every edit taken was the square of a file's fixes.
+type spans []edit
+
+func (s spans) overlaps(e edit) bool {
+	i, _ := slices.BinarySearchFunc(s, e.end, func(o edit, end int) int {
+		if o.start < end {
+			return -1
+		}
+		return 1
+	})
+	return i > 0 && e.start < s[i-1].end && s[i-1].start < e.end
+}
+
+// add places e, which overlaps none of them; fixes come in file order, so
+// it is nearly always appended.
+func (s *spans) add(e edit) {
+	i, _ := slices.BinarySearchFunc(*s, e, func(o, e edit) int {
+		if o.start != e.start {
+			return o.start - e.start
+		}
+		if o.end != e.end {
+			return o.end - e.end
+		}
+		return -1 // after equal ones
+	})
+	*s = slices.Insert(*s, i, e)
 }
 
 func fixesFile(f rules.Finding, fx rules.Fix, path string) bool {

@@ -1,8 +1,10 @@
 package fix
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,5 +152,87 @@ func TestApplyInsertionOrder(t *testing.T) {
 	}
 	if got, _ := Apply("", []byte("top\n"), fs, false); string(got) != "top\nfirst\nsecond\n" {
 		t.Errorf("insertions at one point: %q", got)
+	}
+}
+
+// applyOneByOne is how fixes were applied before: each edit checked against
+// every edit taken and spliced into the whole file, from the end. It is the
+// reference for Apply where a replacement does not start where a later
+// fix inserts (there the splice shifted the replacement: a bug).
+func applyOneByOne(src []byte, es []edit) []byte {
+	out := slices.Clone(src)
+	sorted := slices.Clone(es)
+	for i := range sorted {
+		sorted[i].order = i
+	}
+	slices.SortFunc(sorted, func(a, b edit) int {
+		if a.start != b.start {
+			return b.start - a.start
+		}
+		return b.order - a.order
+	})
+	for _, e := range sorted {
+		out = slices.Concat(out[:e.start:e.start], []byte(e.text), out[e.end:])
+	}
+	return out
+}
+
+// Apply takes the same fixes as comparing each edit with every edit taken,
+// and writes what splicing them in one by one wrote.
+func TestApplyMatchesOneByOne(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := range 2000 {
+		var src strings.Builder
+		nlines := 1 + rng.IntN(6)
+		for range nlines {
+			src.WriteString(strings.Repeat("x", rng.IntN(12)) + "\n")
+		}
+		lines := source.NewLines([]byte(src.String()))
+		var fs []rules.Finding
+		for range rng.IntN(12) {
+			var edits []rules.Edit
+			for range 1 + rng.IntN(2) {
+				l := 1 + rng.IntN(nlines)
+				c1 := 1 + rng.IntN(len(lines.Text(l))+1)
+				c2 := c1
+				if rng.IntN(2) == 0 {
+					c2 = c1 + rng.IntN(len(lines.Text(l))+2-c1)
+				}
+				edits = append(edits, rules.Edit{Range: at(l, c1, l, c2), NewText: string(rune('a' + rng.IntN(26)))})
+			}
+			fs = append(fs, finding(true, edits...))
+		}
+		got, applied := Apply("", []byte(src.String()), fs, false)
+		// The same choice of fixes, by the quadratic test.
+		var taken []edit
+		var want []rules.Finding
+		for _, f := range fs {
+			var es []edit
+			ok := true
+			for _, e := range f.Fixes[0].Edits {
+				ed := edit{start: lines.Offset(e.Range.Start), end: lines.Offset(e.Range.End), text: e.NewText}
+				if ed.end < ed.start || overlaps(ed, taken) || overlaps(ed, es) {
+					ok = false
+					break
+				}
+				es = append(es, ed)
+			}
+			if ok {
+				taken = append(taken, es...)
+				want = append(want, f)
+			}
+		}
+		if len(applied) != len(want) {
+			t.Fatalf("round %d: %d fixes applied, want %d", round, len(applied), len(want))
+		}
+		shifted := false
+		for i, a := range taken {
+			for _, b := range taken[i+1:] {
+				shifted = shifted || a.start == b.start && a.end > a.start && b.end == b.start
+			}
+		}
+		if !shifted && string(got) != string(applyOneByOne([]byte(src.String()), taken)) {
+			t.Fatalf("round %d: %q, want %q", round, got, applyOneByOne([]byte(src.String()), taken))
+		}
 	}
 }
