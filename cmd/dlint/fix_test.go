@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -65,5 +66,28 @@ func TestFixRefusals(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "ro/Dockerfile")); string(b) != fixable {
 		t.Error("read-only file changed")
+	}
+}
+
+// Thousands of fixes scattered through a file: --diff and --fix stay fast
+// (the diff of 40,000 lines with 20,000 removals took two minutes with an
+// unbounded longest-common-subsequence search, applying the fixes one by
+// one a few seconds more).
+func TestDiffAndFixOfManyFixes(t *testing.T) {
+	dir := t.TempDir()
+	var src, want strings.Builder
+	want.WriteString("node_modules\n")
+	for i := range 20000 {
+		fmt.Fprintf(&src, "node_modules\nsrc/a%d\n", i)
+		fmt.Fprintf(&want, "src/a%d\n", i)
+	}
+	p := write(t, dir, ".dockerignore", src.String())
+	r := dlint(t, dir, "", "--diff", "--ignore", "DI1006", ".dockerignore")
+	if r.code != 1 || strings.Count(r.stdout, "\n-node_modules\n") != 19999 {
+		t.Fatalf("--diff: exit %d, %d removals\n%.300s", r.code, strings.Count(r.stdout, "\n-node_modules\n"), r.stderr)
+	}
+	r = dlint(t, dir, "", "--fix", "--ignore", "DI1006", ".dockerignore")
+	if b, _ := os.ReadFile(p); string(b) != want.String() {
+		t.Errorf("--fix: exit %d, %d bytes written, want %d", r.code, len(b), want.Len())
 	}
 }
