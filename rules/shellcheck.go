@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -437,8 +436,8 @@ func checkShellCheck(p *Pass) {
 	}
 	var scripts []scScript
 	for _, r := range shRuns(p) {
-		if errors.Is(r.In.ScriptErr, shell.ErrTooDeep) {
-			continue // hostile nesting: not handed to ShellCheck either
+		if shell.Declined(r.In.ScriptErr) {
+			continue // hostile nesting or size: not handed to ShellCheck either
 		}
 		scripts = append(scripts, shellcheckScripts(p.Dockerfile, r)...)
 	}

@@ -134,6 +134,11 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	if err != nil {
 		return f, append(errs, f.parseError(err))
 	}
+	if n := len(res.AST.Children); n > maxInstructions {
+		at := res.AST.Children[maxInstructions].StartLine
+		return f, append(errs, source.Error{Range: source.LineRange(at, at),
+			Message: fmt.Sprintf("over %d instructions (%d): the file is not analysed", maxInstructions, n)})
+	}
 	f.Escape = res.EscapeToken
 	f.lex = newLexer(f.Escape)
 	f.readDirectives(src)
@@ -160,13 +165,19 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	// but the user must learn that its RUN was not checked.
 	for _, in := range f.Instructions {
 		for _, x := range []*Instruction{in, in.Inner} {
-			if x != nil && errors.Is(x.ScriptErr, shell.ErrTooDeep) {
-				errs = append(errs, source.Error{Range: x.firstLine(), Message: "RUN not checked: " + shell.ErrTooDeep.Error()})
+			if x != nil && shell.Declined(x.ScriptErr) {
+				errs = append(errs, source.Error{Range: x.firstLine(), Message: "RUN not checked: " + x.ScriptErr.Error()})
 			}
 		}
 	}
 	return f, errs
 }
+
+// maxInstructions bounds the instructions of a Dockerfile dlint analyses:
+// each holds BuildKit's typed command, dlint's model and, for a RUN, its
+// script, some 5 KB with the room the collector leaves, so a file of a
+// million one-word RUNs took 7 GB. Real Dockerfiles hold tens to hundreds.
+const maxInstructions = 100_000
 
 func newFile(src []byte, lines *source.Lines) *File {
 	return &File{Src: src, Lines: lines, Escape: '\\', GlobalArgs: map[string]string{}, stageNames: map[string]*Stage{}}

@@ -270,3 +270,19 @@ func TestChainVolumeBound(t *testing.T) {
 		t.Errorf("a refused file still has %d stages and %d instructions", len(f.Stages), len(f.Instructions))
 	}
 }
+
+// A Dockerfile of more instructions than dlint analyses is refused once
+// BuildKit has parsed it, before dlint builds anything of its own.
+func TestInstructionBound(t *testing.T) {
+	src := "FROM alpine:3.20\n" + strings.Repeat("RUN a\n", maxInstructions)
+	f, errs := Parse([]byte(src), Options{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "over 100000 instructions") || errs[0].Range.Start.Line != maxInstructions+1 {
+		t.Fatalf("%d instructions: %v", maxInstructions+1, errs)
+	}
+	if len(f.Instructions) != 0 {
+		t.Errorf("a refused file still has %d instructions", len(f.Instructions))
+	}
+	if _, errs := Parse([]byte(src[len("FROM alpine:3.20\n"):]), Options{}); len(errs) != 0 {
+		t.Errorf("%d instructions: %v", maxInstructions, errs)
+	}
+}

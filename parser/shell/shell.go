@@ -4,6 +4,7 @@
 package shell
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
@@ -142,11 +143,43 @@ const maxDepth = 1000
 // ErrTooDeep is the error of a script nested deeper than maxDepth.
 var ErrTooDeep = fmt.Errorf("commands nested more than %d levels deep: the script is not analysed", maxDepth)
 
+// maxCommands bounds the commands of one script dlint analyses: each costs
+// its syntax tree and its Command, some 700 bytes, so a heredoc of millions
+// of one-word lines would take gigabytes. Real scripts hold tens.
+const maxCommands = 250_000
+
+// ErrTooLarge is the error of a script of more than maxCommands commands.
+var ErrTooLarge = fmt.Errorf("over %d commands: the script is not analysed", maxCommands)
+
+// Declined reports whether err is dlint declining to analyse a script
+// (ErrTooDeep, ErrTooLarge) rather than the script failing to parse.
+func Declined(err error) bool {
+	return errors.Is(err, ErrTooDeep) || errors.Is(err, ErrTooLarge)
+}
+
+// commandBound is at least the number of simple commands in script: every
+// one after the first follows a newline, one of ; & | or opens with ( or `.
+// (Unwrapping sudo, env and the like adds at most maxNesting commands to
+// each.)
+func commandBound(script string) int {
+	n := 1
+	for i := 0; i < len(script); i++ {
+		switch script[i] {
+		case '\n', ';', '&', '|', '(', '`':
+			n++
+		}
+	}
+	return n
+}
+
 func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth int) error {
 	// Every level of nesting takes at least a byte: a shorter script
 	// cannot be too deep, and most are.
 	if len(script) > maxDepth && nestingDepth(script) > maxDepth {
 		return ErrTooDeep
+	}
+	if len(script) > maxCommands && commandBound(script) > maxCommands {
+		return ErrTooLarge
 	}
 	p := getParser(lang)
 	f, err := p.Parse(strings.NewReader(script), "")

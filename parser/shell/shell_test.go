@@ -218,3 +218,29 @@ func TestBase(t *testing.T) {
 		}
 	}
 }
+
+// A script of more commands than dlint analyses is declined before it is
+// parsed; commandBound never counts fewer commands than a script without
+// wrappers holds.
+func TestScriptSizeBound(t *testing.T) {
+	big := strings.Repeat("true\n", maxCommands+1)
+	if _, err := Parse(big, identity); !errors.Is(err, ErrTooLarge) || !Declined(err) {
+		t.Errorf("%d commands: err %v", maxCommands+1, err)
+	}
+	s, err := Parse(strings.Repeat("true\n", maxCommands-1), identity)
+	if err != nil || len(s.Commands) != maxCommands-1 {
+		t.Errorf("%d commands: err %v, %d commands", maxCommands-1, err, len(s.Commands))
+	}
+	for _, script := range []string{
+		"a", "a; b", "a && b || c | d & e", "a $(b) `c` <(d)", "if a; then b; fi\nwhile c; do d; done",
+		"f() { a; b; }\nf", "a \\\n  b", "(a; (b; (c)))", `echo "$(a "$(b)")"`, "case x in y) a;; z) b;; esac",
+	} {
+		s, err := Parse(script, identity)
+		if err != nil {
+			t.Fatalf("%q: %v", script, err)
+		}
+		if n := commandBound(script); n < len(s.Commands) {
+			t.Errorf("%q: bound %d, but %d commands", script, n, len(s.Commands))
+		}
+	}
+}
