@@ -139,6 +139,10 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		return f, append(errs, source.Error{Range: source.LineRange(at, at),
 			Message: fmt.Sprintf("over %d instructions (%d): the file is not analysed", maxInstructions, n)})
 	}
+	if at := overWords(res.AST.Children); at != nil {
+		return f, append(errs, source.Error{Range: source.LineRange(at.StartLine, at.StartLine),
+			Message: fmt.Sprintf("over %d words in its instructions: the file is not analysed", maxWords)})
+	}
 	f.Escape = res.EscapeToken
 	f.lex = newLexer(f.Escape)
 	f.readDirectives(src)
@@ -178,6 +182,30 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 // script, some 5 KB with the room the collector leaves, so a file of a
 // million one-word RUNs took 7 GB. Real Dockerfiles hold tens to hundreds.
 const maxInstructions = 100_000
+
+// maxWords bounds the words of a Dockerfile's instructions (BuildKit's AST
+// nodes: a keyword, each argument, each key and value): one LABEL of
+// 700,000 pairs took 1.3 GB. The bench's largest shape holds 30,000.
+const maxWords = 400_000
+
+// overWords returns the instruction at which the words pass maxWords, or nil.
+func overWords(children []*bkparser.Node) *bkparser.Node {
+	n := 0
+	for _, child := range children {
+		stack := []*bkparser.Node{child}
+		for len(stack) > 0 {
+			node := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for ; node != nil; node = node.Next {
+				if n++; n > maxWords {
+					return child
+				}
+				stack = append(stack, node.Children...)
+			}
+		}
+	}
+	return nil
+}
 
 func newFile(src []byte, lines *source.Lines) *File {
 	return &File{Src: src, Lines: lines, Escape: '\\', GlobalArgs: map[string]string{}, stageNames: map[string]*Stage{}}

@@ -286,3 +286,23 @@ func TestInstructionBound(t *testing.T) {
 		t.Errorf("%d instructions: %v", maxInstructions, errs)
 	}
 }
+
+// So is a Dockerfile whose instructions hold more words than dlint
+// analyses, however few the instructions.
+func TestWordBound(t *testing.T) {
+	pairs := func(n int) string {
+		var sb strings.Builder
+		sb.WriteString("FROM alpine:3.20\nLABEL")
+		for i := range n {
+			fmt.Fprintf(&sb, " \\\n  k%d=v", i)
+		}
+		return sb.String() + "\n"
+	}
+	f, errs := Parse([]byte(pairs(maxWords/2)), Options{})
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "words in its instructions") || errs[0].Range.Start.Line != 2 || len(f.Instructions) != 0 {
+		t.Fatalf("a LABEL of %d pairs: %v", maxWords/2, errs)
+	}
+	if _, errs := Parse([]byte(pairs(maxWords/4)), Options{}); len(errs) != 0 {
+		t.Errorf("a LABEL of %d pairs: %v", maxWords/4, errs)
+	}
+}

@@ -148,8 +148,9 @@ var ErrTooDeep = fmt.Errorf("commands nested more than %d levels deep: the scrip
 // of one-word lines would take gigabytes. Real scripts hold tens.
 const maxCommands = 250_000
 
-// ErrTooLarge is the error of a script of more than maxCommands commands.
-var ErrTooLarge = fmt.Errorf("over %d commands: the script is not analysed", maxCommands)
+// ErrTooLarge is the error of a script whose lines and separators allow
+// more than maxCommands commands.
+var ErrTooLarge = fmt.Errorf("over %d lines and commands: the script is not analysed", maxCommands)
 
 // Declined reports whether err is dlint declining to analyse a script
 // (ErrTooDeep, ErrTooLarge) rather than the script failing to parse.
