@@ -31,8 +31,15 @@ var jsonArgsRecommended = &Rule{
 	Bad:  "FROM node:22\nCMD node server.js",
 	Good: "FROM node:22\nCMD [\"node\", \"server.js\"]",
 	Check: func(p *Pass) {
-		for _, st := range p.Dockerfile.Stages {
-			shellSet := chainHasShell(st.Parent, map[*dockerfile.Stage]bool{st: true})
+		// chainShell[i]: a SHELL appears in stage i or a stage it is built
+		// FROM (always an earlier one), known when the stages after it ask.
+		stages := p.Dockerfile.Stages
+		chainShell := make([]bool, len(stages))
+		for i, st := range stages {
+			shellSet := false
+			if par := st.Parent; par != nil && par.Index < i {
+				shellSet = chainShell[par.Index]
+			}
 			for _, in := range st.Instructions {
 				var line *instructions.ShellDependantCmdLine
 				switch c := in.Command.(type) {
@@ -50,20 +57,9 @@ var jsonArgsRecommended = &Rule{
 					fmt.Sprintf("%s in shell form runs under /bin/sh -c, which does not pass signals on; use the JSON form", in.Keyword),
 					jsonArgsFix(p, st, in)...)
 			}
+			chainShell[i] = shellSet
 		}
 	},
-}
-
-// chainHasShell reports whether a SHELL instruction appears in st or the
-// stages it is built FROM.
-func chainHasShell(st *dockerfile.Stage, seen map[*dockerfile.Stage]bool) bool {
-	for ; st != nil && !seen[st]; st = st.Parent {
-		seen[st] = true
-		if len(st.InstructionsOf("shell")) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // jsonPlainWord matches a word the shell passes on unchanged.
