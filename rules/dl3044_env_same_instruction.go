@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
@@ -27,6 +28,12 @@ var envSameInstruction = &Rule{
 func checkEnvSameInstruction(p *Pass) {
 	f := p.Dockerfile
 	for _, st := range f.Stages {
+		if !slices.ContainsFunc(st.Instructions, func(in *dockerfile.Instruction) bool {
+			env, ok := in.Command.(*instructions.EnvCommand)
+			return ok && len(env.Env) >= 2
+		}) {
+			continue // nothing to check: no need to walk the chain
+		}
 		// One walk of the chain per stage: the names ARG and ENV declared
 		// so far, then each ENV of the stage's own with several pairs.
 		declared := map[string]bool{}

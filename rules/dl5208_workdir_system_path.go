@@ -29,10 +29,16 @@ var systemWorkdirs = []string{"/proc", "/sys", "/dev", "/boot", "/initrd", "/los
 
 func checkWorkdirSystemPath(p *Pass) {
 	f := p.Dockerfile
-	for _, st := range f.Stages {
+	// The working directory at the end of each stage ("" when unknown): a
+	// stage starts where the stage it is built FROM, an earlier one, ended.
+	endCwd := make([]string, len(f.Stages))
+	for i, st := range f.Stages {
 		cwd := ""
+		if par := st.Parent; par != nil && par.Index < i {
+			cwd = endCwd[par.Index]
+		}
 		vars := newChainVars(f, st)
-		for _, in := range ChainInstructions(st) {
+		for _, in := range st.Instructions {
 			c, ok := in.Command.(*instructions.WorkdirCommand)
 			if !ok {
 				continue
@@ -49,9 +55,6 @@ func checkWorkdirSystemPath(p *Pass) {
 				v = path.Join(cwd, v)
 			}
 			cwd = path.Clean(v)
-			if in.Stage != st {
-				continue // reported for the stage that has it
-			}
 			for _, d := range systemWorkdirs {
 				if cwd == d || strings.HasPrefix(cwd, d+"/") {
 					p.Report(in.Find(c.Path), fmt.Sprintf("WORKDIR %s is under %s, a system path the runtime mounts or the host owns", cwd, d))
@@ -59,5 +62,6 @@ func checkWorkdirSystemPath(p *Pass) {
 				}
 			}
 		}
+		endCwd[i] = cwd
 	}
 }

@@ -33,8 +33,18 @@ type labelKV struct {
 func fileLabels(f *dockerfile.File) []labelKV {
 	var out []labelKV
 	for _, st := range f.Stages {
-		w := newVarsWalker(f, st)
+		var w *varsWalker // made at the stage's first LABEL: it lists the whole chain
 		for _, in := range st.Instructions {
+			x := in
+			if in.Inner != nil {
+				x = in.Inner
+			}
+			if _, ok := x.Command.(*instructions.LabelCommand); !ok {
+				continue
+			}
+			if w == nil {
+				w = newVarsWalker(f, st)
+			}
 			out = append(out, instructionLabels(f, st, in, w)...)
 		}
 	}
