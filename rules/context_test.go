@@ -289,3 +289,31 @@ func TestContextSources(t *testing.T) {
 		t.Error("--exclude=*.md not applied")
 	}
 }
+
+// The index of COPY sources finds exactly the sources whose Covers holds,
+// for plain paths, the whole context, wildcards and --exclude.
+func TestSourceIndexMatchesCovers(t *testing.T) {
+	raws := []string{".", "src", "src/app", "src/app/main.go", "docs", "src/*.go", "*", "s?c/app", "lib", "src"}
+	var srcs []ctxSource
+	for i, r := range raws {
+		s := ctxSource{Src: buildcontext.ParseSource(r)}
+		if i == len(raws)-1 {
+			s.exclude = []string{"*.md"}
+		}
+		srcs = append(srcs, s)
+	}
+	x := newSourceIndex(srcs)
+	for _, rel := range []string{"src", "src/app", "src/app/main.go", "src/app/README.md", "src/x.go", "srcs/a", "docs/a/b", "lib", "libx", "README.md", "a/b/c/d"} {
+		var want, got []int
+		for i := range srcs {
+			if srcs[i].Covers(rel) {
+				want = append(want, i)
+			}
+		}
+		x.each(rel, func(i int) { got = append(got, i) })
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: index gives %v, Covers %v", rel, got, want)
+		}
+	}
+}

@@ -51,17 +51,16 @@ var largeContext = &Rule{
 		var biggestBytes int64
 		perSrc := make([]int64, len(srcs))
 		tops := map[string]int64{}
+		cover := newSourceIndex(srcs)
 		for _, e := range l.Entries {
 			if e.Excluded || e.Size == 0 {
 				continue
 			}
 			hit := false
-			for i := range srcs {
-				if srcs[i].Covers(e.Path) {
-					perSrc[i] += e.Size
-					hit = true
-				}
-			}
+			cover.each(e.Path, func(i int) {
+				perSrc[i] += e.Size
+				hit = true
+			})
 			if hit {
 				total += e.Size
 				top, _, _ := strings.Cut(e.Path, "/")
@@ -102,4 +101,54 @@ func ctxLargest(m map[string]int64, n int) []buildcontext.Size {
 		out = out[:n]
 	}
 	return out
+}
+
+// sourceIndex finds the sources that copy a path without testing every
+// source against every entry of the context (thousands of COPY lines over a
+// tree of thousands of files would be millions of tests): a plain path is
+// looked up with each directory above the entry, the whole context needs no
+// test, and only sources with wildcards or --exclude are tested one by one.
+type sourceIndex struct {
+	srcs   []ctxSource
+	byPath map[string][]int // plain sources by their path
+	whole  []int            // sources that copy the whole context
+	tested []int            // the others
+}
+
+func newSourceIndex(srcs []ctxSource) *sourceIndex {
+	x := &sourceIndex{srcs: srcs, byPath: map[string][]int{}}
+	for i, s := range srcs {
+		switch {
+		case len(s.exclude) > 0 || s.Src.Wildcard():
+			x.tested = append(x.tested, i)
+		case s.Src.Clean == "":
+			x.whole = append(x.whole, i)
+		default:
+			x.byPath[s.Src.Clean] = append(x.byPath[s.Src.Clean], i)
+		}
+	}
+	return x
+}
+
+// each calls fn with the index of every source that copies rel, in no
+// particular order.
+func (x *sourceIndex) each(rel string, fn func(i int)) {
+	for _, i := range x.whole {
+		fn(i)
+	}
+	for p := rel; p != ""; {
+		for _, i := range x.byPath[p] {
+			fn(i)
+		}
+		j := strings.LastIndexByte(p, '/')
+		if j < 0 {
+			break
+		}
+		p = p[:j]
+	}
+	for _, i := range x.tested {
+		if x.srcs[i].Covers(rel) {
+			fn(i)
+		}
+	}
 }
