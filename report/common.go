@@ -285,12 +285,12 @@ func (fp *fingerprinter) ofLong(f *rules.Finding, lines *source.Lines, p string,
 		c = &longKey{seen: fp.counter(key), state: state}
 		fp.long[k] = c
 	}
-	count := *c.seen
-	*c.seen++
 	h := sha256.New()
 	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(c.state); err != nil {
-		return "", false
+		return "", false // not counted: of does the work
 	}
+	count := *c.seen
+	*c.seen++
 	h.Write(strconv.AppendInt([]byte{0}, int64(count), 10))
 	var sum [sha256.Size]byte
 	return hex.EncodeToString(h.Sum(sum[:0])[:16]), true
