@@ -31,15 +31,9 @@ var jsonArgsRecommended = &Rule{
 	Bad:  "FROM node:22\nCMD node server.js",
 	Good: "FROM node:22\nCMD [\"node\", \"server.js\"]",
 	Check: func(p *Pass) {
-		// chainShell[i]: a SHELL appears in stage i or a stage it is built
-		// FROM (always an earlier one), known when the stages after it ask.
-		stages := p.Dockerfile.Stages
-		chainShell := make([]bool, len(stages))
-		for i, st := range stages {
-			shellSet := false
-			if par := st.Parent; par != nil && par.Index < i {
-				shellSet = chainShell[par.Index]
-			}
+		for _, st := range p.Dockerfile.Stages {
+			// A SHELL set in a stage this one is built FROM, or in it so far.
+			shellSet := st.Parent != nil && st.Parent.EndShell() != nil
 			for _, in := range st.Instructions {
 				var line *instructions.ShellDependantCmdLine
 				switch c := in.Command.(type) {
@@ -57,7 +51,6 @@ var jsonArgsRecommended = &Rule{
 					fmt.Sprintf("%s in shell form runs under /bin/sh -c, which does not pass signals on; use the JSON form", in.Keyword),
 					jsonArgsFix(p, st, in)...)
 			}
-			chainShell[i] = shellSet
 		}
 	},
 }

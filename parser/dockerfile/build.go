@@ -269,7 +269,7 @@ func (b *builder) from(in *Instruction) {
 	// inherits it; a stage built on an image starts from the default.
 	b.shell = nil
 	if st.Parent != nil {
-		b.shell = st.Parent.lastShell()
+		b.shell = st.Parent.EndShell()
 	}
 	b.stageShell = defaultShell
 	if st.Root().Image.Windows() {
@@ -277,11 +277,12 @@ func (b *builder) from(in *Instruction) {
 	}
 }
 
-// lastShell is the SHELL in effect at the end of the stage (nil for the
-// default). It is asked when a later stage is built FROM this one, which is
-// complete by then, and remembered: a chain of thousands of stages would
-// otherwise walk back to its root for each of them.
-func (s *Stage) lastShell() []string {
+// EndShell is the SHELL in effect at the end of the stage, set in it or in
+// a stage it is built FROM; nil when none is (the default shell). It must
+// be asked of a complete stage: the parser asks it when a later stage is
+// built FROM this one, and remembers it, since a chain of thousands of
+// stages would otherwise walk back to its root for each of them.
+func (s *Stage) EndShell() []string {
 	if s.endShellOK {
 		return s.endShell
 	}
@@ -293,7 +294,7 @@ func (s *Stage) lastShell() []string {
 		}
 	}
 	if !found && s.Parent != nil && s.Parent.Index < s.Index {
-		sh = s.Parent.lastShell()
+		sh = s.Parent.EndShell()
 	}
 	s.endShell, s.endShellOK = sh, true
 	return sh

@@ -239,10 +239,16 @@ func TestStageChains(t *testing.T) {
 	if got := last.Instructions[0].Shell; len(got) == 0 || got[0] != "pwsh" {
 		t.Errorf("the RUN of the last stage runs in %q, want the root's pwsh", got)
 	}
+	if got := last.EndShell(); len(got) == 0 || got[0] != "pwsh" {
+		t.Errorf("the last stage ends with SHELL %q, want the root's pwsh", got)
+	}
 	// A stage built on an image is a chain of its own.
 	g := parse(t, "FROM alpine:3.20 AS a\nFROM a AS b\nFROM alpine:3.20\n")
 	if c := g.Stages[2].Chain(); len(c) != 1 || g.Stages[2].Root() != g.Stages[2] || g.Stages[1].Root() != g.Stages[0] {
 		t.Errorf("separate chains: %d stages, roots %v %v", len(c), g.Stages[2].Root().Ref(), g.Stages[1].Root().Ref())
+	}
+	if sh := g.Stages[1].EndShell(); sh != nil {
+		t.Errorf("a chain without SHELL ends with %q", sh)
 	}
 }
 

@@ -200,7 +200,7 @@ type Stage struct {
 
 	root       *Stage   // the first stage of the chain, set by the parser
 	depth      int      // the stages of the chain, this one included (0: not set)
-	endShell   []string // lastShell, once asked
+	endShell   []string // EndShell, once asked
 	endShellOK bool
 }
 
