@@ -43,6 +43,10 @@ type File struct {
 
 	lex        lexer
 	stageNames map[string]*Stage // the first stage of each name: FROM and COPY --from look stages up by name
+	// invalidUTF8 is set when Src is not UTF-8: BuildKit was then given it
+	// with each run of bad bytes replaced by U+FFFD, and the words it gives
+	// back hold U+FFFD where Src holds the bytes.
+	invalidUTF8 bool
 }
 
 // Directive is a parser directive at the top of the file (syntax, escape, check).
@@ -108,6 +112,7 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		return f, []source.Error{{Range: f.Lines.Span(i, 1), Message: "not a text file: NUL byte"}}
 	}
 	validUTF8 := utf8.Valid(src)
+	f.invalidUTF8 = !validUTF8
 	if !validUTF8 {
 		off := source.InvalidUTF8(src)
 		errs = append(errs, source.Error{Range: f.Lines.Span(off, 1), Message: "invalid UTF-8"})

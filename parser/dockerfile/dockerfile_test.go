@@ -312,3 +312,31 @@ func TestWordBound(t *testing.T) {
 		t.Errorf("a LABEL of %d pairs: %v", maxWords/4, errs)
 	}
 }
+
+// In a file that is not UTF-8, BuildKit reads each run of bad bytes as one
+// U+FFFD; its words are still found where they stand in the file.
+func TestFindInvalidUTF8(t *testing.T) {
+	f, _ := Parse([]byte("FROM alpine:3.20\nCOPY 0 0a\x8b\xff b\uFFFDc 0\n"), Options{})
+	in := f.Stages[0].Instructions[0]
+	want := map[string]source.Range{
+		"0a\uFFFD": span(2, 8, 2, 12),  // the two bad bytes
+		"b\uFFFDc": span(2, 13, 2, 16), // a U+FFFD written in the file
+		"0":        span(2, 6, 2, 7),
+	}
+	for _, w := range in.Args {
+		if _, ok := want[w]; !ok {
+			continue
+		}
+		if got := in.Find(w); got != want[w] {
+			t.Errorf("%q found at %v, want %v", w, got, want[w])
+		}
+		delete(want, w)
+	}
+	if len(want) > 0 {
+		t.Errorf("BuildKit gave no words %q: %q", want, in.Args)
+	}
+}
+
+func span(l1, c1, l2, c2 int) source.Range {
+	return source.Range{Start: pos(l1, c1), End: pos(l2, c2)}
+}

@@ -104,11 +104,60 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 	if start > end {
 		return source.Range{}, false
 	}
-	i := bytes.Index(in.file.Src[start:end], []byte(token))
+	seg := in.file.Src[start:end]
+	i, n := bytes.Index(seg, []byte(token)), len(token)
+	if i < 0 && in.file.invalidUTF8 && strings.ContainsRune(token, utf8.RuneError) {
+		i, n = indexReplaced(seg, token)
+	}
 	if i < 0 {
 		return source.Range{}, false
 	}
-	return lines.Span(start+i, len(token)), true
+	return lines.Span(start+i, n), true
+}
+
+// indexReplaced finds token in src where a U+FFFD of token stands for a run
+// of bytes that are not UTF-8 (as BuildKit was given the file) or for
+// itself; it returns the offset and length of the match, or -1.
+func indexReplaced(src []byte, token string) (at, n int) {
+	for i := range src {
+		if n, ok := matchReplaced(src[i:], token); ok {
+			return i, n
+		}
+	}
+	return -1, 0
+}
+
+// matchReplaced reports whether src starts with token, U+FFFD standing for
+// a run of bad bytes, and how many bytes of src match.
+func matchReplaced(src []byte, token string) (int, bool) {
+	j := 0
+	for _, r := range token {
+		if r != utf8.RuneError {
+			var buf [utf8.UTFMax]byte
+			w := utf8.EncodeRune(buf[:], r)
+			if !bytes.HasPrefix(src[j:], buf[:w]) {
+				return 0, false
+			}
+			j += w
+			continue
+		}
+		if c, w := utf8.DecodeRune(src[j:]); c == utf8.RuneError && w == 3 {
+			j += 3 // a U+FFFD written in the file
+			continue
+		}
+		run := 0
+		for j+run < len(src) {
+			if c, w := utf8.DecodeRune(src[j+run:]); c != utf8.RuneError || w != 1 {
+				break
+			}
+			run++
+		}
+		if run == 0 {
+			return 0, false
+		}
+		j += run
+	}
+	return j, true
 }
 
 // findFlag locates `--name=…` after from, up to the next blank.
