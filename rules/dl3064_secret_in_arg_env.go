@@ -2,7 +2,7 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
+	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
@@ -10,16 +10,31 @@ import (
 	"github.com/dlint/dlint/parser/dockerfile"
 )
 
-// BuildKit's name heuristic: one of these words, delimited by `_` or the
-// ends of the name, case-insensitively; unless an allow word is there too.
+// BuildKit's name heuristic: one of secretWords is a whole `_`-separated
+// word of the name, case-insensitively, and none of allowWords is. BuildKit
+// writes it as two regular expressions; every ARG and ENV of every file asks,
+// so the words are compared directly (the test checks both agree).
 var (
-	secretNameRE  = regexp.MustCompile(`(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)`)
-	secretAllowRE = regexp.MustCompile(`(?i)(?:_|^)(?:public|file|version)(?:_|$)`)
+	secretWords = []string{"apikey", "auth", "credential", "credentials", "key", "password", "pword", "passwd", "secret", "token"}
+	allowWords  = []string{"public", "file", "version"}
 )
 
 // secretLikeName reports whether an ARG or ENV name looks like it holds a secret.
 func secretLikeName(name string) bool {
-	return secretNameRE.MatchString(name) && !secretAllowRE.MatchString(name)
+	return hasWordFold(name, secretWords) && !hasWordFold(name, allowWords)
+}
+
+// hasWordFold reports whether one of the `_`-separated words of name equals
+// one of words under Unicode case folding, as a regular expression's (?i).
+func hasWordFold(name string, words []string) bool {
+	for w := range strings.SplitSeq(name, "_") {
+		for _, x := range words {
+			if strings.EqualFold(w, x) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var secretInArgOrEnv = &Rule{

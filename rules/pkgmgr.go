@@ -8,6 +8,7 @@ package rules
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -140,6 +141,12 @@ type pkgCall struct {
 var pmPipName = regexp.MustCompile(`^pip(\d+(\.\d+)*)?$`)
 var pmPythonName = regexp.MustCompile(`^python(\d+(\.\d+)*)?$`)
 
+// isPipName is pmPipName's test, asked of every command's name: most are
+// not pip at all, and the prefix says so without the expression.
+func isPipName(name string) bool {
+	return strings.HasPrefix(name, "pip") && pmPipName.MatchString(name)
+}
+
 // parsePkgCall recognises a package-manager call; nil for other commands.
 func parsePkgCall(c *shell.Command) *pkgCall {
 	base := c.Base()
@@ -154,17 +161,17 @@ func parsePkgCall(c *shell.Command) *pkgCall {
 	name := c.Name
 	tool := base
 	switch {
-	case pmPipName.MatchString(base), base == "pipx":
+	case isPipName(base), base == "pipx":
 		tool = "pip"
 		if base == "pipx" {
 			tool = "pipx"
 		}
-	case pmPythonName.MatchString(base):
+	case strings.HasPrefix(base, "python") && pmPythonName.MatchString(base):
 		// python [opts] -m pip …
 		i := 0
 		for ; i < len(words); i++ {
 			v := words[i].Value
-			if v == "-m" && i+1 < len(words) && pmPipName.MatchString(words[i+1].Value) {
+			if v == "-m" && i+1 < len(words) && isPipName(words[i+1].Value) {
 				name, words, tool = words[i+1], words[i+2:], "pip"
 				break
 			}
@@ -654,25 +661,43 @@ func buildPkgRuns(p *Pass) []*pkgRun {
 			if run.Cmd != "run" || run.Script == nil {
 				continue
 			}
-			pr := &pkgRun{In: run, Stage: st, Script: run.Script}
-			type cmdKey struct {
-				rng source.Range
-				raw string
-			}
-			seen := map[cmdKey]bool{}
-			for _, c := range run.Script.Commands {
-				key := cmdKey{c.Name.Range, c.Name.Raw}
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				pr.Cmds = append(pr.Cmds, c)
+			pr := &pkgRun{In: run, Stage: st, Script: run.Script, Cmds: distinctCommands(run.Script.Commands)}
+			for _, c := range pr.Cmds {
 				if pc := parsePkgCall(c); pc != nil {
 					pr.Calls = append(pr.Calls, pc)
 				}
 			}
 			out = append(out, pr)
 		}
+	}
+	return out
+}
+
+// distinctCommands drops the commands whose name was seen already at the
+// same place: one command reached twice through a wrapper. Most scripts are
+// a few commands, compared without a map.
+func distinctCommands(cmds []*shell.Command) []*shell.Command {
+	type cmdKey struct {
+		rng source.Range
+		raw string
+	}
+	keyOf := func(c *shell.Command) cmdKey { return cmdKey{c.Name.Range, c.Name.Raw} }
+	var seen map[cmdKey]bool
+	if len(cmds) > 16 {
+		seen = make(map[cmdKey]bool, len(cmds))
+	}
+	out := make([]*shell.Command, 0, len(cmds))
+	for _, c := range cmds {
+		key := keyOf(c)
+		if seen != nil {
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+		} else if slices.ContainsFunc(out, func(d *shell.Command) bool { return keyOf(d) == key }) {
+			continue
+		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/shell"
+	"github.com/dlint/dlint/parser/source"
 )
 
 // callsOf parses `RUN <script>` and returns its package-manager calls.
@@ -226,5 +228,41 @@ func TestPkgMounts(t *testing.T) {
 	}
 	if pmCacheMount(in, pmCoversDir("/var/cache/yum")) {
 		t.Error("no cache on /var/cache/yum")
+	}
+}
+
+// TestDistinctCommands: a command met again at the same place is dropped,
+// whether the script is short (compared in a list) or long (in a map).
+func TestDistinctCommands(t *testing.T) {
+	at := func(line int, name string) *shell.Command {
+		return &shell.Command{Name: shell.Word{Raw: name, Value: name,
+			Range: source.Range{Start: source.Position{Line: line, Column: 1}, End: source.Position{Line: line, Column: 1 + len(name)}}}}
+	}
+	for _, n := range []int{3, 16, 17, 40} {
+		var cmds []*shell.Command
+		var want []string
+		for i := range n {
+			c := at(i+1, "cmd")
+			cmds = append(cmds, c)
+			want = append(want, fmt.Sprint(i+1))
+			if i%3 == 0 {
+				cmds = append(cmds, at(i+1, "cmd")) // the same command again
+			}
+			if i%5 == 0 {
+				cmds = append(cmds, at(i+1, "other")) // another name at that place: kept
+				want = append(want, fmt.Sprint(i+1)+"other")
+			}
+		}
+		var got []string
+		for _, c := range distinctCommands(cmds) {
+			s := fmt.Sprint(c.Name.Range.Start.Line)
+			if c.Name.Raw != "cmd" {
+				s += c.Name.Raw
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("%d commands: got %v, want %v", n, got, want)
+		}
 	}
 }

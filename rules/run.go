@@ -140,15 +140,31 @@ func applySeverities(fs []Finding, cfg *Config) []Finding {
 	return fs
 }
 
-// Sort orders findings by path, line, column, rule and message.
+// Sort orders findings by path, line, column, rule and message, keeping
+// the order they were reported in otherwise. A Finding is large: the sort
+// moves their indices, and each finding once.
 func Sort(fs []Finding) {
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		return cmp.Or(
-			strings.Compare(a.Path, b.Path),
-			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
-			cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
-			strings.Compare(a.Rule.ID, b.Rule.ID),
-			strings.Compare(a.Message, b.Message),
-		)
-	})
+	if len(fs) < 2 {
+		return
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return compareFindings(&fs[a], &fs[b]) })
+	sorted := make([]Finding, len(fs))
+	for i, j := range order {
+		sorted[i] = fs[j]
+	}
+	copy(fs, sorted)
+}
+
+func compareFindings(a, b *Finding) int {
+	return cmp.Or(
+		strings.Compare(a.Path, b.Path),
+		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+		cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
+		strings.Compare(a.Rule.ID, b.Rule.ID),
+		strings.Compare(a.Message, b.Message),
+	)
 }

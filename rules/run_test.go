@@ -1,10 +1,13 @@
 package rules
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/source"
 )
 
 func lintString(t *testing.T, src string, cfg *Config) []Finding {
@@ -123,6 +126,42 @@ func TestOptionalRuleNeedsASeverity(t *testing.T) {
 	for _, f := range fs {
 		if f.Rule == numericUser && f.Severity != Warning {
 			t.Errorf("severity %v, want the configured warning", f.Severity)
+		}
+	}
+}
+
+// TestSortIsStable: findings are ordered by path, position, rule and
+// message, and those equal in all of them stay in the order reported.
+func TestSortIsStable(t *testing.T) {
+	a, b := &Rule{ID: "DL3000"}, &Rule{ID: "DL3001"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 200 {
+		fs := make([]Finding, r.IntN(40))
+		for i := range fs {
+			fs[i] = Finding{
+				Rule: []*Rule{a, b}[r.IntN(2)], Path: []string{"a", "b"}[r.IntN(2)],
+				Range:   source.Range{Start: source.Position{Line: r.IntN(3), Column: r.IntN(2)}},
+				Message: []string{"x", "y"}[r.IntN(2)], Fingerprint: itoa(i), // the report order
+			}
+		}
+		want := slices.Clone(fs)
+		// Insertion sort: stable by construction.
+		for i := 1; i < len(want); i++ {
+			for j := i; j > 0 && compareFindings(&want[j-1], &want[j]) > 0; j-- {
+				want[j-1], want[j] = want[j], want[j-1]
+			}
+		}
+		Sort(fs)
+		for i := range fs {
+			if fs[i].Fingerprint != want[i].Fingerprint {
+				t.Fatalf("position %d: finding reported %s, want %s", i, fs[i].Fingerprint, want[i].Fingerprint)
+			}
+		}
+		for i := 1; i < len(fs); i++ {
+			x, y := fs[i-1], fs[i]
+			if x.Path > y.Path || x.Path == y.Path && x.Range.Start.Line > y.Range.Start.Line {
+				t.Fatalf("not ordered by path and line: %+v before %+v", x, y)
+			}
 		}
 	}
 }
