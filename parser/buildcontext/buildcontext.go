@@ -53,20 +53,21 @@ func (c *Context) Memo(key any, build func() any) any {
 // context root. The CLI goes through a Cache, which shares contexts and
 // ignore files between Dockerfiles.
 func ForDockerfile(dockerfilePath, dir string) *Context {
-	dir, ignorePath, src, found := chooseIgnore(dockerfilePath, dir, readIgnoreFile)
+	dir, ignorePath, src, found := chooseIgnore(dockerfilePath, dir, readIgnoreFile, readIgnoreFile)
 	return newContext(dir, ignorePath, src, found)
 }
 
 // chooseIgnore finds the ignore file BuildKit uses for a Dockerfile: its own
 // (<Dockerfile name>.dockerignore, read by that Dockerfile only), else the
 // context root's, read with readShared (which a Cache answers once per
-// directory). dir is the context directory, defaulted.
-func chooseIgnore(dockerfilePath, dir string, readShared func(string) ([]byte, bool)) (ctxDir, ignorePath string, src []byte, found bool) {
+// directory); readOwn reads the former. dir is the context directory,
+// defaulted.
+func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) ([]byte, bool)) (ctxDir, ignorePath string, src []byte, found bool) {
 	if dir == "" {
 		dir = filepath.Dir(dockerfilePath)
 	}
 	own := dockerfilePath + ".dockerignore"
-	if src, ok := readIgnoreFile(own); ok {
+	if src, ok := readOwn(own); ok {
 		return dir, own, src, true
 	}
 	shared := filepath.Join(dir, ".dockerignore")

@@ -366,3 +366,41 @@ func TestReadSmall(t *testing.T) {
 		t.Error("read a missing file")
 	}
 }
+
+// TestCacheOwnIgnoreFiles: the Cache, which lists a directory once several
+// of its Dockerfiles look for their own ignore files, finds the same ones
+// a plain open finds, whatever the order.
+func TestCacheOwnIgnoreFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a.Dockerfile": "FROM x\n", "b.Dockerfile": "FROM x\n", "b.Dockerfile.dockerignore": "b\n",
+		"c.Dockerfile": "FROM x\n", "D.Dockerfile": "FROM x\n", "d.dockerfile.DOCKERIGNORE": "d\n",
+		"e.Dockerfile": "FROM x\n", "e.Dockerfile.dockerignore/x": "a directory\n",
+		".dockerignore": "shared\n",
+	})
+	order := []string{"a", "b", "c", "D", "e", "b", "a"}
+	c := NewCache()
+	for _, n := range order {
+		df := filepath.Join(root, n+".Dockerfile")
+		got, want := c.ForDockerfile(df, ""), ForDockerfile(df, "")
+		if got.IgnorePath != want.IgnorePath {
+			t.Errorf("%s: cached ignore file %q, without the cache %q", n, got.IgnorePath, want.IgnorePath)
+		}
+	}
+	if got := c.ForDockerfile(filepath.Join(root, "b.Dockerfile"), "").IgnorePath; filepath.Base(got) != "b.Dockerfile.dockerignore" {
+		t.Errorf("b's ignore file = %q", got)
+	}
+
+	names, ok := listOwnIgnores(root)
+	if !ok || len(names) != 4 || !names[".dockerignore"] || !names["b.dockerfile.dockerignore"] || !names["d.dockerfile.dockerignore"] || !names["e.dockerfile.dockerignore"] {
+		t.Errorf("listOwnIgnores = %v, %v; want the four *.dockerignore entries, in lower case", names, ok)
+	}
+	if err := os.WriteFile(filepath.Join(root, "caf\u00e9.Dockerfile"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := listOwnIgnores(root); ok {
+		t.Error("a directory with a name that is not ASCII is listed as trustworthy")
+	}
+	if _, ok := listOwnIgnores(filepath.Join(root, "missing")); ok {
+		t.Error("a missing directory listed")
+	}
+}

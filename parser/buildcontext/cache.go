@@ -1,9 +1,13 @@
 package buildcontext
 
 import (
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Cache shares one Context, and so one walk, between the Dockerfiles that
@@ -15,8 +19,9 @@ import (
 type Cache struct {
 	mu      sync.Mutex
 	ctxs    map[string]*Context
-	ignores map[string]ignoreRead // by absolute path
-	cwd     string                // for absolute paths without a getcwd per call
+	ignores map[string]ignoreRead  // by absolute path
+	own     map[string]*ownIgnores // by absolute directory, with a trailing separator
+	cwd     string                 // for absolute paths without a getcwd per call
 }
 
 type ignoreRead struct {
@@ -34,7 +39,88 @@ func NewCache() *Cache {
 // ForDockerfile is ForDockerfile, returning the cached Context when another
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
-	return c.context(chooseIgnore(dockerfilePath, dir, c.readIgnore))
+	return c.context(chooseIgnore(dockerfilePath, dir, c.readOwnIgnore, c.readIgnore))
+}
+
+// ownIgnores is what the Cache knows of one directory's per-Dockerfile
+// ignore files.
+type ownIgnores struct {
+	asked int             // Dockerfiles of the directory that looked for theirs
+	once  sync.Once       // lists the directory, for the second of them
+	names map[string]bool // *.dockerignore entries, in lower case
+	ok    bool            // names can be trusted: listed, every entry ASCII
+}
+
+// readOwnIgnore reads a Dockerfile's own ignore file. Most Dockerfiles have
+// none, and looking costs a failed open each: once a second Dockerfile of
+// a directory looks, the directory is listed, and a name no entry matches
+// is not opened. The listing only rules files out: a name it matches
+// (compared without case, as a case-insensitive file system opens it) is
+// opened as before. Directories with an entry that is not ASCII, where
+// Unicode folding and normalization might make names match, and Windows,
+// whose file names have more aliases, are not listed.
+func (c *Cache) readOwnIgnore(p string) ([]byte, bool) {
+	dir, name := filepath.Split(c.abs(p))
+	if runtime.GOOS == "windows" || !isASCII(name) {
+		return readIgnoreFile(p)
+	}
+	c.mu.Lock()
+	if c.own == nil {
+		c.own = map[string]*ownIgnores{}
+	}
+	d := c.own[dir]
+	if d == nil {
+		d = &ownIgnores{}
+		c.own[dir] = d
+	}
+	d.asked++
+	list := d.asked > 1
+	c.mu.Unlock()
+	if list {
+		d.once.Do(func() { d.names, d.ok = listOwnIgnores(dir) })
+		if d.ok && !d.names[strings.ToLower(name)] {
+			return nil, false
+		}
+	}
+	return readIgnoreFile(p)
+}
+
+// listOwnIgnores names the entries of dir that end in ".dockerignore", in
+// lower case; false when dir cannot be listed or has an entry that is not
+// ASCII.
+func listOwnIgnores(dir string) (map[string]bool, bool) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	names := map[string]bool{}
+	for {
+		batch, err := f.Readdirnames(1024)
+		for _, n := range batch {
+			if !isASCII(n) {
+				return nil, false
+			}
+			if n = strings.ToLower(n); strings.HasSuffix(n, ".dockerignore") {
+				names[n] = true
+			}
+		}
+		if err == io.EOF {
+			return names, true
+		}
+		if err != nil {
+			return nil, false
+		}
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *Cache) readIgnore(p string) ([]byte, bool) {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -400,6 +401,10 @@ func (f *File) predefinedScope(buildArgs map[string]string) *Scope {
 	}
 	// The defaults are one shared tree (trees never change); only the
 	// target stage and the build args that override a default are added.
+	if len(buildArgs) == 0 {
+		s.vars = targetStageTree(target)
+		return s
+	}
 	s.vars = platformDefaultsTree()
 	for _, kv := range platformDefaults(target) {
 		v, ok := buildArgs[kv[0]]
@@ -424,6 +429,33 @@ var platformDefaultsTree = sync.OnceValue(func() varTree {
 	}
 	return t
 })
+
+// targetStageTrees holds, by target stage, the predefined tree with
+// TARGETSTAGE set: the scope every file without --build-arg starts from,
+// asked for several times a file. At most maxTargetStageTrees are kept.
+var (
+	targetStageTrees      sync.Map // string → varTree
+	targetStageTreesCount atomic.Int64
+)
+
+const maxTargetStageTrees = 10000
+
+func targetStageTree(target string) varTree {
+	if t, ok := targetStageTrees.Load(target); ok {
+		return t.(varTree)
+	}
+	value := target
+	if value == "" {
+		value = "default"
+	}
+	t := platformDefaultsTree().with(Var{Name: "TARGETSTAGE", Value: value, HasValue: true, Kind: VarPredefined})
+	if targetStageTreesCount.Load() < maxTargetStageTrees {
+		if _, loaded := targetStageTrees.LoadOrStore(target, t); !loaded {
+			targetStageTreesCount.Add(1)
+		}
+	}
+	return t
+}
 
 // GlobalScope is the scope FROM lines are expanded in: the predefined
 // platform args and every meta ARG, with build args applied.

@@ -200,6 +200,18 @@ COPY $TARGETARCH /x
 	if v, _ := f.VarsAt(f.Stages[0].From, nil).Get("TARGETSTAGE"); v != "b" {
 		t.Errorf("TARGETSTAGE after another file = %q", v)
 	}
+	unnamed := mustParse(t, "FROM alpine\n")
+	for _, args := range []map[string]string{nil, {"X": "1"}} {
+		if v, _ := unnamed.VarsAt(unnamed.Stages[0].From, args).Get("TARGETSTAGE"); v != "default" {
+			t.Errorf("TARGETSTAGE of an unnamed last stage (build args %v) = %q, want default", args, v)
+		}
+		if v, _ := f.VarsAt(f.Stages[0].From, args).Get("TARGETSTAGE"); v != "b" {
+			t.Errorf("TARGETSTAGE (build args %v) = %q", args, v)
+		}
+	}
+	if v, _ := f.VarsAt(f.Stages[0].From, map[string]string{"TARGETSTAGE": "x"}).Get("TARGETSTAGE"); v != "x" {
+		t.Errorf("build arg TARGETSTAGE = %q", v)
+	}
 	if !IsPredefinedArg("HTTP_PROXY") || !IsPredefinedArg("TARGETOS") || IsPredefinedArg("HOME") {
 		t.Error("IsPredefinedArg")
 	}
