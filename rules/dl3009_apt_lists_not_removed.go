@@ -45,14 +45,14 @@ apt-get update ran under sudo).`,
 				continue
 			}
 			cleaned := false
-			for _, o := range r.Cmds {
+			for i, o := range r.Cmds {
 				if !pmAfter(last.Cmd, o) {
 					continue
 				}
 				if pmRemoves(o, "/var/lib/apt/lists") {
 					cleaned = true
 				}
-				if oc := parsePkgCall(o); oc != nil && oc.Family == famApt && oc.Sub == "distclean" {
+				if oc := r.CallOf[i]; oc != nil && oc.Family == famApt && oc.Sub == "distclean" {
 					cleaned = true
 				}
 			}

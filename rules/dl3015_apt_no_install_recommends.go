@@ -84,8 +84,8 @@ func aptRecommendsRuns(p *Pass) []*pkgRun {
 }
 
 func runConfiguresRecommends(r *pkgRun) bool {
-	for _, c := range r.Cmds {
-		if parsePkgCall(c) != nil {
+	for i, c := range r.Cmds {
+		if r.CallOf[i] != nil {
 			continue
 		}
 		for _, a := range c.Args {

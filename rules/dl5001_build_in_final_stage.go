@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/shell"
 )
 
@@ -25,12 +26,26 @@ var buildInFinalStage = &Rule{
 			return
 		}
 		st := p.Dockerfile.Stages[0]
+		runs := map[*dockerfile.Instruction]*pkgRun{}
+		for _, r := range pkgRuns(p) {
+			runs[r.In] = r
+		}
 		for _, in := range st.InstructionsOf("run") {
 			if in.Script == nil {
 				continue
 			}
+			// The run's commands are the script's without those met
+			// twice, in the same order: their calls are parsed already.
+			r, next := runs[in], 0
 			for _, c := range in.Script.Commands {
-				if what, w, ok := buildStep(c); ok {
+				var pc *pkgCall
+				if r != nil && next < len(r.Cmds) && r.Cmds[next] == c {
+					pc = r.CallOf[next]
+					next++
+				} else {
+					pc = parsePkgCall(c)
+				}
+				if what, w, ok := buildStep(c, pc); ok {
 					p.Reportf(w.Range, "the only stage %s; build in a separate stage and copy the result into a runtime image", what)
 					return
 				}
@@ -49,9 +64,10 @@ var toolchainPackages = map[string]bool{
 	"maven": true, "gradle": true, "default-jdk": true, "openjdk-17-jdk": true, "openjdk-21-jdk": true,
 }
 
-// buildStep reports whether c compiles code or installs a toolchain, with a
-// description and the word to point at.
-func buildStep(c *shell.Command) (string, shell.Word, bool) {
+// buildStep reports whether c, whose package-manager call is pc (nil for
+// none), compiles code or installs a toolchain, with a description and the
+// word to point at.
+func buildStep(c *shell.Command, pc *pkgCall) (string, shell.Word, bool) {
 	first, second := "", ""
 	if len(c.Args) > 0 {
 		first = c.Args[0].Value
@@ -78,7 +94,7 @@ func buildStep(c *shell.Command) (string, shell.Word, bool) {
 		return "runs dotnet " + first, c.Name, true
 	}
 	// System packages only: a pip or npm package named "make" is not a compiler.
-	if pc := parsePkgCall(c); pc != nil && osPackageFamilies[pc.Family] {
+	if pc != nil && osPackageFamilies[pc.Family] {
 		for _, t := range pc.Targets() {
 			name, _, _ := strings.Cut(t.Word.Value, "=")
 			if i := strings.IndexAny(name, "<>~"); i >= 0 {

@@ -635,6 +635,7 @@ type pkgRun struct {
 	Script *shell.Script
 	Calls  []*pkgCall
 	Cmds   []*shell.Command // every command, deduplicated
+	CallOf []*pkgCall       // the call each of Cmds makes; nil for other commands
 }
 
 // pkgRuns returns every RUN of the Dockerfile, ONBUILD RUN included, with
@@ -662,9 +663,11 @@ func buildPkgRuns(p *Pass) []*pkgRun {
 				continue
 			}
 			pr := &pkgRun{In: run, Stage: st, Script: run.Script, Cmds: distinctCommands(run.Script.Commands)}
-			for _, c := range pr.Cmds {
+			pr.CallOf = make([]*pkgCall, len(pr.Cmds))
+			for i, c := range pr.Cmds {
 				if pc := parsePkgCall(c); pc != nil {
 					pr.Calls = append(pr.Calls, pc)
+					pr.CallOf[i] = pc
 				}
 			}
 			out = append(out, pr)
@@ -960,11 +963,11 @@ func pmPipedFromYes(r *pkgRun, c *pkgCall) bool {
 // pmCleanedAfter reports whether a command after c in the same RUN
 // satisfies clean.
 func pmCleanedAfter(r *pkgRun, c *pkgCall, clean func(o *shell.Command, oc *pkgCall) bool) bool {
-	for _, o := range r.Cmds {
+	for i, o := range r.Cmds {
 		if !pmAfter(c.Cmd, o) {
 			continue
 		}
-		if clean(o, parsePkgCall(o)) {
+		if clean(o, r.CallOf[i]) {
 			return true
 		}
 	}
