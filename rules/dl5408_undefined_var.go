@@ -34,12 +34,20 @@ var undefinedVar = &Rule{
 	Check: func(p *Pass) {
 		ba := buildArgs(p)
 		eachScope(p, func(in *dockerfile.Instruction, s *dockerfile.Scope) {
-			known := imageEnvFor(s)
-			reported := map[string]bool{}
+			// What the base image defines and what was reported are only
+			// needed once a variable is undefined, which is rare.
+			var known, reported map[string]bool
+			knownDone := false
 			report := func(e dockerfile.Expansion, declaredHere map[string]bool) {
 				for _, name := range e.Undefined {
+					if !knownDone {
+						known, knownDone = imageEnvFor(s), true
+					}
 					if reported[name] || known[name] || declaredHere[name] {
 						continue
+					}
+					if reported == nil {
+						reported = map[string]bool{}
 					}
 					reported[name] = true
 					msg := fmt.Sprintf("variable %q is not defined in this stage", name)
