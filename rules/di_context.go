@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -81,7 +82,10 @@ func findContextSources(p *Pass) []ctxSource {
 	if p.Options != nil {
 		buildArgs = p.Options.BuildArgs
 	}
-	vars := map[string]string{} // the stage's ARG and ENV values known so far
+	// The stage's ARG and ENV values known so far; only a source with a
+	// variable needs them, and most files have none.
+	vars := map[string]string{}
+	needVars := slices.ContainsFunc(f.Instructions, copiesVariablePath)
 	for _, in := range f.Instructions {
 		var paths, excl []string
 		verb := strings.ToUpper(in.Cmd)
@@ -90,7 +94,7 @@ func findContextSources(p *Pass) []ctxSource {
 			vars = map[string]string{}
 			continue
 		case *instructions.ArgCommand:
-			if in.Stage == nil {
+			if in.Stage == nil || !needVars {
 				continue
 			}
 			for _, kv := range c.Args {
@@ -104,6 +108,9 @@ func findContextSources(p *Pass) []ctxSource {
 			}
 			continue
 		case *instructions.EnvCommand:
+			if !needVars {
+				continue
+			}
 			for _, kv := range c.Env {
 				vars[kv.Key], _ = f.Expand(kv.Value, vars)
 			}
@@ -148,6 +155,22 @@ func findContextSources(p *Pass) []ctxSource {
 		}
 	}
 	return out
+}
+
+// copiesVariablePath reports whether in copies from the build context a
+// source path that uses a variable.
+func copiesVariablePath(in *dockerfile.Instruction) bool {
+	var paths []string
+	switch c := in.Command.(type) {
+	case *instructions.CopyCommand:
+		if c.From != "" {
+			return false
+		}
+		paths = c.SourcePaths
+	case *instructions.AddCommand:
+		paths = c.SourcePaths
+	}
+	return slices.ContainsFunc(paths, func(p string) bool { return strings.Contains(p, "$") })
 }
 
 func ctxIsRemote(s string) bool {
