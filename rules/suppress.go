@@ -129,6 +129,11 @@ func collectPragmas(doc *parser.Document) []*pragma {
 	var out []*pragma
 	var targets *targetIndex
 	for _, c := range commentLines(doc) {
+		// Most comments are prose: the expression's first word says so
+		// without running it.
+		if !strings.HasPrefix(c.text, "dlint") && !strings.HasPrefix(c.text, "hadolint") {
+			continue
+		}
 		m := pragmaRE.FindStringSubmatch(c.text)
 		if m == nil {
 			continue
