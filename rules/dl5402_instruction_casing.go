@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
@@ -17,7 +18,8 @@ var instructionCasing = &Rule{
 		"`Run`) is harder to scan. A mixed-case keyword is always reported; an all-lowercase or all-uppercase " +
 		"one is reported when most instructions of the file use the other case (a tie counts as uppercase). " +
 		"As in `docker build --check`, the majority counts FROM lines and the instructions of stages; " +
-		"ARGs before the first FROM are neither counted nor checked.\n\n" +
+		"ARGs before the first FROM are neither counted nor checked, nor are keywords that are not ASCII " +
+		"(unknown instructions, DL1000).\n\n" +
 		"Fix (safe): the keyword is written in the file's majority casing.",
 	Bad:  "FROM alpine:3.20\nrun echo hi\nCOPY . /app",
 	Good: "FROM alpine:3.20\nRUN echo hi\nCOPY . /app",
@@ -28,7 +30,15 @@ var instructionCasing = &Rule{
 			staged = append(staged, st.From)
 			staged = append(staged, st.Instructions...)
 		}
+		// Instruction keywords are ASCII; another word is an unknown
+		// instruction (DL1000), whose bytes a change of case could alter.
+		ascii := func(kw string) bool {
+			return !strings.ContainsFunc(kw, func(r rune) bool { return r >= utf8.RuneSelf })
+		}
 		for _, in := range staged {
+			if !ascii(in.Keyword) {
+				continue
+			}
 			switch kw := in.Keyword; {
 			case kw == strings.ToLower(kw):
 				lower++
@@ -39,6 +49,9 @@ var instructionCasing = &Rule{
 		majorityLower := lower > upper
 		for _, in := range staged {
 			kw := in.Keyword
+			if !ascii(kw) {
+				continue
+			}
 			want, casing := strings.ToUpper(kw), "uppercase"
 			if majorityLower {
 				want, casing = strings.ToLower(kw), "lowercase"

@@ -165,3 +165,18 @@ func TestSortIsStable(t *testing.T) {
 		}
 	}
 }
+
+// DL5402 leaves alone keywords that are not ASCII: they are unknown
+// instructions, and changing their case could change their bytes.
+func TestInstructionCasingASCIIOnly(t *testing.T) {
+	for _, src := range []string{"FROM alpine:3.20\n  \xbb\xbbrun x\n", "FROM alpine:3.20\n\u017fHELL x\n", "from alpine:3.20\nr\u00e9n x\n"} {
+		for _, f := range lintString(t, src, nil) {
+			if f.Rule.ID == "DL5402" {
+				t.Errorf("%q: DL5402 at %v: %s", src, f.Range, f.Message)
+			}
+		}
+	}
+	if got := ids(lintString(t, "FROM alpine:3.20\nrun x\n", nil)); !strings.Contains(got, "DL5402@2") {
+		t.Errorf("a lower-case RUN among upper-case: %s", got)
+	}
+}

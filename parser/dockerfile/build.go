@@ -168,13 +168,17 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 		file:    f,
 	}
 	first := f.Lines.Text(node.StartLine)
-	col := 1
+	col, width := 1, utf8.RuneCountInString(node.Value)
 	if i := keywordIndex(first, node.Value); i >= 0 {
 		col = utf8.RuneCountInString(first[:i]) + 1
+	} else if i, n := keywordIndexReplaced(first, node.Value); i >= 0 {
+		// BuildKit was given a run of bytes that are not UTF-8 as one
+		// U+FFFD: the keyword spans what the file holds.
+		col, width = utf8.RuneCountInString(first[:i])+1, utf8.RuneCountInString(first[i:i+n])
 	}
 	in.KeywordRange = source.Range{
 		Start: source.Position{Line: node.StartLine, Column: col},
-		End:   source.Position{Line: node.StartLine, Column: col + utf8.RuneCountInString(node.Value)},
+		End:   source.Position{Line: node.StartLine, Column: col + width},
 	}
 	last := node.EndLine
 	in.Range = source.Range{

@@ -2,6 +2,7 @@ package dockerfile
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -334,6 +335,18 @@ func TestFindInvalidUTF8(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("BuildKit gave no words %q: %q", want, in.Args)
+	}
+}
+
+// A keyword with bad bytes (an unknown instruction) spans them too.
+func TestKeywordRangeInvalidUTF8(t *testing.T) {
+	f, _ := Parse([]byte("FROM alpine:3.20\n  \xbb\xbb\xbbrun x\nR\xffN y\n"), Options{})
+	var got []source.Range
+	for _, in := range f.Instructions[1:] {
+		got = append(got, in.KeywordRange)
+	}
+	if want := []source.Range{span(2, 3, 2, 9), span(3, 1, 3, 4)}; !slices.Equal(got, want) {
+		t.Errorf("keyword ranges %v, want %v", got, want)
 	}
 }
 
