@@ -22,7 +22,8 @@ var legacyKeyValue = &Rule{
 		"Reported for ENV and LABEL, as `docker build --check` does; `ARG a b` declares two args and is fine. " +
 		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.\n\n" +
 		"Fix (safe): the blanks between key and value become `=`; a value with blanks (or continued over " +
-		"several lines) is put in double quotes (no fix when such a value already holds quotes or escapes).",
+		"several lines) is put in double quotes (no fix when such a value already holds quotes or escapes, " +
+		"or when the key does: `key=value` would read it differently).",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
@@ -55,10 +56,13 @@ var legacyKeyValue = &Rule{
 // continued over several lines is quoted as a whole.
 func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 	first, last := in.Range.Start.Line, in.Range.End.Line
-	if key == "" || len(in.Heredocs) > 0 {
+	escape := p.Dockerfile.Escape
+	// The legacy form takes the key as written; key=value reads it as a
+	// word (quotes, escapes and variables processed): only a plain key
+	// stays the same key.
+	if key == "" || len(in.Heredocs) > 0 || !dockerfile.PlainWord(key, escape) {
 		return nil
 	}
-	escape := p.Dockerfile.Escape
 	blank := func(r rune) bool { return r == ' ' || r == '\t' }
 	line := fixLine(p, first)
 	i := in.KeywordRange.End.Column - 1
