@@ -85,12 +85,18 @@ func jsonArgsFix(p *Pass, st *dockerfile.Stage, in *dockerfile.Instruction) []Fi
 	}
 	n := in.Range.Start.Line
 	line := fixLine(p, n)
-	start := in.KeywordRange.End.Column - 1
-	if start > len(line) {
+	keywordEnd := in.KeywordRange.End.Column - 1
+	if keywordEnd > len(line) {
 		return nil
 	}
-	for start < len(line) && (line[start] == ' ' || line[start] == '\t') {
+	// The blanks BuildKit splits the keyword from its arguments on stay:
+	// without one, the JSON would join the keyword.
+	start := keywordEnd
+	for start < len(line) && strings.ContainsRune(" \t\v\f\r", line[start]) {
 		start++
+	}
+	if start == keywordEnd {
+		return nil
 	}
 	end := fixLineEnd(p, n)
 	if start >= end.Column-1 || end.Column-1 > len(line) {
