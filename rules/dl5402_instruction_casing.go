@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
@@ -32,11 +31,8 @@ var instructionCasing = &Rule{
 		}
 		// Instruction keywords are ASCII; another word is an unknown
 		// instruction (DL1000), whose bytes a change of case could alter.
-		ascii := func(kw string) bool {
-			return !strings.ContainsFunc(kw, func(r rune) bool { return r >= utf8.RuneSelf })
-		}
 		for _, in := range staged {
-			if !ascii(in.Keyword) {
+			if !shIsASCII(in.Keyword) {
 				continue
 			}
 			switch kw := in.Keyword; {
@@ -49,7 +45,7 @@ var instructionCasing = &Rule{
 		majorityLower := lower > upper
 		for _, in := range staged {
 			kw := in.Keyword
-			if !ascii(kw) {
+			if !shIsASCII(kw) {
 				continue
 			}
 			want, casing := strings.ToUpper(kw), "uppercase"

@@ -180,3 +180,12 @@ func TestInstructionCasingASCIIOnly(t *testing.T) {
 		t.Errorf("a lower-case RUN among upper-case: %s", got)
 	}
 }
+
+// DL5408 reports a variable once per instruction, however often it is used
+// there; each instruction that uses it is reported.
+func TestUndefinedVarOncePerInstruction(t *testing.T) {
+	fs := lintString(t, "FROM alpine:3.20\nENV A=$TWICE B=${TWICE}\nLABEL a=$TWICE b=$TWICE\n", nil)
+	if got := ids(fs); strings.Count(got, "DL5408@2") != 1 || strings.Count(got, "DL5408@3") != 1 {
+		t.Errorf("findings %s: want DL5408 once on line 2 and once on line 3", got)
+	}
+}

@@ -171,10 +171,13 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 	col, width := 1, utf8.RuneCountInString(node.Value)
 	if i := keywordIndex(first, node.Value); i >= 0 {
 		col = utf8.RuneCountInString(first[:i]) + 1
-	} else if i, n := keywordIndexReplaced(first, node.Value); i >= 0 {
+	} else if strings.ContainsRune(node.Value, utf8.RuneError) {
 		// BuildKit was given a run of bytes that are not UTF-8 as one
-		// U+FFFD: the keyword spans what the file holds.
-		col, width = utf8.RuneCountInString(first[:i])+1, utf8.RuneCountInString(first[i:i+n])
+		// U+FFFD: the keyword, the line's first word, spans what the
+		// file holds.
+		if i, n := indexReplaced([]byte(first), node.Value); i >= 0 {
+			col, width = utf8.RuneCountInString(first[:i])+1, utf8.RuneCountInString(first[i:i+n])
+		}
 	}
 	in.KeywordRange = source.Range{
 		Start: source.Position{Line: node.StartLine, Column: col},

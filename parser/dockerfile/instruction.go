@@ -203,24 +203,6 @@ func keywordIndex(line, keyword string) int {
 	return -1
 }
 
-// keywordIndexReplaced is keywordIndex for a keyword with a U+FFFD, which
-// may stand for a run of bad bytes in the line: the offset and length of the
-// match, or -1.
-func keywordIndexReplaced(line, keyword string) (at, n int) {
-	if !strings.ContainsRune(keyword, utf8.RuneError) {
-		return -1, 0
-	}
-	b := []byte(line)
-	for at := 0; at < len(b); at++ {
-		if at == 0 || b[at-1] == ' ' || b[at-1] == '\t' {
-			if n, ok := matchReplaced(b[at:], keyword); ok {
-				return at, n
-			}
-		}
-	}
-	return -1, 0
-}
-
 func equalFoldASCII(a, b string) bool {
 	for i := 0; i < len(a); i++ {
 		x, y := a[i], b[i]
