@@ -20,15 +20,23 @@ func JSON(w io.Writer, in Input) error {
 // jsonStream writes the JSON document one finding at a time, so a report of
 // tens of thousands of findings never sits in memory whole.
 type jsonStream struct {
-	in   Input
-	bw   *bufio.Writer
-	n    int // findings written
-	buf  []byte
-	urls map[*rules.Rule]string
+	in  Input
+	bw  *bufio.Writer
+	n   int // findings written
+	buf []byte
+	// heads holds, for each rule met so far, its members of a finding
+	// written once (rule, name, aliases), and its help URL: a run writes
+	// tens of thousands of findings of a few dozen rules.
+	heads map[*rules.Rule]*jsonRuleHead
+}
+
+type jsonRuleHead struct {
+	members []byte // the object's opening and first members
+	url     string
 }
 
 func newJSONStream(w io.Writer, in Input) Stream {
-	s := &jsonStream{in: in, bw: bufio.NewWriter(w), urls: map[*rules.Rule]string{}}
+	s := &jsonStream{in: in, bw: bufio.NewWriter(w), heads: map[*rules.Rule]*jsonRuleHead{}}
 	head := jsonObject{}
 	head.str("version", JSONSchemaVersion)
 	head.str("tool", in.Tool)
@@ -47,10 +55,16 @@ func (s *jsonStream) Write(findings []rules.Finding) error {
 		if end.Line == 0 {
 			end = f.Range.Start
 		}
-		o := jsonObject{b: s.buf[:0], prefix: "    "}
-		o.str("rule", r.ID)
-		o.str("name", r.Name)
-		o.strs("aliases", r.Aliases)
+		head := s.heads[r]
+		if head == nil {
+			o := jsonObject{prefix: "    "}
+			o.str("rule", r.ID)
+			o.str("name", r.Name)
+			o.strs("aliases", r.Aliases)
+			head = &jsonRuleHead{members: o.b, url: r.URL()}
+			s.heads[r] = head
+		}
+		o := jsonObject{b: append(s.buf[:0], head.members...), prefix: "    ", n: 3}
 		o.str("severity", f.Severity.String())
 		o.str("path", f.Path)
 		o.int("line", f.Range.Start.Line)
@@ -64,12 +78,7 @@ func (s *jsonStream) Write(findings []rules.Finding) error {
 		if len(f.Fixes) > 0 {
 			o.boolean("fixable", true)
 		}
-		url, ok := s.urls[r]
-		if !ok {
-			url = r.URL()
-			s.urls[r] = url
-		}
-		o.str("helpUri", url)
+		o.str("helpUri", head.url)
 		// The same value as SARIF's partialFingerprints["dlint/v1"]: the
 		// finding's identity across runs, independent of its line.
 		o.str("fingerprint", fps[i])
