@@ -173,14 +173,68 @@ const maxRounds = 10
 // and a second run changes nothing. It returns the final content and every
 // finding whose fix was applied.
 func Converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe bool) ([]byte, []rules.Finding) {
+	out, applied, _ := converge(path, src, lint, unsafe, nil)
+	return out, applied
+}
+
+// BrokenError is what ConvergeParsing returns when a round of fixes would
+// have left more parse errors than it found: a fix with a bug.
+type BrokenError struct {
+	Path  string
+	Rules []string // the rules whose fixes the dropped round held, sorted
+}
+
+func (e *BrokenError) Error() string {
+	return e.Path + ": fixes of " + strings.Join(e.Rules, ", ") +
+		" not applied: the file would no longer parse as it does now (a bug in dlint; please report it)"
+}
+
+// ConvergeParsing is Converge for content that is about to be written: a
+// round whose result has more parse errors than its input (parseErrors
+// counts them) is dropped, the rounds before it are kept, and a
+// *BrokenError names the rules of the dropped round. Every fix is meant to
+// keep a file parsing; this keeps a user's file whole if one does not.
+// parseErrors is asked about a content right after lint was.
+func ConvergeParsing(path string, src []byte, lint func([]byte) []rules.Finding, unsafe bool, parseErrors func([]byte) int) ([]byte, []rules.Finding, error) {
+	return converge(path, src, lint, unsafe, parseErrors)
+}
+
+func converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe bool, parseErrors func([]byte) int) ([]byte, []rules.Finding, error) {
 	var all []rules.Finding
+	findings := lint(src)
+	errs := -1 // src's parse errors, once counted
 	for range maxRounds {
-		out, applied := Apply(path, src, lint(src), unsafe)
+		out, applied := Apply(path, src, findings, unsafe)
 		if len(applied) == 0 || bytes.Equal(out, src) {
 			break
 		}
+		// Each content's parse errors are asked for right after it was
+		// linted: a caller whose lint parses can count them from that parse.
+		if parseErrors != nil && errs < 0 {
+			errs = parseErrors(src)
+		}
+		next := lint(out)
+		if parseErrors != nil {
+			n := parseErrors(out)
+			if n > errs {
+				return src, all, &BrokenError{Path: path, Rules: ruleIDs(applied)}
+			}
+			errs = n
+		}
 		all = append(all, applied...)
-		src = out
+		src, findings = out, next
 	}
-	return src, all
+	return src, all, nil
+}
+
+// ruleIDs are the distinct rules of fs, sorted.
+func ruleIDs(fs []rules.Finding) []string {
+	var ids []string
+	for _, f := range fs {
+		if f.Rule != nil {
+			ids = append(ids, f.Rule.ID)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }

@@ -1,6 +1,7 @@
 package fix
 
 import (
+	"errors"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -78,6 +79,58 @@ func TestConverge(t *testing.T) {
 	again, more := Converge("", out, lint, false)
 	if string(again) != string(out) || len(more) != 0 {
 		t.Error("a second run changed the file")
+	}
+}
+
+func TestConvergeParsingDropsABreakingRound(t *testing.T) {
+	other := &rules.Rule{ID: "DL9998", Name: "other"}
+	// Round 1 upper-cases "run"; once no "run" is left, round 2 offers a
+	// fix that adds a parse error ("!") and one that does not.
+	lint := func(src []byte) []rules.Finding {
+		if i := strings.Index(string(src), "run"); i >= 0 {
+			return []rules.Finding{finding(true, rules.Edit{Range: at(1, i+1, 1, i+4), NewText: "RUN"})}
+		}
+		broken := finding(true, rules.Edit{Range: at(1, 1, 1, 1), NewText: "!"})
+		broken.Rule = other
+		return []rules.Finding{broken, finding(true, rules.Edit{Range: at(1, 4, 1, 4), NewText: " "})}
+	}
+	parseErrors := func(b []byte) int { return strings.Count(string(b), "!") }
+	out, applied, err := ConvergeParsing("", []byte("run a"), lint, false, parseErrors)
+	if string(out) != "RUN a" || len(applied) != 1 {
+		t.Errorf("kept %q after %d fixes, want the first round's %q", out, len(applied), "RUN a")
+	}
+	var broken *BrokenError
+	if !errors.As(err, &broken) || !slices.Equal(broken.Rules, []string{"DL9998", "DL9999"}) {
+		t.Fatalf("error %v, want a BrokenError naming both rules of the dropped round", err)
+	}
+	if !strings.Contains(err.Error(), ": fixes of DL9998, DL9999 not applied") {
+		t.Errorf("message: %s", err)
+	}
+
+	// A file that already has parse errors may keep them, not gain any.
+	out, _, err = ConvergeParsing("", []byte("! run a"), func(src []byte) []rules.Finding {
+		if i := strings.Index(string(src), "run"); i >= 0 {
+			return []rules.Finding{finding(true, rules.Edit{Range: at(1, i+1, 1, i+4), NewText: "RUN"})}
+		}
+		return nil
+	}, false, parseErrors)
+	if string(out) != "! RUN a" || err != nil {
+		t.Errorf("got %q, %v", out, err)
+	}
+
+	// Each round is held to the one before it: an error a fix removed may
+	// not come back.
+	out, _, err = ConvergeParsing("", []byte("!!a"), func(src []byte) []rules.Finding {
+		switch {
+		case strings.HasPrefix(string(src), "!!"):
+			return []rules.Finding{finding(true, rules.Edit{Range: at(1, 1, 1, 3), NewText: "!"})}
+		case !strings.Contains(string(src), "b"):
+			return []rules.Finding{finding(true, rules.Edit{Range: at(1, 1, 1, 1), NewText: "!b"})}
+		}
+		return nil
+	}, false, parseErrors)
+	if string(out) != "!a" || err == nil {
+		t.Errorf("got %q, %v; want the first round only and an error", out, err)
 	}
 }
 

@@ -114,6 +114,12 @@ func parseErrorRule(k parser.Kind) *Rule {
 	return nil
 }
 
+// IsParseError reports whether r is the rule that reports a file's parse
+// errors (DL1000, DI1000, DD1000): one finding per error of the document.
+func IsParseError(r *Rule) bool {
+	return r != nil && (r == dockerfileParseError || r == ignoreParseError || r == daemonParseError)
+}
+
 // runSafely runs one rule; a panic becomes an internal-error finding so one
 // broken rule never takes the run down.
 func runSafely(p *Pass, report func(Finding)) {

@@ -189,3 +189,40 @@ func TestUndefinedVarOncePerInstruction(t *testing.T) {
 		t.Errorf("findings %s: want DL5408 once on line 2 and once on line 3", got)
 	}
 }
+
+// --fix counts a content's parse errors from its findings (IsParseError):
+// one finding per error of the document, whatever the configuration or
+// pragmas say.
+func TestParseErrorFindingsCountTheDocumentsErrors(t *testing.T) {
+	cases := []struct {
+		kind parser.Kind
+		src  string
+		bad  bool
+	}{
+		{parser.Dockerfile, "FROM alpine\nRUN true\n", false},
+		{parser.Dockerfile, "# dlint ignore=DL1000\nFROM alpine\nRUN <<EOF\necho\n", true},
+		{parser.Dockerfile, "FROM alpine\nBOGUS x\nRUN --mount=type=nope true\nRUN <<EOF\n", true},
+		{parser.DockerIgnore, "[abc\n!\n*.log\n", true},
+		{parser.DaemonJSON, `{"debug": true,}`, true},
+		{parser.DaemonJSON, `{"debug": true}`, false},
+	}
+	off := &Config{Disabled: func(*Rule, string) bool { return true }}
+	for _, c := range cases {
+		doc := parser.Parse("f", []byte(c.src), c.kind, parser.Options{})
+		n := 0
+		for _, f := range Run(doc, off) {
+			if IsParseError(f.Rule) {
+				n++
+			}
+		}
+		if (len(doc.Errors) > 0) != c.bad {
+			t.Errorf("%q: %d errors", c.src, len(doc.Errors))
+		}
+		if n != len(doc.Errors) {
+			t.Errorf("%q: %d parse-error findings, %d errors", c.src, n, len(doc.Errors))
+		}
+	}
+	if r, _ := ByID("DL3006"); IsParseError(nil) || IsParseError(r) {
+		t.Error("only the parse-error rules are parse errors")
+	}
+}

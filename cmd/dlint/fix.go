@@ -14,6 +14,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -70,17 +71,40 @@ func readFixMode(c *cli.Context, src flagSource, targets []target) (*fixMode, er
 // result, so the report and the exit status reflect what remains.
 func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) []rules.Finding) ([]rules.Finding, []byte, error) {
 	m := l.fixing
+	// The parse errors of the content linted last: a round of fixes that
+	// would leave the file parsing worse than it found it is a bug in a
+	// fix; it is not written, and the run says so.
+	var last struct {
+		src  string
+		errs int
+	}
 	// Findings the configuration turns off are not fixed either.
 	lint := func(b []byte) []rules.Finding {
 		var out []rules.Finding
+		errs := 0
 		for _, f := range lintSrc(b) {
+			if rules.IsParseError(f.Rule) {
+				errs++
+			}
 			if off, _ := p.silenced(f.Rule, f.Path); !off {
 				out = append(out, f)
 			}
 		}
+		last.src, last.errs = string(b), errs
 		return out
 	}
-	fixed, _ := fix.Converge(t.path, src, lint, m.unsafe)
+	parseErrors := func(b []byte) int {
+		if string(b) == last.src {
+			return last.errs
+		}
+		return len(parser.Parse(t.path, b, t.kind, p.parseOpts).Errors)
+	}
+	fixed, _, err := fix.ConvergeParsing(t.path, src, lint, m.unsafe, parseErrors)
+	if err != nil {
+		m.mu.Lock()
+		m.errs = append(m.errs, err)
+		m.mu.Unlock()
+	}
 	after := lintSrc(fixed)
 	var others []rules.Finding
 	for _, f := range after {

@@ -2,10 +2,15 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/source"
+	"github.com/dlint/dlint/rules"
 )
 
 const fixable = "from alpine:3.20\r\nRUN apk add curl && \\\r\n    echo ok\r\nUSER app\r\n"
@@ -89,5 +94,42 @@ func TestDiffAndFixOfManyFixes(t *testing.T) {
 	r = dlint(t, dir, "", "--fix", "--ignore", "DI1006", ".dockerignore")
 	if b, _ := os.ReadFile(p); string(b) != want.String() {
 		t.Errorf("--fix: exit %d, %d bytes written, want %d", r.code, len(b), want.Len())
+	}
+}
+
+// A fix that would leave a file no longer parsing is a bug in dlint; the
+// file keeps the rounds before it and the run reports the error (exit 2).
+func TestFixNeverWritesAFileThatNoLongerParses(t *testing.T) {
+	dir := t.TempDir()
+	src := "from alpine\nRUN true\n"
+	p := write(t, dir, "Dockerfile", src)
+	upper := &rules.Rule{ID: "DL9998", Name: "upper"}
+	breaker := &rules.Rule{ID: "DL9999", Name: "breaker"}
+	at := func(line, col, endCol int) source.Range {
+		return source.Range{Start: source.Position{Line: line, Column: col}, End: source.Position{Line: line, Column: endCol}}
+	}
+	// Round 1 upper-cases the keyword; round 2 then offers a fix that
+	// leaves a heredoc unterminated. The parse errors come as lintOne's
+	// do: findings of DL1000 from the parse.
+	noRules := &rules.Config{Disabled: func(*rules.Rule, string) bool { return true }}
+	lintSrc := func(b []byte) []rules.Finding {
+		fs := rules.Run(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}), noRules)
+		if strings.HasPrefix(string(b), "from") {
+			return append(fs, rules.Finding{Rule: upper, Path: "Dockerfile", Fixes: []rules.Fix{{Safe: true, Edits: []rules.Edit{{Range: at(1, 1, 5), NewText: "FROM"}}}}})
+		}
+		return append(fs, rules.Finding{Rule: breaker, Path: "Dockerfile", Fixes: []rules.Fix{{Safe: true, Edits: []rules.Edit{{Range: at(2, 5, 9), NewText: "<<EOF"}}}}})
+	}
+	tg := target{path: "Dockerfile", fsPath: p, kind: parser.Dockerfile}
+	prof := &profile{eff: &effective{}, ignored: map[*rules.Rule]string{}}
+	layer := &cliLayer{fixing: &fixMode{write: true, diffs: map[string]string{}}}
+	if _, _, err := fixOne(tg, []byte(src), prof, layer, lintSrc); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "FROM alpine\nRUN true\n" {
+		t.Errorf("file now %q, want only the first round's fix", b)
+	}
+	_, errs := finishFixes(io.Discard, []target{tg}, layer)
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "Dockerfile: fixes of DL9999 not applied") {
+		t.Errorf("errors %v, want the dropped round's", errs)
 	}
 }
