@@ -1,10 +1,14 @@
 package rules
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
@@ -224,5 +228,30 @@ func TestParseErrorFindingsCountTheDocumentsErrors(t *testing.T) {
 	}
 	if r, _ := ByID("DL3006"); IsParseError(nil) || IsParseError(r) {
 		t.Error("only the parse-error rules are parse errors")
+	}
+}
+
+// A file of millions of comment lines (a size the CLI accepts) is held
+// once: the comments and the line index are allocated at their final
+// size, not grown (growing them, and copying the comments for the
+// pragmas, allocated 700 MB for four million lines).
+func TestCommentLinesAreAllocatedOnce(t *testing.T) {
+	const lines = 200_000
+	src := []byte("FROM alpine:3.20\nUSER app\n" + strings.Repeat("# a comment\n", lines))
+	cfg := &Config{}
+	allocated := func(f func()) uint64 {
+		f() // one-time set-up
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	all := allocated(func() { Run(parser.Parse("Dockerfile", src, parser.Dockerfile, parser.Options{}), cfg) })
+	buildkit := allocated(func() { _, _ = bkparser.Parse(bytes.NewReader(src)) })
+	// A comment is 24 bytes, its line's start 8, its share of the
+	// source's copy 12 (45 in all); growing any of them is more.
+	if per := (all - min(buildkit, all)) / lines; per > 60 {
+		t.Errorf("dlint allocated %d bytes per comment line beyond BuildKit's parse, want at most 60", per)
 	}
 }

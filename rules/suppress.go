@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -94,35 +95,24 @@ func coversSC(codes []string, f Finding) bool {
 	return false
 }
 
-// commentLines returns each comment line of the document with its text after '#'.
-func commentLines(doc *parser.Document) []struct {
-	line int
-	text string
-} {
-	var out []struct {
-		line int
-		text string
-	}
+// commentLines returns each comment line of the document with its text
+// after '#'. A Dockerfile's are its parsed comments, not copied: a file
+// may hold millions.
+func commentLines(doc *parser.Document) []dockerfile.Comment {
 	switch {
 	case doc.Dockerfile != nil:
-		for _, c := range doc.Dockerfile.Comments {
-			out = append(out, struct {
-				line int
-				text string
-			}{c.Line, c.Text})
-		}
+		return doc.Dockerfile.Comments
 	case doc.Ignore != nil:
+		var out []dockerfile.Comment
 		for n := 1; n <= doc.Lines.Count(); n++ {
 			t := strings.TrimSpace(doc.Lines.Text(n))
 			if strings.HasPrefix(t, "#") {
-				out = append(out, struct {
-					line int
-					text string
-				}{n, strings.TrimSpace(t[1:])})
+				out = append(out, dockerfile.Comment{Line: n, Text: strings.TrimSpace(t[1:])})
 			}
 		}
+		return out
 	}
-	return out
+	return nil
 }
 
 func collectPragmas(doc *parser.Document) []*pragma {
@@ -131,15 +121,15 @@ func collectPragmas(doc *parser.Document) []*pragma {
 	for _, c := range commentLines(doc) {
 		// Most comments are prose: the expression's first word says so
 		// without running it.
-		if !strings.HasPrefix(c.text, "dlint") && !strings.HasPrefix(c.text, "hadolint") {
+		if !strings.HasPrefix(c.Text, "dlint") && !strings.HasPrefix(c.Text, "hadolint") {
 			continue
 		}
-		m := pragmaRE.FindStringSubmatch(c.text)
+		m := pragmaRE.FindStringSubmatch(c.Text)
 		if m == nil {
 			continue
 		}
-		p := &pragma{line: c.line, global: m[2] != "", reason: strings.TrimSpace(m[4])}
-		p.comment = source.Range{Start: source.Position{Line: c.line, Column: 1}, End: source.Position{Line: c.line, Column: len([]rune(doc.Lines.Text(c.line))) + 1}}
+		p := &pragma{line: c.Line, global: m[2] != "", reason: strings.TrimSpace(m[4])}
+		p.comment = source.Range{Start: source.Position{Line: c.Line, Column: 1}, End: source.Position{Line: c.Line, Column: len([]rune(doc.Lines.Text(c.Line))) + 1}}
 		for _, n := range strings.Split(m[3], ",") {
 			n = strings.TrimSpace(n)
 			if n == "" {
@@ -163,7 +153,7 @@ func collectPragmas(doc *parser.Document) []*pragma {
 			if targets == nil {
 				targets = newTargetIndex(doc)
 			}
-			p.from, p.to = targets.target(c.line)
+			p.from, p.to = targets.target(c.Line)
 		}
 		out = append(out, p)
 	}

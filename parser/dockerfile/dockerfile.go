@@ -353,10 +353,24 @@ func (f *File) lineTextRange(n int) source.Range {
 }
 
 func (f *File) readComments() {
-	// Comment lines inside heredoc bodies are dropped in finish().
-	for n := 1; n <= f.Lines.Count(); n++ {
+	// Comment lines inside heredoc bodies are dropped in finish(). Counted
+	// first, so that millions of them are allocated once.
+	comment := func(n int) (string, bool) {
 		t := strings.TrimLeft(f.Lines.Text(n), " \t\uFEFF")
-		if strings.HasPrefix(t, "#") {
+		return t, strings.HasPrefix(t, "#")
+	}
+	count := 0
+	for n := 1; n <= f.Lines.Count(); n++ {
+		if _, ok := comment(n); ok {
+			count++
+		}
+	}
+	if count == 0 {
+		return
+	}
+	f.Comments = make([]Comment, 0, count)
+	for n := 1; n <= f.Lines.Count(); n++ {
+		if t, ok := comment(n); ok {
 			f.Comments = append(f.Comments, Comment{Line: n, Text: strings.TrimSpace(t[1:])})
 		}
 	}

@@ -3,6 +3,7 @@
 package source
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"unicode/utf8"
@@ -80,7 +81,9 @@ func (l *Lines) isASCII(i int) bool {
 // line terminator, not to the line's text. A UTF-8 byte-order mark is not
 // part of the first line: columns count from after it, as editors show them.
 func NewLines(src []byte) *Lines {
-	starts := make([]int, 1, len(src)/32+1)
+	// Counted first: a file of millions of short lines would otherwise
+	// allocate its index five times over while it grows.
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		starts[0] = 3
 	}
