@@ -90,6 +90,9 @@ type builder struct {
 	shell   []string
 	// stageShell is the current stage's default shell: cmd on Windows images.
 	stageShell []string
+	// scriptWords counts the words of the scripts parsed so far, against
+	// shell.MaxFileWords.
+	scriptWords int
 }
 
 // The shells RUN uses without a SHELL instruction, on Linux and on Windows.

@@ -184,9 +184,12 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 
 // maxInstructions bounds the instructions of a Dockerfile dlint analyses:
 // each holds BuildKit's typed command, dlint's model and, for a RUN, its
-// script, some 5 KB with the room the collector leaves, so a file of a
-// million one-word RUNs took 7 GB. Real Dockerfiles hold tens to hundreds.
-const maxInstructions = 100_000
+// script and its findings, 5 to 15 KB with the room the collector leaves:
+// a file of a million one-word RUNs took 7 GB, and 8 MiB of 100,000
+// package installs (eight findings each) 1.4 GB. At this bound such a file
+// takes 400 MB. Real Dockerfiles hold tens to hundreds of instructions; the
+// bench's largest shape holds 20,000.
+const maxInstructions = 25_000
 
 // maxWords bounds the words of a Dockerfile's instructions (BuildKit's AST
 // nodes: a keyword, each argument, each key and value): one LABEL of

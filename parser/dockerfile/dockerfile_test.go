@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/dlint/dlint/parser/shell"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -283,7 +285,7 @@ func TestChainVolumeBound(t *testing.T) {
 func TestInstructionBound(t *testing.T) {
 	src := "FROM alpine:3.20\n" + strings.Repeat("RUN a\n", maxInstructions)
 	f, errs := Parse([]byte(src), Options{})
-	if len(errs) != 1 || !strings.Contains(errs[0].Message, "over 100000 instructions") || errs[0].Range.Start.Line != maxInstructions+1 {
+	if len(errs) != 1 || !strings.Contains(errs[0].Message, "over 25000 instructions") || errs[0].Range.Start.Line != maxInstructions+1 {
 		t.Fatalf("%d instructions: %v", maxInstructions+1, errs)
 	}
 	if len(f.Instructions) != 0 {
@@ -352,4 +354,37 @@ func TestKeywordRangeInvalidUTF8(t *testing.T) {
 
 func span(l1, c1, l2, c2 int) source.Range {
 	return source.Range{Start: pos(l1, c1), End: pos(l2, c2)}
+}
+
+// The scripts of one file are parsed while they hold at most
+// shell.MaxFileWords words; the ones after are declined and reported, so
+// a file of long RUN lines is held in bounded memory.
+func TestScriptWordBound(t *testing.T) {
+	// Half the bound in lines of a thousand words (BuildKit refuses lines
+	// over 64 KiB).
+	half := strings.Repeat(strings.Repeat(" a", 1000)+" \\\n", shell.MaxFileWords/2000)
+	src := "FROM alpine:3.20\nRUN true \\\n" + half + " end\nRUN true \\\n" + half + " end\nRUN <<EOF\necho hi\nEOF\nRUN echo small\n"
+	f, errs := Parse([]byte(src), Options{})
+	if n := len(f.Instructions); n != 5 {
+		t.Fatalf("%d instructions, want 5", n)
+	}
+	if c := f.Instructions[1].Script.Commands; len(c) != 1 || len(c[0].Args) < shell.MaxFileWords/2 {
+		t.Errorf("the first script was not parsed whole")
+	}
+	for i, in := range f.Instructions[2:] {
+		if !errors.Is(in.ScriptErr, shell.ErrFileWords) || len(in.Script.Commands) != 0 {
+			t.Errorf("RUN %d: %v, %d commands; want it declined", i+2, in.ScriptErr, len(in.Script.Commands))
+		}
+	}
+	if len(errs) != 3 || !strings.Contains(errs[0].Message, "RUN not checked: the file's scripts hold over 1000000 words") || errs[0].Range.Start.Line != 4+shell.MaxFileWords/2000 {
+		t.Errorf("errors: %v", errs)
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	for script, want := range map[string]int{"": 0, " \t\n": 0, "a": 1, "apt-get install -y  curl\n": 4, "echo 'a b'": 3, "a\\\n  b\r\n": 2} {
+		if got := shell.CountWords(script); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", script, got, want)
+		}
+	}
 }

@@ -96,13 +96,22 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 		sb.WriteByte('\n')
 		lineMap = append(lineMap, n)
 	}
-	script, err := shell.ParseVariant(sb.String(), f.mapper(lineMap), lang)
+	script, err := b.parseScript(sb.String(), f.mapper(lineMap), lang)
 	if err != nil {
 		in.ScriptErr = err
 		script = &shell.Script{}
 	}
 	in.Script = script
 	b.parseHeredocScripts(in, lang)
+}
+
+// parseScript parses one of the file's scripts while the file's scripts
+// hold at most shell.MaxFileWords words, and declines it after.
+func (b *builder) parseScript(script string, at shell.Mapper, lang syntax.LangVariant) (*shell.Script, error) {
+	if b.scriptWords += shell.CountWords(script); b.scriptWords > shell.MaxFileWords {
+		return nil, shell.ErrFileWords
+	}
+	return shell.ParseVariant(script, at, lang)
 }
 
 // blankPrefix replaces the keyword and the flags on line n with spaces, so
@@ -227,7 +236,7 @@ func (b *builder) parseHeredocScripts(in *Instruction, lang syntax.LangVariant) 
 			sb.WriteByte('\n')
 			lineMap = append(lineMap, n)
 		}
-		s, err := shell.ParseVariant(sb.String(), b.f.mapper(lineMap), lang)
+		s, err := b.parseScript(sb.String(), b.f.mapper(lineMap), lang)
 		if err != nil {
 			if in.ScriptErr == nil {
 				in.ScriptErr = err

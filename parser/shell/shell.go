@@ -152,10 +152,41 @@ const maxCommands = 250_000
 // more than maxCommands commands.
 var ErrTooLarge = fmt.Errorf("over %d lines and commands: the script is not analysed", maxCommands)
 
+// MaxFileWords bounds the words of all the scripts of one file dlint
+// analyses (the file's parser keeps the count: CountWords before each
+// script): each costs its syntax node and its place in dlint's command
+// model, some 130 bytes with the collector's room, and 8 MiB of RUN lines
+// of one-letter arguments hold four million words (540 MB). Real files
+// hold a few thousand.
+const MaxFileWords = 1_000_000
+
+// ErrFileWords is the error of a script left unparsed because the scripts
+// of its file before it already hold MaxFileWords words.
+var ErrFileWords = fmt.Errorf("the file's scripts hold over %d words: this one is not analysed", MaxFileWords)
+
+// CountWords over-estimates the words of script: its runs of bytes that
+// are not blanks (quotes may join several into one word).
+func CountWords(script string) int {
+	n, inWord := 0, false
+	for i := 0; i < len(script); i++ {
+		switch script[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f':
+			inWord = false
+		default:
+			if !inWord {
+				n++
+			}
+			inWord = true
+		}
+	}
+	return n
+}
+
 // Declined reports whether err is dlint declining to analyse a script
-// (ErrTooDeep, ErrTooLarge) rather than the script failing to parse.
+// (ErrTooDeep, ErrTooLarge, ErrFileWords) rather than the script failing
+// to parse.
 func Declined(err error) bool {
-	return errors.Is(err, ErrTooDeep) || errors.Is(err, ErrTooLarge)
+	return errors.Is(err, ErrTooDeep) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrFileWords)
 }
 
 // commandBound is at least the number of simple commands in script: every
