@@ -77,18 +77,19 @@ func TestFixRefusals(t *testing.T) {
 // Thousands of fixes scattered through a file: --diff and --fix stay fast
 // (the diff of 40,000 lines with 20,000 removals took two minutes with an
 // unbounded longest-common-subsequence search, applying the fixes one by
-// one a few seconds more).
+// one a few seconds more). Comments and blank lines make the lines many
+// within the patterns an ignore file may hold.
 func TestDiffAndFixOfManyFixes(t *testing.T) {
 	dir := t.TempDir()
 	var src, want strings.Builder
 	want.WriteString("node_modules\n")
-	for i := range 20000 {
-		fmt.Fprintf(&src, "node_modules\nsrc/a%d\n", i)
-		fmt.Fprintf(&want, "src/a%d\n", i)
+	for i := range 5000 {
+		fmt.Fprintf(&src, "node_modules\nsrc/a%d\n# a%d\n\n", i, i)
+		fmt.Fprintf(&want, "src/a%d\n# a%d\n\n", i, i)
 	}
 	p := write(t, dir, ".dockerignore", src.String())
 	r := dlint(t, dir, "", "--diff", "--ignore", "DI1006", ".dockerignore")
-	if r.code != 1 || strings.Count(r.stdout, "\n-node_modules\n") != 19999 {
+	if r.code != 1 || strings.Count(r.stdout, "\n-node_modules\n") != 4999 {
 		t.Fatalf("--diff: exit %d, %d removals\n%.300s", r.code, strings.Count(r.stdout, "\n-node_modules\n"), r.stderr)
 	}
 	r = dlint(t, dir, "", "--fix", "--ignore", "DI1006", ".dockerignore")

@@ -4,6 +4,8 @@
 package buildcontext
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -77,8 +79,16 @@ func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) (
 	return dir, "", nil, false
 }
 
+// readIgnoreFile reads an ignore file, up to one byte past
+// dockerignore.MaxSize: a longer file is declined by its parser, whatever
+// its size.
 func readIgnoreFile(p string) ([]byte, bool) {
-	src, err := os.ReadFile(p)
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, dockerignore.MaxSize+1))
 	return src, err == nil
 }
 
@@ -129,6 +139,12 @@ func (c *Context) Sent(rel string) bool {
 // empty listing with Err set.
 func (c *Context) Listing() *Listing {
 	c.once.Do(func() {
+		if c.Ignore != nil && c.Ignore.Declined {
+			// What it leaves out is unknown: no listing is better than a
+			// wrong one.
+			c.listing = &Listing{Err: fmt.Errorf("%s is not analysed: the context is not listed", c.IgnorePath)}
+			return
+		}
 		c.listing = walk(c.Dir, c.Ignore, c.Limits.orDefault())
 	})
 	return c.listing

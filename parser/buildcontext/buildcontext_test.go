@@ -178,20 +178,21 @@ func TestWalkLimits(t *testing.T) {
 // patterns the walk lists fewer entries, so that the tests stay bounded.
 func TestWalkBoundsPatternTests(t *testing.T) {
 	files := map[string]string{}
-	for i := range 300 {
-		files[fmt.Sprintf("f%03d", i)] = "x"
+	for i := range 1200 {
+		files[fmt.Sprintf("f%04d", i)] = "x"
 	}
 	var pats strings.Builder
-	n := maxPatternTests / 100 // room for 100 entries
+	n := dockerignore.MaxPatterns
+	room := maxPatternTests / n
 	for i := range n {
 		fmt.Fprintf(&pats, "never%d\n", i)
 	}
 	c := &Context{Dir: tree(t, files), Ignore: ignore(t, pats.String())}
-	if l := c.Listing(); !l.Truncated || len(l.Entries) != 100 {
-		t.Errorf("%d patterns: truncated %v with %d entries, want 100", n, l.Truncated, len(l.Entries))
+	if l := c.Listing(); !l.Truncated || len(l.Entries) != room {
+		t.Errorf("%d patterns: truncated %v with %d entries, want %d", n, l.Truncated, len(l.Entries), room)
 	}
 	few := &Context{Dir: c.Dir, Ignore: ignore(t, "never\n")}
-	if l := few.Listing(); l.Truncated || len(l.Entries) != 300 {
+	if l := few.Listing(); l.Truncated || len(l.Entries) != 1200 {
 		t.Errorf("one pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
 	}
 }
@@ -402,5 +403,35 @@ func TestCacheOwnIgnoreFiles(t *testing.T) {
 	}
 	if _, ok := listOwnIgnores(filepath.Join(root, "missing")); ok {
 		t.Error("a missing directory listed")
+	}
+}
+
+// A context whose ignore file is too large to analyse is not listed: what
+// it would leave out is unknown. An ignore file is read no further than
+// one byte past the cap.
+func TestContextOfADeclinedIgnoreFile(t *testing.T) {
+	var many strings.Builder
+	for i := range dockerignore.MaxPatterns + 1 {
+		fmt.Fprintf(&many, "f%d\n", i)
+	}
+	root := tree(t, map[string]string{
+		"many/Dockerfile":    "FROM a\n",
+		"many/.dockerignore": many.String(),
+		"many/.git/HEAD":     "x",
+		"big/Dockerfile":     "FROM a\n",
+		"big/.dockerignore":  ".git\n" + strings.Repeat("#", dockerignore.MaxSize),
+		"big/.git/HEAD":      "x",
+	})
+	for _, dir := range []string{"many", "big"} {
+		c := ForDockerfile(filepath.Join(root, dir, "Dockerfile"), "")
+		if c.Ignore == nil || !c.Ignore.Declined {
+			t.Fatalf("%s: the ignore file was not declined", dir)
+		}
+		if l := c.Listing(); l.Err == nil || len(l.Entries) != 0 || !strings.Contains(l.Err.Error(), "is not analysed") {
+			t.Errorf("%s: listing of %d entries, error %v", dir, len(l.Entries), l.Err)
+		}
+	}
+	if src, ok := readIgnoreFile(filepath.Join(root, "big", ".dockerignore")); !ok || len(src) != dockerignore.MaxSize+1 {
+		t.Errorf("read %d bytes, want the cap and one", len(src))
 	}
 }

@@ -28,6 +28,10 @@ type Pattern struct {
 type File struct {
 	Patterns []Pattern
 	Lines    *source.Lines
+	// Declined is set when the file is larger than dlint analyses (MaxSize,
+	// MaxPatterns): it then has no patterns, Parse says why, and the build
+	// contexts that use it are not analysed either.
+	Declined bool
 
 	once    sync.Once
 	mu      sync.Mutex // patternmatcher is not safe for concurrent use
@@ -41,7 +45,16 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // keeps each pattern's line. Invalid patterns are returned as errors with
 // their line; the other patterns are kept.
 func Parse(src []byte) (*File, []source.Error) {
+	if len(src) > MaxSize {
+		return &File{Lines: source.NewLines(nil), Declined: true}, []source.Error{{Range: source.LineRange(1, 1),
+			Message: fmt.Sprintf("over %d MiB: the file is not analysed", MaxSize>>20)}}
+	}
 	f := &File{Lines: source.NewLines(src)}
+	if at := overPatterns(f.Lines); at > 0 {
+		f.Declined = true
+		return f, []source.Error{{Range: source.LineRange(at, at),
+			Message: fmt.Sprintf("over %d patterns: the file is not analysed", MaxPatterns)}}
+	}
 	var errs []source.Error
 	for n := 1; n <= f.Lines.Count(); n++ {
 		text := f.Lines.Text(n)
@@ -88,6 +101,33 @@ func Parse(src []byte) (*File, []source.Error) {
 		f.Patterns = append(f.Patterns, p)
 	}
 	return f, errs
+}
+
+// MaxSize bounds the bytes of an ignore file dlint reads (the CLI's cap on
+// every file it reads); a longer one is declined.
+const MaxSize = 8 << 20
+
+// MaxPatterns bounds the patterns of an ignore file dlint analyses: each is
+// compiled to a regular expression, some 3 KB, on its own and again for a
+// context's walk, so 150,000 patterns took 480 MB. Real files hold tens.
+const MaxPatterns = 10_000
+
+// overPatterns returns the line of the pattern past MaxPatterns, or 0.
+func overPatterns(lines *source.Lines) int {
+	n := 0
+	for line := 1; line <= lines.Count(); line++ {
+		t := lines.Text(line)
+		if line == 1 {
+			t = strings.TrimPrefix(t, string(bom))
+		}
+		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" { // as Parse skips them
+			continue
+		}
+		if n++; n > MaxPatterns {
+			return line
+		}
+	}
+	return 0
 }
 
 // maxPatternLen is Linux's PATH_MAX. Compiling a pattern costs

@@ -1,6 +1,7 @@
 package dockerignore
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -115,5 +116,28 @@ func TestOverlongPatternsAreRefused(t *testing.T) {
 	}
 	if len(errs) != 2 || errs[0].Range.Start.Line != 2 || errs[1].Range.Start.Line != 3 || !strings.Contains(errs[0].Message, "longer than any path") {
 		t.Errorf("errors = %+v, want lines 2 and 3 refused as too long", errs)
+	}
+}
+
+// An ignore file of more patterns or bytes than dlint analyses is declined
+// before any pattern is compiled: each costs some 3 KB.
+func TestLargeFilesAreDeclined(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# a comment\n\n")
+	for i := range MaxPatterns {
+		fmt.Fprintf(&b, "dir%d/*.log\n", i)
+	}
+	f, errs := Parse([]byte(b.String()))
+	if len(errs) != 0 || f.Declined || len(f.Patterns) != MaxPatterns {
+		t.Fatalf("%d patterns: declined %v, %d kept, errors %v", MaxPatterns, f.Declined, len(f.Patterns), errs)
+	}
+	b.WriteString("  \n# another comment\n!one/more\n")
+	f, errs = Parse([]byte(b.String()))
+	if !f.Declined || len(f.Patterns) != 0 || len(errs) != 1 || errs[0].Range.Start.Line != MaxPatterns+5 || !strings.Contains(errs[0].Message, "over 10000 patterns") {
+		t.Errorf("one pattern more: declined %v, %d kept, errors %v", f.Declined, len(f.Patterns), errs)
+	}
+	f, errs = Parse(make([]byte, MaxSize+1))
+	if !f.Declined || len(errs) != 1 || !strings.Contains(errs[0].Message, "over 8 MiB") {
+		t.Errorf("over the size: declined %v, errors %v", f.Declined, errs)
 	}
 }
