@@ -38,7 +38,10 @@ var dockerfileParseError = &Rule{
 	Summary: "The Dockerfile cannot be parsed",
 	Doc: "BuildKit's parser rejects this file or instruction (an unterminated heredoc, an unknown " +
 		"instruction, a malformed flag, a line over 64 KiB, a file that is not text), so `docker build` " +
-		"fails. dlint still checks the instructions it could read.",
+		"fails. dlint still checks the instructions it could read. The same finding marks what dlint " +
+		"declines to analyse because no real file needs it and a hostile one could exhaust it (over " +
+		"25,000 instructions, a script nested over 1,000 levels, the scripts after a file's first " +
+		"million words of scripts): the build may work, but dlint did not check that part.",
 	Bad:  "FROM alpine:3.20\nRUN <<EOF\necho never closed",
 	Good: "FROM alpine:3.20\nRUN <<EOF\necho closed\nEOF",
 }
@@ -48,7 +51,9 @@ var ignoreParseError = &Rule{
 	Tags:    []string{TagCorrectness},
 	Summary: "The .dockerignore file has an invalid pattern",
 	Doc: "BuildKit's pattern matcher rejects this pattern, and the build fails before any file is sent. " +
-		"Fix the pattern's syntax (an unclosed `[`, a lone `!`).",
+		"Fix the pattern's syntax (an unclosed `[`, a lone `!`). The same finding marks an ignore file " +
+		"dlint declines to analyse: over 10,000 patterns or 8 MiB. The build contexts that use it are " +
+		"then not checked either.",
 	Bad:  "[abc\n",
 	Good: "[abc]*\n",
 }
