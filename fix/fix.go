@@ -184,6 +184,11 @@ type BrokenError struct {
 	Rules []string // the rules whose fixes the dropped round held, sorted
 }
 
+// Broken is the BrokenError of fixes applied to path, naming their rules.
+func Broken(path string, applied []rules.Finding) *BrokenError {
+	return &BrokenError{Path: path, Rules: ruleIDs(applied)}
+}
+
 func (e *BrokenError) Error() string {
 	return e.Path + ": fixes of " + strings.Join(e.Rules, ", ") +
 		" not applied: the file would no longer parse as it does now (a bug in dlint; please report it)"
@@ -217,7 +222,7 @@ func converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe
 		if parseErrors != nil {
 			n := parseErrors(out)
 			if n > errs {
-				return src, all, &BrokenError{Path: path, Rules: ruleIDs(applied)}
+				return src, all, Broken(path, applied)
 			}
 			errs = n
 		}

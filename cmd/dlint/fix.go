@@ -169,6 +169,13 @@ func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
 		if len(applied) == 0 || string(after) == string(before) {
 			continue
 		}
+		// Held to the same rule as a target's fixes: never written when
+		// the file would parse worse than it did.
+		kind := parser.KindOfNamed(p)
+		if parseErrors(p, after, kind) > parseErrors(p, before, kind) {
+			errs = append(errs, fix.Broken(p, applied))
+			continue
+		}
 		changed = true
 		if m.diff {
 			d, err := fix.Diff(p, before, after)
@@ -198,6 +205,11 @@ func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
 		fmt.Fprint(w, otherDiffs[p])
 	}
 	return changed, errs
+}
+
+// parseErrors counts the parse errors of src read as kind.
+func parseErrors(p string, src []byte, kind parser.Kind) int {
+	return len(parser.Parse(p, src, kind, parser.Options{}).Errors)
 }
 
 // fixKey identifies a fix by the file and edits it makes.

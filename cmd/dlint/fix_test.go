@@ -134,3 +134,31 @@ func TestFixNeverWritesAFileThatNoLongerParses(t *testing.T) {
 		t.Errorf("errors %v, want the dropped round's", errs)
 	}
 }
+
+// Fixes aimed at another file (an ignore file extended from a
+// Dockerfile's finding) are held to the same rule.
+func TestFixNeverBreaksAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, ".dockerignore", "node_modules\n")
+	rule := &rules.Rule{ID: "DL9999", Name: "breaker"}
+	end := source.Position{Line: 2, Column: 1}
+	layer := &cliLayer{fixing: &fixMode{write: true, diffs: map[string]string{}, others: []rules.Finding{{
+		Rule: rule, Path: "Dockerfile",
+		Fixes: []rules.Fix{{Safe: true, Path: filepath.ToSlash(p), Edits: []rules.Edit{{Range: source.Range{Start: end, End: end}, NewText: "!\n"}}}},
+	}}}}
+	changed, errs := finishFixes(io.Discard, nil, layer)
+	if b, _ := os.ReadFile(p); string(b) != "node_modules\n" || changed {
+		t.Errorf("the ignore file became %q (changed %v)", b, changed)
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "fixes of DL9999 not applied") {
+		t.Errorf("errors %v", errs)
+	}
+	// The same edit that keeps the file parsing is written.
+	layer.fixing.others[0].Fixes[0].Edits[0].NewText = ".git\n"
+	if _, errs := finishFixes(io.Discard, nil, layer); len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "node_modules\n.git\n" {
+		t.Errorf("the ignore file became %q", b)
+	}
+}
