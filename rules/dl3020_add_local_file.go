@@ -75,8 +75,11 @@ func checkAddLocalFile(p *Pass) {
 			if len(sources) > 1 {
 				what = "local files " + quoteList(sources)
 			}
-			p.Report(in.KeywordRange, "ADD of "+what+": COPY does the same without ADD's unpacking and downloading",
-				Fix{Message: "Use COPY (ADD would also unpack a source that is a tar archive whatever its name)", Edits: []Edit{{Range: in.KeywordRange, NewText: word}}})
+			var fixes []Fix
+			if keywordWritten(p, in) {
+				fixes = append(fixes, Fix{Message: "Use COPY (ADD would also unpack a source that is a tar archive whatever its name)", Edits: []Edit{{Range: in.KeywordRange, NewText: word}}})
+			}
+			p.Report(in.KeywordRange, "ADD of "+what+": COPY does the same without ADD's unpacking and downloading", fixes...)
 		}
 	}
 }

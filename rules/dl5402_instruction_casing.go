@@ -19,7 +19,8 @@ var instructionCasing = &Rule{
 		"As in `docker build --check`, the majority counts FROM lines and the instructions of stages; " +
 		"ARGs before the first FROM are neither counted nor checked, nor are keywords that are not ASCII " +
 		"(unknown instructions, DL1000).\n\n" +
-		"Fix (safe): the keyword is written in the file's majority casing.",
+		"Fix (safe): the keyword is written in the file's majority casing (not offered for a keyword " +
+		"split by a line continuation).",
 	Bad:  "FROM alpine:3.20\nrun echo hi\nCOPY . /app",
 	Good: "FROM alpine:3.20\nRUN echo hi\nCOPY . /app",
 	Check: func(p *Pass) {
@@ -55,8 +56,11 @@ var instructionCasing = &Rule{
 			if kw == want {
 				continue
 			}
-			p.Report(in.KeywordRange, fmt.Sprintf("instruction %q should be %s like most instructions in this file", kw, casing),
-				Fix{Message: fmt.Sprintf("Write %q", want), Safe: true, Edits: []Edit{{Range: in.KeywordRange, NewText: want}}})
+			var fixes []Fix
+			if keywordWritten(p, in) {
+				fixes = append(fixes, Fix{Message: fmt.Sprintf("Write %q", want), Safe: true, Edits: []Edit{{Range: in.KeywordRange, NewText: want}}})
+			}
+			p.Report(in.KeywordRange, fmt.Sprintf("instruction %q should be %s like most instructions in this file", kw, casing), fixes...)
 		}
 	},
 }

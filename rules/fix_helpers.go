@@ -37,6 +37,18 @@ func fixLine(p *Pass, n int) []rune {
 	return []rune(p.Lines.Text(n))
 }
 
+// keywordWritten reports whether the instruction's keyword is written
+// whole at its KeywordRange, so that an edit of the range replaces the
+// keyword and nothing else. A keyword split by a line continuation
+// ("FR\<newline>OM", which BuildKit joins) is not: its range covers the
+// first line only.
+func keywordWritten(p *Pass, in *dockerfile.Instruction) bool {
+	r := in.KeywordRange
+	line := fixLine(p, r.Start.Line)
+	return r.Start.Line == r.End.Line && r.Start.Column >= 1 && r.Start.Column <= r.End.Column &&
+		r.End.Column-1 <= len(line) && string(line[r.Start.Column-1:r.End.Column-1]) == in.Keyword
+}
+
 // fixFindToken locates token in the instruction's source after its
 // keyword as a whole blank-separated word (not inside a longer word).
 func fixFindToken(p *Pass, in *dockerfile.Instruction, token string) (source.Range, bool) {
