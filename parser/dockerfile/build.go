@@ -181,6 +181,12 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 		if i, n := indexReplaced([]byte(first), node.Value); i >= 0 {
 			col, width = utf8.RuneCountInString(first[:i])+1, utf8.RuneCountInString(first[i:i+n])
 		}
+	} else {
+		// A keyword split by a line continuation ("FR\<newline>OM"): the
+		// range is its part on the first line, from the line's first word.
+		i := len(first) - len(strings.TrimLeft(first, " \t"))
+		col = utf8.RuneCountInString(first[:i]) + 1
+		width = max(min(width, utf8.RuneCountInString(first[i:])), 0)
 	}
 	in.KeywordRange = source.Range{
 		Start: source.Position{Line: node.StartLine, Column: col},

@@ -352,6 +352,21 @@ func TestKeywordRangeInvalidUTF8(t *testing.T) {
 	}
 }
 
+// A keyword split by a line continuation, which BuildKit joins, is
+// located by its part on the first line, within that line.
+func TestKeywordRangeSplitKeyword(t *testing.T) {
+	f, _ := Parse([]byte("FROM alpine:3.20\nAD\\\nD a /a\n  W\\\nORKDIR /x\n"), Options{})
+	var got []source.Range
+	var kws []string
+	for _, in := range f.Instructions[1:] {
+		got = append(got, in.KeywordRange)
+		kws = append(kws, in.Keyword)
+	}
+	if want := []source.Range{span(2, 1, 2, 4), span(4, 3, 4, 5)}; !slices.Equal(got, want) || !slices.Equal(kws, []string{"ADD", "WORKDIR"}) {
+		t.Errorf("keywords %q at %v, want at %v", kws, got, want)
+	}
+}
+
 func span(l1, c1, l2, c2 int) source.Range {
 	return source.Range{Start: pos(l1, c1), End: pos(l2, c2)}
 }
