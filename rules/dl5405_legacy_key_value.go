@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -63,7 +64,9 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 	if key == "" || len(in.Heredocs) > 0 || !dockerfile.PlainWord(key, escape) {
 		return nil
 	}
-	blank := func(r rune) bool { return r == ' ' || r == '\t' }
+	// The blanks BuildKit splits the legacy form on; key=value splits its
+	// words on every Unicode space, so a value holding one is quoted.
+	blank := func(r rune) bool { return r == ' ' || r == '\t' || r == '\v' || r == '\f' || r == '\r' }
 	line := fixLine(p, first)
 	i := in.KeywordRange.End.Column - 1
 	for i < len(line) && blank(line[i]) {
@@ -121,7 +124,7 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 					quoted = 0
 				}
 			}
-		case blank(r) && quoted == 0:
+		case unicode.IsSpace(r) && quoted == 0:
 			spaced = true
 		}
 	}
