@@ -17,7 +17,8 @@ var copyDestNotDir = &Rule{
 		"slash; otherwise the build fails (\"When using COPY with more than one source file, the " +
 		"destination must be a directory and end with a /\"). Add the slash. Heredoc sources count as " +
 		"sources; a destination given through an unknown variable is not judged.\n\n" +
-		"Fix (safe): a trailing slash is added to the destination.",
+		"Fix (safe): a trailing slash is added to the destination (not to one holding `<<`, which " +
+		"the slash could turn into a heredoc).",
 	Bad:   "COPY package.json package-lock.json /app",
 	Good:  "COPY package.json package-lock.json /app/",
 	Check: checkCopyDestNotDir,
@@ -41,8 +42,13 @@ func checkCopyDestNotDir(p *Pass) {
 			if n := len(dest); n >= 2 && !in.JSON && (dest[0] == '"' || dest[0] == '\'') && dest[n-1] == dest[0] {
 				at.Column--
 			}
-			p.Report(r, fmt.Sprintf("%s has %d sources, so its destination %q must end with /", strings.ToUpper(in.Cmd), len(sources)+heredocs, value),
-				Fix{Message: "Add a trailing slash", Safe: true, Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: "/"}}})
+			var fixes []Fix
+			// A word with "<<" may turn into a heredoc once it ends with
+			// a slash ("<<" is a plain word, "<</" opens a heredoc).
+			if in.JSON || !strings.Contains(dest, "<<") {
+				fixes = append(fixes, Fix{Message: "Add a trailing slash", Safe: true, Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: "/"}}})
+			}
+			p.Report(r, fmt.Sprintf("%s has %d sources, so its destination %q must end with /", strings.ToUpper(in.Cmd), len(sources)+heredocs, value), fixes...)
 		}
 	}
 }
