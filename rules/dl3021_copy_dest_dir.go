@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -45,10 +46,21 @@ func checkCopyDestNotDir(p *Pass) {
 			var fixes []Fix
 			// A word with "<<" may turn into a heredoc once it ends with
 			// a slash ("<<" is a plain word, "<</" opens a heredoc).
-			if in.JSON || !strings.Contains(dest, "<<") {
+			// And only where the destination is written as located, at the
+			// end of the instruction (arguments BuildKit joined across a
+			// continuation may be located elsewhere).
+			if in.JSON || !strings.Contains(dest, "<<") && writtenAt(p, r, dest) && endsInstruction(p, in, r) {
 				fixes = append(fixes, Fix{Message: "Add a trailing slash", Safe: true, Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: "/"}}})
 			}
 			p.Report(r, fmt.Sprintf("%s has %d sources, so its destination %q must end with /", strings.ToUpper(in.Cmd), len(sources)+heredocs, value), fixes...)
 		}
 	}
+}
+
+// endsInstruction reports whether r ends the instruction's text: nothing
+// but blanks follows it on the instruction's last line.
+func endsInstruction(p *Pass, in *dockerfile.Instruction, r source.Range) bool {
+	line := fixLine(p, r.End.Line)
+	return r.End.Line == in.Range.End.Line && r.End.Column >= 1 && r.End.Column-1 <= len(line) &&
+		strings.TrimRight(string(line[r.End.Column-1:]), " \t") == ""
 }

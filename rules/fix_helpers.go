@@ -43,10 +43,15 @@ func fixLine(p *Pass, n int) []rune {
 // ("FR\<newline>OM", which BuildKit joins) is not: its range covers the
 // first line only.
 func keywordWritten(p *Pass, in *dockerfile.Instruction) bool {
-	r := in.KeywordRange
+	return writtenAt(p, in.KeywordRange, in.Keyword)
+}
+
+// writtenAt reports whether the file holds text at r, on one line: an edit
+// located from a word BuildKit joined across lines may not be.
+func writtenAt(p *Pass, r source.Range, text string) bool {
 	line := fixLine(p, r.Start.Line)
 	return r.Start.Line == r.End.Line && r.Start.Column >= 1 && r.Start.Column <= r.End.Column &&
-		r.End.Column-1 <= len(line) && string(line[r.Start.Column-1:r.End.Column-1]) == in.Keyword
+		r.End.Column-1 <= len(line) && string(line[r.Start.Column-1:r.End.Column-1]) == text
 }
 
 // fixFindToken locates token in the instruction's source after its
