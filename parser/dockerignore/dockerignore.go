@@ -3,7 +3,6 @@
 package dockerignore
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -57,15 +56,8 @@ func Parse(src []byte) (*File, []source.Error) {
 	}
 	var errs []source.Error
 	for n := 1; n <= f.Lines.Count(); n++ {
-		text := f.Lines.Text(n)
-		if n == 1 {
-			text = string(bytes.TrimPrefix([]byte(text), bom))
-		}
-		if strings.HasPrefix(text, "#") {
-			continue
-		}
-		pattern := strings.TrimSpace(text)
-		if pattern == "" {
+		pattern, ok := patternAt(f.Lines, n)
+		if !ok {
 			continue
 		}
 		p := Pattern{Raw: pattern, Range: lineSpan(f.Lines, n, pattern)}
@@ -116,11 +108,7 @@ const MaxPatterns = 10_000
 func overPatterns(lines *source.Lines) int {
 	n := 0
 	for line := 1; line <= lines.Count(); line++ {
-		t := lines.Text(line)
-		if line == 1 {
-			t = strings.TrimPrefix(t, string(bom))
-		}
-		if strings.HasPrefix(t, "#") || strings.TrimSpace(t) == "" { // as Parse skips them
+		if _, ok := patternAt(lines, line); !ok {
 			continue
 		}
 		if n++; n > MaxPatterns {
@@ -128,6 +116,21 @@ func overPatterns(lines *source.Lines) int {
 		}
 	}
 	return 0
+}
+
+// patternAt is the pattern of line n, trimmed; false for a comment or a
+// blank line (as BuildKit's ignorefile reads them: a comment starts at the
+// line's first byte).
+func patternAt(lines *source.Lines, n int) (string, bool) {
+	text := lines.Text(n)
+	if n == 1 {
+		text = strings.TrimPrefix(text, string(bom))
+	}
+	if strings.HasPrefix(text, "#") {
+		return "", false
+	}
+	pattern := strings.TrimSpace(text)
+	return pattern, pattern != ""
 }
 
 // maxPatternLen is Linux's PATH_MAX. Compiling a pattern costs
