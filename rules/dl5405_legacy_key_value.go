@@ -113,16 +113,20 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 	}
 	quoted, special := rune(0), false
 	spaced := false
-	for _, r := range value {
-		switch {
-		case r == escape || r == '"' || r == '\'':
+	// Words are read as BuildKit's key=value parser reads them: an escape
+	// takes the character after it as it is (a quote or a space too),
+	// except inside single quotes, where it is itself.
+	for i := 0; i < len(value); i++ {
+		switch r := value[i]; {
+		case r == escape && quoted != '\'':
 			special = true
-			if r != escape && (quoted == 0 || quoted == r) {
-				if quoted == 0 {
-					quoted = r
-				} else {
-					quoted = 0
-				}
+			i++
+		case r == '"' || r == '\'':
+			special = true
+			if quoted == 0 {
+				quoted = r
+			} else if quoted == r {
+				quoted = 0
 			}
 		case unicode.IsSpace(r) && quoted == 0:
 			spaced = true
