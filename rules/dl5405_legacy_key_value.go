@@ -108,7 +108,9 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 		}
 		value = append(value, text[from:e]...)
 	}
-	if j == gapStart || j >= len(line) || len(value) == 0 {
+	// A value that starts on a continuation line after blanks: BuildKit
+	// drops the blanks with the gap, key=value would keep them.
+	if j == gapStart || j >= len(line) || len(value) == 0 || blank(value[0]) {
 		return nil
 	}
 	quoted, special := rune(0), false

@@ -3,15 +3,24 @@ package rules_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+
+	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
 
 	"github.com/dlint/dlint/fix"
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerfile"
+	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/rules"
 )
 
 // FuzzFixDockerfile: fixing any Dockerfile ends, never breaks a file that
-// parsed, and a second round changes nothing.
+// parsed, keeps its instructions and every ENV and LABEL pair as BuildKit
+// reads it (but for the fixes meant to change them), and a second round
+// changes nothing.
 func FuzzFixDockerfile(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/fixtures/DL*/*.Dockerfile")
 	for _, p := range seeds {
@@ -27,11 +36,139 @@ func FuzzFixDockerfile(f *testing.F) {
 		return len(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}).Errors) == 0
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, _ := fix.Converge("Dockerfile", src, lint, true)
+		out, applied := fix.Converge("Dockerfile", src, lint, true)
+		if !parses(src) {
+			return
+		}
+		if !parses(out) {
+			t.Fatalf("fixing broke the file:\n%s\n---\n%s", src, out)
+		}
+		before, after := pairsOf(src), pairsOf(out)
+		if len(before.instructions) != len(after.instructions) {
+			t.Fatalf("fixing changed the instructions %v to %v:\n%s\n---\n%s", before.instructions, after.instructions, src, out)
+		}
+		if !slices.ContainsFunc(applied, func(f rules.Finding) bool { return changesPairs[f.Rule.ID] }) && !slices.Equal(before.pairs, after.pairs) {
+			t.Fatalf("fixing changed ENV or LABEL pairs %q to %q:\n%s\n---\n%s", before.pairs, after.pairs, src, out)
+		}
+		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
+			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
+		}
+	})
+}
+
+// changesPairs are the rules whose fixes change ENV or LABEL pairs on
+// purpose: DL3048 lower-cases a label key, DL4000 writes MAINTAINER as a
+// label.
+var changesPairs = map[string]bool{"DL3048": true, "DL4000": true}
+
+type fuzzSummary struct {
+	instructions []string // the keyword of each instruction, lower-cased
+	pairs        []string // each ENV and LABEL pair, key=value, as BuildKit's lexer reads them
+}
+
+// pairsOf summarises a Dockerfile that parses.
+func pairsOf(src []byte) fuzzSummary {
+	f, _ := dockerfile.Parse(src, dockerfile.Options{})
+	var s fuzzSummary
+	lex := bkshell.NewLex(f.Escape)
+	read := func(w string) string {
+		v, _, err := lex.ProcessWord(w, fixEnv{})
+		if err != nil {
+			return "error: " + err.Error()
+		}
+		return v
+	}
+	for _, in := range f.Instructions {
+		s.instructions = append(s.instructions, strings.ToLower(in.Keyword))
+		var kvs instructions.KeyValuePairs
+		switch c := in.Command.(type) {
+		case *instructions.EnvCommand:
+			kvs = c.Env
+		case *instructions.LabelCommand:
+			kvs = c.Labels
+		}
+		for _, kv := range kvs {
+			s.pairs = append(s.pairs, read(kv.Key)+"="+read(kv.Value))
+		}
+	}
+	return s
+}
+
+// FuzzFixDockerignore: fixing any ignore file ends, adds no parse error,
+// leaves out of the build context exactly the paths it left out before
+// (the fixes of a lone ignore file only tidy it), and a second round
+// changes nothing.
+func FuzzFixDockerignore(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/fixtures/DI*/*.dockerignore")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(wantLine.ReplaceAll(b, nil))
+		}
+	}
+	lint := func(b []byte) []rules.Finding {
+		return rules.Run(parser.Parse(".dockerignore", b, parser.DockerIgnore, parser.Options{}), nil)
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out, _ := fix.Converge(".dockerignore", src, lint, true)
+		before, errsBefore := dockerignore.Parse(src)
+		after, errsAfter := dockerignore.Parse(out)
+		if len(errsAfter) > len(errsBefore) {
+			t.Fatalf("fixing added parse errors %v:\n%s\n---\n%s", errsAfter, src, out)
+		}
+		for _, p := range ignoreProbes(before) {
+			if before.Excludes(p) != after.Excludes(p) {
+				t.Fatalf("fixing changed whether %q is left out (%v before):\n%s\n---\n%s", p, before.Excludes(p), src, out)
+			}
+		}
+		if again, applied := fix.Converge(".dockerignore", out, lint, true); len(applied) > 0 && string(again) != string(out) {
+			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
+		}
+	})
+}
+
+// ignoreProbes are paths that the patterns of f may decide: each pattern
+// with its wildcards written as plain letters, each of its parents, and a
+// path inside it.
+func ignoreProbes(f *dockerignore.File) []string {
+	literal := strings.NewReplacer("**", "a", "*", "a", "?", "a", "[", "", "]", "", "\\", "")
+	var out []string
+	for _, p := range f.Patterns {
+		path := strings.Trim(literal.Replace(p.Cleaned), "/")
+		if path == "" || path == "." {
+			continue
+		}
+		out = append(out, path, path+"/x")
+		for dir := path; strings.Contains(dir, "/"); {
+			dir = dir[:strings.LastIndexByte(dir, '/')]
+			out = append(out, dir)
+		}
+	}
+	return out
+}
+
+// FuzzFixDaemonJSON: fixing any daemon.json ends, never breaks a file that
+// parsed, and a second round changes nothing.
+func FuzzFixDaemonJSON(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/fixtures/DD*/*.daemon.jsonc")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(wantLine.ReplaceAll(b, nil))
+		}
+	}
+	flags := "dockerd -H fd:// --log-driver=json-file -D"
+	cfg := &rules.Config{Options: rules.Options{DaemonFlags: &flags}}
+	lint := func(b []byte) []rules.Finding {
+		return rules.Run(parser.Parse("daemon.json", b, parser.DaemonJSON, parser.Options{}), cfg)
+	}
+	parses := func(b []byte) bool {
+		return len(parser.Parse("daemon.json", b, parser.DaemonJSON, parser.Options{}).Errors) == 0
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		out, _ := fix.Converge("daemon.json", src, lint, true)
 		if parses(src) && !parses(out) {
 			t.Fatalf("fixing broke the file:\n%s\n---\n%s", src, out)
 		}
-		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
+		if again, applied := fix.Converge("daemon.json", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
 	})
