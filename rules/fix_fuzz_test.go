@@ -1,6 +1,8 @@
 package rules_test
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -8,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
 
 	"github.com/dlint/dlint/fix"
@@ -53,7 +56,43 @@ func FuzzFixDockerfile(f *testing.F) {
 		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
+		// The casing fixes alone change the case of letters and nothing
+		// else, and BuildKit reads the file as before but for that case.
+		cased, applied := fix.Converge("Dockerfile", src, lintCasing, true)
+		if len(applied) > 0 && (!strings.EqualFold(string(src), string(cased)) || len(src) != len(cased) ||
+			strings.ToLower(astOf(t, src)) != strings.ToLower(astOf(t, cased))) {
+			t.Fatalf("a casing fix changed more than case:\n%s\n---\n%s", src, cased)
+		}
 	})
+}
+
+// casingRules fix the case of words BuildKit reads in any case: keywords,
+// AS, stage names, EXPOSE protocols.
+var casingRules = map[string]bool{"DL5400": true, "DL5401": true, "DL5402": true, "DL5406": true}
+
+func lintCasing(b []byte) []rules.Finding {
+	all := rules.Run(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}), &rules.Config{
+		Disabled: func(r *rules.Rule, _ string) bool { return !casingRules[r.ID] },
+	})
+	return slices.DeleteFunc(all, func(f rules.Finding) bool { return !casingRules[f.Rule.ID] })
+}
+
+// astOf is BuildKit's syntax tree of a Dockerfile that parses, heredocs
+// included.
+func astOf(t *testing.T, src []byte) string {
+	res, err := bkparser.Parse(bytes.NewReader(src))
+	if err != nil {
+		t.Fatalf("BuildKit cannot parse a file dlint parses: %v\n%s", err, src)
+	}
+	var b strings.Builder
+	for _, n := range res.AST.Children {
+		b.WriteString(n.Dump())
+		for _, h := range n.Heredocs {
+			fmt.Fprintf(&b, " <<%q %q", h.Name, h.Content)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // changesPairs are the rules whose fixes change ENV or LABEL pairs on
