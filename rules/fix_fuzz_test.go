@@ -53,6 +53,13 @@ func FuzzFixDockerfile(f *testing.F) {
 		if !slices.ContainsFunc(applied, func(f rules.Finding) bool { return changesPairs[f.Rule.ID] }) && !slices.Equal(before.pairs, after.pairs) {
 			t.Fatalf("fixing changed ENV or LABEL pairs %q to %q:\n%s\n---\n%s", before.pairs, after.pairs, src, out)
 		}
+		// Fixes of scripts add words (flags, a cleanup command) and take
+		// none away.
+		for i, words := range before.scripts {
+			if words != nil && after.scripts[i] != nil && !isSubsequence(words, after.scripts[i]) {
+				t.Fatalf("fixing took words from a script: %q became %q:\n%s\n---\n%s", words, after.scripts[i], src, out)
+			}
+		}
 		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
@@ -103,6 +110,19 @@ var changesPairs = map[string]bool{"DL3048": true, "DL4000": true}
 type fuzzSummary struct {
 	instructions []string // the keyword of each instruction, lower-cased
 	pairs        []string // each ENV and LABEL pair, key=value, as BuildKit's lexer reads them
+	// scripts holds for each instruction the words of its shell script
+	// (nil without one), `apt` written as the `apt-get` DL3027 makes it,
+	// words with blanks left out.
+	scripts [][]string
+}
+
+func isSubsequence(a, b []string) bool {
+	for _, w := range b {
+		if len(a) > 0 && a[0] == w {
+			a = a[1:]
+		}
+	}
+	return len(a) == 0
 }
 
 // pairsOf summarises a Dockerfile that parses.
@@ -119,6 +139,25 @@ func pairsOf(src []byte) fuzzSummary {
 	}
 	for _, in := range f.Instructions {
 		s.instructions = append(s.instructions, strings.ToLower(in.Keyword))
+		var words []string
+		if in.Script != nil {
+			words = []string{}
+			for _, c := range in.Script.Commands {
+				name := c.Name.Value
+				if name == "apt" {
+					name = "apt-get"
+				}
+				words = append(words, name)
+				for _, w := range append(c.Assigns, c.Args...) {
+					// A word with blanks may be a script of its own
+					// (sh -c '…'): its commands are listed too.
+					if !strings.ContainsAny(w.Value, " \t\n") {
+						words = append(words, w.Value)
+					}
+				}
+			}
+		}
+		s.scripts = append(s.scripts, words)
 		var kvs instructions.KeyValuePairs
 		switch c := in.Command.(type) {
 		case *instructions.EnvCommand:
