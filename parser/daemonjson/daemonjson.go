@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -190,12 +191,16 @@ func syntaxError(text []byte, lines *source.Lines) *source.Error {
 	var v any
 	err := dec.Decode(&v)
 	if err == nil {
-		// A second value after the first is an error too.
-		if _, err2 := dec.Token(); err2 == nil {
-			off := int(dec.InputOffset())
-			return &source.Error{Range: lines.Span(off-1, 1), Message: "invalid JSON: unexpected data after the top-level value"}
+		// Anything but blanks after the first value is an error too, as
+		// it is to dockerd's json.Unmarshal: a second value, or bytes that
+		// start none ("{}A").
+		rest := text[dec.InputOffset():]
+		i := bytes.IndexFunc(rest, func(r rune) bool { return r != ' ' && r != '\t' && r != '\n' && r != '\r' })
+		if i < 0 {
+			return nil
 		}
-		return nil
+		off := int(dec.InputOffset()) + i
+		return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: invalid character %s after top-level value", quoteJSONChar(rest[i:]))}
 	}
 	var se *json.SyntaxError
 	off := len(text)
@@ -210,6 +215,20 @@ func syntaxError(text []byte, lines *source.Lines) *source.Error {
 		msg = "unexpected end of JSON input"
 	}
 	return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: %s", msg)}
+}
+
+// quoteJSONChar writes the first character of b in single quotes, as
+// encoding/json's errors do, a single quote escaped with a backslash.
+func quoteJSONChar(b []byte) string {
+	r, _ := utf8.DecodeRune(b)
+	switch r {
+	case '\'':
+		return `'\''`
+	case '"':
+		return `'"'`
+	}
+	s := strconv.Quote(string(r))
+	return "'" + s[1:len(s)-1] + "'"
 }
 
 func (f *File) walk(obj gjson.Result, parent *Key, depth int) {

@@ -1,6 +1,7 @@
 package daemonjson
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -286,5 +287,39 @@ func TestLongLineIsFast(t *testing.T) {
 	}
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("parsing a 2 MB single-line file took %v", d)
+	}
+}
+
+// TestTrailingData: whatever follows the top-level value but blanks is the
+// error dockerd's json.Unmarshal reports, at that character (which it
+// names whole where json names its first byte as a Latin-1 one: 'Ã' for é).
+func TestTrailingData(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		at   source.Position
+		char string
+	}{
+		{"{}A\"\" {", pos(1, 3), "'A'"},
+		{"{} {}", pos(1, 4), "'{'"},
+		{"{\"debug\": true}\n\n  x", pos(3, 3), "'x'"},
+		{"{}'", pos(1, 3), `'\''`},
+		{"{}\"", pos(1, 3), `'"'`},
+		{"{}é", pos(1, 3), "'é'"},
+		{"{}\t\r\n ", source.Position{}, ""},
+	} {
+		_, errs := Parse([]byte(tc.src))
+		var v any
+		uerr := json.Unmarshal([]byte(tc.src), &v)
+		if tc.char == "" {
+			if len(errs) != 0 || uerr != nil {
+				t.Errorf("%q: errors %v, json.Unmarshal %v", tc.src, errs, uerr)
+			}
+			continue
+		}
+		want := "invalid JSON: invalid character " + tc.char + " after top-level value"
+		if len(errs) != 1 || errs[0].Range.Start != tc.at || errs[0].Message != want || uerr == nil ||
+			tc.char != "'é'" && "invalid JSON: "+uerr.Error() != want {
+			t.Errorf("%q: errors %v, want %q at %v (json.Unmarshal: %v)", tc.src, errs, want, tc.at, uerr)
+		}
 	}
 }
