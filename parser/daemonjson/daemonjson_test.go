@@ -1,11 +1,13 @@
 package daemonjson
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser/source"
 )
@@ -244,6 +246,20 @@ func FuzzParse(f *testing.F) {
 			if k.KeyRange.Start.Line < 1 || k.KeyRange.Start.Column < 1 {
 				t.Fatalf("key without position: %v", k.Path)
 			}
+		}
+		// A UTF-8 file without a byte-order mark is valid exactly when
+		// dockerd's json.Unmarshal into a map takes it.
+		if !utf8.Valid(src) || bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) ||
+			bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || len(bytes.TrimSpace(src)) == 0 {
+			return
+		}
+		var m map[string]any
+		uerr := json.Unmarshal(src, &m)
+		if uerr != nil && strings.Contains(uerr.Error(), "exceeded max depth") {
+			return
+		}
+		if (uerr == nil) != (len(errs) == 0) {
+			t.Fatalf("errors %v, json.Unmarshal: %v\n%q", errs, uerr, src)
 		}
 	})
 }
