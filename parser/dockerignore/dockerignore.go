@@ -3,6 +3,8 @@
 package dockerignore
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -54,6 +56,11 @@ func Parse(src []byte) (*File, []source.Error) {
 		return f, []source.Error{{Range: source.LineRange(at, at),
 			Message: fmt.Sprintf("over %d patterns: the file is not analysed", MaxPatterns)}}
 	}
+	if at := longLine(src); at > 0 {
+		f.Declined = true
+		return f, []source.Error{{Range: source.LineRange(at, at),
+			Message: fmt.Sprintf("line over %d KiB: BuildKit cannot read the file (bufio.Scanner: token too long) and the build fails", maxLine>>10)}}
+	}
 	var errs []source.Error
 	for n := 1; n <= f.Lines.Count(); n++ {
 		pattern, ok := patternAt(f.Lines, n)
@@ -93,6 +100,27 @@ func Parse(src []byte) (*File, []source.Error) {
 		f.Patterns = append(f.Patterns, p)
 	}
 	return f, errs
+}
+
+// maxLine is the longest line BuildKit's reader of ignore files takes,
+// newline included (bufio.Scanner's MaxScanTokenSize).
+const maxLine = bufio.MaxScanTokenSize
+
+// longLine returns the first line of src that BuildKit's reader cannot
+// take, or 0. A last line without a newline counts as if it had one: the
+// reader fails once its buffer is full before the end of the file.
+func longLine(src []byte) int {
+	for n := 1; len(src) > 0; n++ {
+		size := len(src) + 1
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			size = i + 1
+		}
+		if size > maxLine {
+			return n
+		}
+		src = src[min(size, len(src)):]
+	}
+	return 0
 }
 
 // MaxSize bounds the bytes of an ignore file dlint reads (the CLI's cap on

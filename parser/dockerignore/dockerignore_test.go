@@ -2,8 +2,11 @@ package dockerignore
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/moby/patternmatcher/ignorefile"
 )
 
 func parse(t *testing.T, src string) *File {
@@ -92,7 +95,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		file, _ := Parse([]byte(src))
+		file, errs := Parse([]byte(src))
 		for _, p := range file.Patterns {
 			p.LiteralPrefix()
 			p.MayMatchUnder("a/b")
@@ -102,6 +105,21 @@ func FuzzParse(f *testing.F) {
 		file.Excludes("a/b")
 		file.Deciding("a")
 		file.HasExceptions()
+		// A file without errors holds BuildKit's patterns, in order.
+		if len(errs) > 0 {
+			return
+		}
+		want, err := ignorefile.ReadAll(strings.NewReader(src))
+		if err != nil {
+			t.Fatalf("Parse took a file BuildKit cannot read (%v): %q", err, src)
+		}
+		var got []string
+		for _, p := range file.Patterns {
+			got = append(got, p.matcherPattern())
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("patterns %q, BuildKit's %q, of %q", got, want, src)
+		}
 	})
 }
 
@@ -110,7 +128,7 @@ func FuzzParse(f *testing.F) {
 func TestOverlongPatternsAreRefused(t *testing.T) {
 	fits := strings.Repeat("a/", maxPatternLen/2-1) + "xy"
 	tooLong := fits + "z"
-	f, errs := Parse([]byte(fits + "\n" + tooLong + "\n" + strings.Repeat("**/", 1_000_000) + "x\n"))
+	f, errs := Parse([]byte(fits + "\n" + tooLong + "\n" + strings.Repeat("**/", 20_000) + "x\n"))
 	if len(f.Patterns) != 1 || f.Patterns[0].Cleaned != fits {
 		t.Errorf("kept %d patterns, want only the one of %d bytes", len(f.Patterns), len(fits))
 	}
@@ -139,5 +157,23 @@ func TestLargeFilesAreDeclined(t *testing.T) {
 	f, errs = Parse(make([]byte, MaxSize+1))
 	if !f.Declined || len(errs) != 1 || !strings.Contains(errs[0].Message, "over 8 MiB") {
 		t.Errorf("over the size: declined %v, errors %v", f.Declined, errs)
+	}
+}
+
+// TestLongLine: a line BuildKit's reader cannot take declines the whole
+// file, at the bound where ignorefile.ReadAll fails.
+func TestLongLine(t *testing.T) {
+	for _, size := range []int{maxLine - 2, maxLine - 1, maxLine, maxLine + 1} {
+		for _, end := range []string{"\n", ""} {
+			for _, line := range []string{"#", "a"} {
+				src := "node_modules\n" + line + strings.Repeat("b", size-1) + end
+				_, bkErr := ignorefile.ReadAll(strings.NewReader(src))
+				f, errs := Parse([]byte(src))
+				refused := len(errs) == 1 && errs[0].Range.Start.Line == 2 && strings.Contains(errs[0].Message, "BuildKit cannot read")
+				if (bkErr != nil) != f.Declined || f.Declined != refused {
+					t.Errorf("line of %d bytes + %q: BuildKit %v, declined %v, errors %v", size, end, bkErr, f.Declined, errs)
+				}
+			}
+		}
 	}
 }
