@@ -86,7 +86,10 @@ func aptListsFix(p *Pass, r *pkgRun, update *pkgCall) []Fix {
 	}
 	end := in.Range.End
 	text := strings.TrimRight(p.Lines.Text(end.Line), " \t")
-	if strings.HasPrefix(strings.TrimSpace(text), "#") || strings.HasSuffix(text, ";") || strings.HasSuffix(text, "&") || strings.HasSuffix(text, "\\") {
+	// Not after an operator that would join the cleanup wrongly, and not on
+	// a line with a "#": a shell comment there (`cmd # note`, `cmd &#`)
+	// would swallow the continuation, and the cleanup with it.
+	if strings.Contains(text, "#") || strings.HasSuffix(text, ";") || strings.HasSuffix(text, "&") || strings.HasSuffix(text, "\\") {
 		return nil
 	}
 	at := source.Position{Line: end.Line, Column: len([]rune(text)) + 1}
