@@ -63,6 +63,17 @@ func FuzzFixDockerfile(f *testing.F) {
 		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
+		// One round of fixes leaves every instruction it does not edit as
+		// BuildKit reads it.
+		once, applied := fix.Apply("Dockerfile", src, lint(src), true)
+		if len(applied) > 0 && parses(once) {
+			b, a := nodesOf(t, src), nodesOf(t, once)
+			for i := range min(len(b), len(a)) {
+				if b[i].text != a[i].text && !edits(applied, b[i].start, b[i].end) {
+					t.Fatalf("a fix changed an instruction it does not edit, %s to %s:\n%s\n---\n%s", b[i].text, a[i].text, src, once)
+				}
+			}
+		}
 		// The casing fixes alone change the case of letters and nothing
 		// else, and BuildKit reads the file as before but for that case.
 		cased, applied := fix.Converge("Dockerfile", src, lintCasing, true)
@@ -87,19 +98,48 @@ func lintCasing(b []byte) []rules.Finding {
 // astOf is BuildKit's syntax tree of a Dockerfile that parses, heredocs
 // included.
 func astOf(t *testing.T, src []byte) string {
+	var b strings.Builder
+	for _, n := range nodesOf(t, src) {
+		b.WriteString(n.text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+type nodeSummary struct {
+	start, end int    // lines
+	text       string // BuildKit's dump of the instruction, heredocs included
+}
+
+// nodesOf is each instruction of a Dockerfile that parses as BuildKit reads it.
+func nodesOf(t *testing.T, src []byte) []nodeSummary {
 	res, err := bkparser.Parse(bytes.NewReader(src))
 	if err != nil {
 		t.Fatalf("BuildKit cannot parse a file dlint parses: %v\n%s", err, src)
 	}
-	var b strings.Builder
+	var out []nodeSummary
 	for _, n := range res.AST.Children {
+		var b strings.Builder
 		b.WriteString(n.Dump())
 		for _, h := range n.Heredocs {
 			fmt.Fprintf(&b, " <<%q %q", h.Name, h.Content)
 		}
-		b.WriteByte('\n')
+		out = append(out, nodeSummary{start: n.StartLine, end: n.EndLine, text: b.String()})
 	}
-	return b.String()
+	return out
+}
+
+// edits reports whether a fix of the findings edits lines start to end.
+func edits(findings []rules.Finding, start, end int) bool {
+	for _, f := range findings {
+		for _, e := range f.Fixes[0].Edits {
+			last := max(e.Range.End.Line, e.Range.Start.Line)
+			if e.Range.Start.Line <= end && last >= start {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // changesPairs are the rules whose fixes change ENV or LABEL pairs on
