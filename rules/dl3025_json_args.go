@@ -102,7 +102,9 @@ func jsonArgsFix(p *Pass, st *dockerfile.Stage, in *dockerfile.Instruction) []Fi
 	if start >= end.Column-1 || end.Column-1 > len(line) {
 		return nil // no arguments after the keyword ("CMD " with a trailing blank)
 	}
-	words := strings.Fields(string(line[start : end.Column-1]))
+	// The shell splits words on blanks and tabs only: any other space
+	// (\v, \f, \r) is inside a word, and no plain word holds one.
+	words := strings.FieldsFunc(string(line[start:end.Column-1]), func(r rune) bool { return r == ' ' || r == '\t' })
 	if len(words) > 1 && words[0] == "exec" {
 		words = words[1:]
 	}

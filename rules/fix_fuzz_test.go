@@ -12,6 +12,7 @@ import (
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 	bkshell "github.com/moby/buildkit/frontend/dockerfile/shell"
+	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/dlint/dlint/fix"
 	"github.com/dlint/dlint/parser"
@@ -63,6 +64,7 @@ func FuzzFixDockerfile(f *testing.F) {
 		if again, applied := fix.Converge("Dockerfile", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
+		checkExecForm(t, src)
 		// One round of fixes leaves every instruction it does not edit as
 		// BuildKit reads it.
 		once, applied := fix.Apply("Dockerfile", src, lint(src), true)
@@ -76,7 +78,7 @@ func FuzzFixDockerfile(f *testing.F) {
 		}
 		// The casing fixes alone change the case of letters and nothing
 		// else, and BuildKit reads the file as before but for that case.
-		cased, applied := fix.Converge("Dockerfile", src, lintCasing, true)
+		cased, applied := fix.Converge("Dockerfile", src, lintOnly(casingRules), true)
 		if len(applied) > 0 && (!strings.EqualFold(string(src), string(cased)) || len(src) != len(cased) ||
 			strings.ToLower(astOf(t, src)) != strings.ToLower(astOf(t, cased))) {
 			t.Fatalf("a casing fix changed more than case:\n%s\n---\n%s", src, cased)
@@ -88,11 +90,59 @@ func FuzzFixDockerfile(f *testing.F) {
 // AS, stage names, EXPOSE protocols.
 var casingRules = map[string]bool{"DL5400": true, "DL5401": true, "DL5402": true, "DL5406": true}
 
-func lintCasing(b []byte) []rules.Finding {
-	all := rules.Run(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}), &rules.Config{
-		Disabled: func(r *rules.Rule, _ string) bool { return !casingRules[r.ID] },
-	})
-	return slices.DeleteFunc(all, func(f rules.Finding) bool { return !casingRules[f.Rule.ID] })
+// lintOnly lints with the rules of ids alone.
+func lintOnly(ids map[string]bool) func([]byte) []rules.Finding {
+	return func(b []byte) []rules.Finding {
+		all := rules.Run(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}), &rules.Config{
+			Disabled: func(r *rules.Rule, _ string) bool { return !ids[r.ID] },
+		})
+		return slices.DeleteFunc(all, func(f rules.Finding) bool { return !ids[f.Rule.ID] })
+	}
+}
+
+// checkExecForm holds DL3025's fix to writing the words the shell would
+// have run, a leading exec left out.
+func checkExecForm(t *testing.T, src []byte) {
+	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL3025": true}), true)
+	if len(applied) == 0 {
+		return
+	}
+	before, _ := dockerfile.Parse(src, dockerfile.Options{})
+	after, errs := dockerfile.Parse(out, dockerfile.Options{})
+	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
+		t.Fatalf("DL3025's fix broke the file:\n%s\n---\n%s", src, out)
+	}
+	for i, in := range before.Instructions {
+		was, now := cmdLineOf(in.Command), cmdLineOf(after.Instructions[i].Command)
+		if was == nil || now == nil || !was.PrependShell || now.PrependShell {
+			continue
+		}
+		var words []string
+		file, err := syntax.NewParser().Parse(strings.NewReader(strings.Join(was.CmdLine, " ")), "")
+		if err == nil && len(file.Stmts) == 1 {
+			if call, ok := file.Stmts[0].Cmd.(*syntax.CallExpr); ok && len(file.Stmts[0].Redirs) == 0 && len(call.Assigns) == 0 {
+				for _, w := range call.Args {
+					words = append(words, w.Lit())
+				}
+			}
+		}
+		if len(words) > 1 && words[0] == "exec" {
+			words = words[1:]
+		}
+		if !slices.Equal(words, now.CmdLine) || slices.Contains(words, "") {
+			t.Fatalf("DL3025 wrote %q for the shell's words %q:\n%s\n---\n%s", now.CmdLine, words, src, out)
+		}
+	}
+}
+
+func cmdLineOf(cmd any) *instructions.ShellDependantCmdLine {
+	switch c := cmd.(type) {
+	case *instructions.CmdCommand:
+		return &c.ShellDependantCmdLine
+	case *instructions.EntrypointCommand:
+		return &c.ShellDependantCmdLine
+	}
+	return nil
 }
 
 // astOf is BuildKit's syntax tree of a Dockerfile that parses, heredocs
