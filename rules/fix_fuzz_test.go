@@ -62,6 +62,13 @@ func FuzzFixDockerfile(f *testing.F) {
 		case !slices.Equal(before.pairs, after.pairs):
 			t.Fatalf("fixing changed ENV or LABEL pairs %q to %q:\n%s\n---\n%s", before.pairs, after.pairs, src, out)
 		}
+		// COPY and ADD keep their sources and flags; the destination may
+		// gain a trailing slash (DL3021), ADD may become COPY (DL3020).
+		for i, c := range before.copies {
+			if c != "" && after.copies[i] != c && after.copies[i] != c+"/" {
+				t.Fatalf("fixing changed a COPY or ADD: %q became %q:\n%s\n---\n%s", c, after.copies[i], src, out)
+			}
+		}
 		// Fixes of scripts add words (flags, a cleanup command) and take
 		// none away.
 		for i, words := range before.scripts {
@@ -218,6 +225,9 @@ type fuzzSummary struct {
 	// (nil without one), `apt` written as the `apt-get` DL3027 makes it,
 	// words with blanks left out.
 	scripts [][]string
+	// copies holds for each COPY or ADD its flags, sources and destination
+	// ("" for other instructions), the destination last.
+	copies []string
 }
 
 func isSubsequence(a, b []string) bool {
@@ -262,6 +272,26 @@ func pairsOf(src []byte) fuzzSummary {
 			}
 		}
 		s.scripts = append(s.scripts, words)
+		var sd *instructions.SourcesAndDest
+		switch c := in.Command.(type) {
+		case *instructions.CopyCommand:
+			sd = &c.SourcesAndDest
+		case *instructions.AddCommand:
+			sd = &c.SourcesAndDest
+		}
+		copied := ""
+		if sd != nil {
+			var flags []string
+			for _, fl := range in.Flags {
+				v := fl.Value
+				if fl.Name == "from" {
+					v = strings.ToLower(v) // stage names are read in any case (DL5400 lower-cases them)
+				}
+				flags = append(flags, fl.Name+"="+v)
+			}
+			copied = fmt.Sprintf("%q %q %+v ", flags, sd.SourcePaths, sd.SourceContents) + sd.DestPath
+		}
+		s.copies = append(s.copies, copied)
 		var kvs instructions.KeyValuePairs
 		switch c := in.Command.(type) {
 		case *instructions.EnvCommand:
