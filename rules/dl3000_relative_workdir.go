@@ -99,8 +99,11 @@ func relativeWorkdirFix(p *Pass, st *dockerfile.Stage, r source.Range, raw strin
 	if base == "" {
 		return nil
 	}
+	// A plain path is joined and cleaned; any other is written after the
+	// base as it is: cleaning it would split its quotes ('a/../b' became
+	// /b') or its variables, and BuildKit cleans the expanded path anyway.
 	text := path.Join(base, raw)
-	if strings.ContainsAny(raw, "$`\\") {
+	if !dockerfile.PlainWord(raw, p.Dockerfile.Escape) {
 		text = strings.TrimSuffix(base, "/") + "/" + raw
 	}
 	return []Fix{{Message: fmt.Sprintf("Write the absolute path %q", text), Edits: []Edit{{Range: r, NewText: text}}}}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -80,6 +81,7 @@ func FuzzFixDockerfile(f *testing.F) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
 		}
 		checkExecForm(t, src)
+		checkAbsoluteWorkdir(t, src)
 		// One round of fixes leaves every instruction it does not edit as
 		// BuildKit reads it.
 		once, applied := fix.Apply("Dockerfile", src, lint(src), true)
@@ -146,6 +148,34 @@ func checkExecForm(t *testing.T, src []byte) {
 		}
 		if !slices.Equal(words, now.CmdLine) || slices.Contains(words, "") {
 			t.Fatalf("DL3025 wrote %q for the shell's words %q:\n%s\n---\n%s", now.CmdLine, words, src, out)
+		}
+	}
+}
+
+// checkAbsoluteWorkdir holds DL3000's fix to writing the path BuildKit
+// would have reached from the base image's working directory ("/" or
+// "/go" for the images the fix knows).
+func checkAbsoluteWorkdir(t *testing.T, src []byte) {
+	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL3000": true}), true)
+	if len(applied) == 0 {
+		return
+	}
+	before, _ := dockerfile.Parse(src, dockerfile.Options{})
+	after, errs := dockerfile.Parse(out, dockerfile.Options{})
+	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
+		t.Fatalf("DL3000's fix broke the file:\n%s\n---\n%s", src, out)
+	}
+	lex := bkshell.NewLex(before.Escape)
+	for i, in := range before.Instructions {
+		was, ok1 := in.Command.(*instructions.WorkdirCommand)
+		now, ok2 := after.Instructions[i].Command.(*instructions.WorkdirCommand)
+		if !ok1 || !ok2 || was.Path == now.Path {
+			continue
+		}
+		w, _, err1 := lex.ProcessWord(was.Path, fixEnv{})
+		n, _, err2 := lex.ProcessWord(now.Path, fixEnv{})
+		if err1 != nil || err2 != nil || path.Clean(n) != path.Join("/", w) && path.Clean(n) != path.Join("/go", w) {
+			t.Fatalf("DL3000 wrote WORKDIR %s (%q, %v) for %s (%q, %v):\n%s\n---\n%s", now.Path, n, err2, was.Path, w, err1, src, out)
 		}
 	}
 }
