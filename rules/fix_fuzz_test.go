@@ -82,6 +82,7 @@ func FuzzFixDockerfile(f *testing.F) {
 		}
 		checkExecForm(t, src)
 		checkAbsoluteWorkdir(t, src)
+		checkMaintainerLabel(t, src)
 		// One round of fixes leaves every instruction it does not edit as
 		// BuildKit reads it.
 		once, applied := fix.Apply("Dockerfile", src, lint(src), true)
@@ -176,6 +177,38 @@ func checkAbsoluteWorkdir(t *testing.T, src []byte) {
 		n, _, err2 := lex.ProcessWord(now.Path, fixEnv{})
 		if err1 != nil || err2 != nil || path.Clean(n) != path.Join("/", w) && path.Clean(n) != path.Join("/go", w) {
 			t.Fatalf("DL3000 wrote WORKDIR %s (%q, %v) for %s (%q, %v):\n%s\n---\n%s", now.Path, n, err2, was.Path, w, err1, src, out)
+		}
+	}
+}
+
+// checkMaintainerLabel holds DL4000's fix to a label that holds the
+// MAINTAINER text exactly, as BuildKit reads the label.
+func checkMaintainerLabel(t *testing.T, src []byte) {
+	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL4000": true}), true)
+	if len(applied) == 0 {
+		return
+	}
+	before, _ := dockerfile.Parse(src, dockerfile.Options{})
+	after, errs := dockerfile.Parse(out, dockerfile.Options{})
+	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
+		t.Fatalf("DL4000's fix broke the file:\n%s\n---\n%s", src, out)
+	}
+	lex := bkshell.NewLex(before.Escape)
+	for i, in := range before.Instructions {
+		m, ok := in.Command.(*instructions.MaintainerCommand)
+		if !ok {
+			continue
+		}
+		if _, still := after.Instructions[i].Command.(*instructions.MaintainerCommand); still {
+			continue // not fixed
+		}
+		l, ok := after.Instructions[i].Command.(*instructions.LabelCommand)
+		if !ok || len(l.Labels) != 1 {
+			t.Fatalf("DL4000 made MAINTAINER %q something else than one label:\n%s\n---\n%s", m.Maintainer, src, out)
+		}
+		v, _, err := lex.ProcessWord(l.Labels[0].Value, fixEnv{})
+		if err != nil || v != m.Maintainer {
+			t.Fatalf("DL4000 wrote the label %q (%q, %v) for MAINTAINER %q:\n%s\n---\n%s", l.Labels[0].Value, v, err, m.Maintainer, src, out)
 		}
 	}
 }
