@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,7 +25,8 @@ var legacyKeyValue = &Rule{
 		"ONBUILD triggers, which BuildKit checks in a stage built FROM their stage, are not checked.\n\n" +
 		"Fix (safe): the blanks between key and value become `=`; a value with blanks (or continued over " +
 		"several lines) is put in double quotes (no fix when such a value already holds quotes or escapes, " +
-		"or when the key does: `key=value` would read it differently).",
+		"or when the key does: `key=value` would read it differently). A value that starts on the next " +
+		"line loses that line's indentation: the legacy form drops it, `key=value` would keep it in the value.",
 	Bad:  "FROM alpine:3.20\nENV APP_HOME /app",
 	Good: "FROM alpine:3.20\nENV APP_HOME=/app",
 	Check: func(p *Pass) {
@@ -108,10 +110,24 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 		}
 		value = append(value, text[from:e]...)
 	}
-	// A value that starts on a continuation line after blanks: BuildKit
-	// drops the blanks with the gap, key=value would keep them.
-	if j == gapStart || j >= len(line) || len(value) == 0 || blank(value[0]) {
+	if j == gapStart || j >= len(line) || len(value) == 0 {
 		return nil
+	}
+	// A value that starts on the next line after blanks (`ENV DEPS \`, then
+	// indented words): BuildKit drops the blanks with the gap, key=value
+	// would keep them, so the fix deletes them.
+	var lead []Edit
+	if blank(value[0]) {
+		k := 0
+		for k < len(value) && blank(value[k]) {
+			k++
+		}
+		next := fixLine(p, first+1)
+		if first == last || k == len(value) || k >= len(next) || blank(next[k]) || !slices.Equal(value[:k], next[:k]) {
+			return nil // the blanks do not all open the next line
+		}
+		value = value[k:]
+		lead = []Edit{{Range: source.Range{Start: source.Position{Line: first + 1, Column: 1}, End: source.Position{Line: first + 1, Column: k + 1}}}}
 	}
 	quoted, special := rune(0), false
 	spaced := false
@@ -137,11 +153,11 @@ func legacyKeyValueFix(p *Pass, in *dockerfile.Instruction, key string) []Fix {
 	gap := source.Range{Start: source.Position{Line: first, Column: gapStart + 1}, End: source.Position{Line: first, Column: j + 1}}
 	switch {
 	case !spaced:
-		return []Fix{{Message: "Write " + key + "=value", Safe: true, Edits: []Edit{{Range: gap, NewText: "="}}}}
+		return []Fix{{Message: "Write " + key + "=value", Safe: true, Edits: append([]Edit{{Range: gap, NewText: "="}}, lead...)}}
 	case !special:
-		return []Fix{{Message: "Write " + key + "=\"value\"", Safe: true, Edits: []Edit{
+		return []Fix{{Message: "Write " + key + "=\"value\"", Safe: true, Edits: append([]Edit{
 			{Range: gap, NewText: "=\""}, fixInsert(source.Position{Line: last, Column: end + 1}, "\""),
-		}}}
+		}, lead...)}}
 	}
 	return nil
 }
