@@ -19,7 +19,7 @@ var copyDestNotDir = &Rule{
 		"destination must be a directory and end with a /\"). Add the slash. Heredoc sources count as " +
 		"sources; a destination given through an unknown variable is not judged.\n\n" +
 		"Fix (safe): a trailing slash is added to the destination (not to one holding `<<`, which " +
-		"the slash could turn into a heredoc).",
+		"the slash could turn into a heredoc, nor to an empty one, which it would make the root).",
 	Bad:   "COPY package.json package-lock.json /app",
 	Good:  "COPY package.json package-lock.json /app/",
 	Check: checkCopyDestNotDir,
@@ -49,7 +49,9 @@ func checkCopyDestNotDir(p *Pass) {
 			// And only where the destination is written as located, at the
 			// end of the instruction (arguments BuildKit joined across a
 			// continuation may be located elsewhere).
-			if in.JSON || !strings.Contains(dest, "<<") && writtenAt(p, r, dest) && endsInstruction(p, in, r) {
+			// An empty destination ("") is not a directory to add a slash
+			// to: "/" would be the root.
+			if value != "" && (in.JSON || !strings.Contains(dest, "<<") && writtenAt(p, r, dest) && endsInstruction(p, in, r)) {
 				fixes = append(fixes, Fix{Message: "Add a trailing slash", Safe: true, Edits: []Edit{{Range: source.Range{Start: at, End: at}, NewText: "/"}}})
 			}
 			p.Report(r, fmt.Sprintf("%s has %d sources, so its destination %q must end with /", strings.ToUpper(in.Cmd), len(sources)+heredocs, value), fixes...)

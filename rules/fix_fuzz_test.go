@@ -66,8 +66,12 @@ func FuzzFixDockerfile(f *testing.F) {
 		// COPY and ADD keep their sources and flags; the destination may
 		// gain a trailing slash (DL3021), ADD may become COPY (DL3020).
 		for i, c := range before.copies {
-			if c != "" && after.copies[i] != c && after.copies[i] != c+"/" {
-				t.Fatalf("fixing changed a COPY or ADD: %q became %q:\n%s\n---\n%s", c, after.copies[i], src, out)
+			// The destination as written gains a slash (after a variable:
+			// $DEST/), or as read (inside quotes: "a b/"); an empty one
+			// gains none, which would make it the root.
+			slashed := func(b, a copied) bool { return a.raw == b.raw+"/" || a.read == b.read+"/" && b.read != b.flags }
+			if c.raw != "" && after.copies[i] != c && !slashed(c, after.copies[i]) {
+				t.Fatalf("fixing changed a COPY or ADD: %+v became %+v:\n%s\n---\n%s", c, after.copies[i], src, out)
 			}
 		}
 		// Fixes of scripts add words (flags, a cleanup command) and take
@@ -288,9 +292,13 @@ type fuzzSummary struct {
 	// (nil without one), `apt` written as the `apt-get` DL3027 makes it,
 	// words with blanks left out.
 	scripts [][]string
-	// copies holds for each COPY or ADD its flags, sources and destination
-	// ("" for other instructions), the destination last.
-	copies []string
+	copies  []copied // for each instruction; zero but for COPY and ADD
+}
+
+// copied is a COPY or ADD: its flags and sources, then its destination
+// as written (raw) and as BuildKit's lexer reads it (read).
+type copied struct {
+	flags, raw, read string
 }
 
 func isSubsequence(a, b []string) bool {
@@ -342,7 +350,7 @@ func pairsOf(src []byte) fuzzSummary {
 		case *instructions.AddCommand:
 			sd = &c.SourcesAndDest
 		}
-		copied := ""
+		var c copied
 		if sd != nil {
 			var flags []string
 			for _, fl := range in.Flags {
@@ -352,9 +360,10 @@ func pairsOf(src []byte) fuzzSummary {
 				}
 				flags = append(flags, fl.Name+"="+v)
 			}
-			copied = fmt.Sprintf("%q %q %+v ", flags, sd.SourcePaths, sd.SourceContents) + sd.DestPath
+			c.flags = fmt.Sprintf("%q %q %+v ", flags, sd.SourcePaths, sd.SourceContents)
+			c.raw, c.read = c.flags+sd.DestPath, c.flags+read(sd.DestPath)
 		}
-		s.copies = append(s.copies, copied)
+		s.copies = append(s.copies, c)
 		var kvs instructions.KeyValuePairs
 		switch c := in.Command.(type) {
 		case *instructions.EnvCommand:
