@@ -23,9 +23,13 @@ import (
 )
 
 // FuzzFixDockerfile: fixing any Dockerfile ends, never breaks a file that
-// parsed, keeps its instructions and every ENV and LABEL pair as BuildKit
-// reads it (but for the fixes meant to change them), and a second round
-// changes nothing.
+// parsed, and a second round changes nothing. And the fixes keep what they
+// do not mean to change, as BuildKit reads it: the instructions, every ENV
+// and LABEL pair, the flags and sources of COPY and ADD, every word of
+// every script, the instructions a round does not edit; and each rule's
+// fix does what it says: DL5400–DL5406 change case only, DL3025 writes the
+// shell's words, DL3000 the path BuildKit would reach, DL4000 the
+// MAINTAINER text.
 func FuzzFixDockerfile(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/fixtures/DL*/*.Dockerfile")
 	for _, p := range seeds {
@@ -48,7 +52,7 @@ func FuzzFixDockerfile(f *testing.F) {
 		if !parses(out) {
 			t.Fatalf("fixing broke the file:\n%s\n---\n%s", src, out)
 		}
-		before, after := pairsOf(src), pairsOf(out)
+		before, after := summaryOf(src), summaryOf(out)
 		if len(before.instructions) != len(after.instructions) {
 			t.Fatalf("fixing changed the instructions %v to %v:\n%s\n---\n%s", before.instructions, after.instructions, src, out)
 		}
@@ -66,10 +70,6 @@ func FuzzFixDockerfile(f *testing.F) {
 		// COPY and ADD keep their sources and flags; the destination may
 		// gain a trailing slash (DL3021), ADD may become COPY (DL3020).
 		for i, c := range before.copies {
-			// The destination as written gains a slash (after a variable:
-			// $DEST/), or as read (inside quotes: "a b/"); an empty one
-			// gains none, which would make it the root.
-			slashed := func(b, a copied) bool { return a.raw == b.raw+"/" || a.read == b.read+"/" && b.read != b.flags }
 			if c.raw != "" && after.copies[i] != c && !slashed(c, after.copies[i]) {
 				t.Fatalf("fixing changed a COPY or ADD: %+v became %+v:\n%s\n---\n%s", c, after.copies[i], src, out)
 			}
@@ -125,14 +125,9 @@ func lintOnly(ids map[string]bool) func([]byte) []rules.Finding {
 // checkExecForm holds DL3025's fix to writing the words the shell would
 // have run, a leading exec left out.
 func checkExecForm(t *testing.T, src []byte) {
-	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL3025": true}), true)
-	if len(applied) == 0 {
+	before, after, out := fixedBy(t, src, "DL3025")
+	if before == nil {
 		return
-	}
-	before, _ := dockerfile.Parse(src, dockerfile.Options{})
-	after, errs := dockerfile.Parse(out, dockerfile.Options{})
-	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
-		t.Fatalf("DL3025's fix broke the file:\n%s\n---\n%s", src, out)
 	}
 	for i, in := range before.Instructions {
 		was, now := cmdLineOf(in.Command), cmdLineOf(after.Instructions[i].Command)
@@ -161,14 +156,9 @@ func checkExecForm(t *testing.T, src []byte) {
 // would have reached from the base image's working directory ("/" or
 // "/go" for the images the fix knows).
 func checkAbsoluteWorkdir(t *testing.T, src []byte) {
-	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL3000": true}), true)
-	if len(applied) == 0 {
+	before, after, out := fixedBy(t, src, "DL3000")
+	if before == nil {
 		return
-	}
-	before, _ := dockerfile.Parse(src, dockerfile.Options{})
-	after, errs := dockerfile.Parse(out, dockerfile.Options{})
-	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
-		t.Fatalf("DL3000's fix broke the file:\n%s\n---\n%s", src, out)
 	}
 	lex := bkshell.NewLex(before.Escape)
 	for i, in := range before.Instructions {
@@ -188,14 +178,9 @@ func checkAbsoluteWorkdir(t *testing.T, src []byte) {
 // checkMaintainerLabel holds DL4000's fix to a label that holds the
 // MAINTAINER text exactly, as BuildKit reads the label.
 func checkMaintainerLabel(t *testing.T, src []byte) {
-	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{"DL4000": true}), true)
-	if len(applied) == 0 {
+	before, after, out := fixedBy(t, src, "DL4000")
+	if before == nil {
 		return
-	}
-	before, _ := dockerfile.Parse(src, dockerfile.Options{})
-	after, errs := dockerfile.Parse(out, dockerfile.Options{})
-	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
-		t.Fatalf("DL4000's fix broke the file:\n%s\n---\n%s", src, out)
 	}
 	lex := bkshell.NewLex(before.Escape)
 	for i, in := range before.Instructions {
@@ -215,6 +200,22 @@ func checkMaintainerLabel(t *testing.T, src []byte) {
 			t.Fatalf("DL4000 wrote the label %q (%q, %v) for MAINTAINER %q:\n%s\n---\n%s", l.Labels[0].Value, v, err, m.Maintainer, src, out)
 		}
 	}
+}
+
+// fixedBy applies the fixes of rule id alone to src until they converge,
+// and returns the file before and after; nil when it has nothing to fix.
+// The fixes must leave the instructions parsing, as many as before.
+func fixedBy(t *testing.T, src []byte, id string) (before, after *dockerfile.File, out []byte) {
+	out, applied := fix.Converge("Dockerfile", src, lintOnly(map[string]bool{id: true}), true)
+	if len(applied) == 0 {
+		return nil, nil, nil
+	}
+	before, _ = dockerfile.Parse(src, dockerfile.Options{})
+	after, errs := dockerfile.Parse(out, dockerfile.Options{})
+	if len(errs) > 0 || len(before.Instructions) != len(after.Instructions) {
+		t.Fatalf("%s's fix broke the file:\n%s\n---\n%s", id, src, out)
+	}
+	return before, after, out
 }
 
 func cmdLineOf(cmd any) *instructions.ShellDependantCmdLine {
@@ -295,6 +296,13 @@ type fuzzSummary struct {
 	copies  []copied // for each instruction; zero but for COPY and ADD
 }
 
+// slashed reports whether a is b with a slash added to its destination,
+// as written (after a variable: $DEST/) or as read (inside quotes: "a b/");
+// an empty destination gains none, which would make it the root.
+func slashed(b, a copied) bool {
+	return a.raw == b.raw+"/" || a.read == b.read+"/" && b.read != b.flags
+}
+
 // copied is a COPY or ADD: its flags and sources, then its destination
 // as written (raw) and as BuildKit's lexer reads it (read).
 type copied struct {
@@ -311,7 +319,7 @@ func isSubsequence(a, b []string) bool {
 }
 
 // pairsOf summarises a Dockerfile that parses.
-func pairsOf(src []byte) fuzzSummary {
+func summaryOf(src []byte) fuzzSummary {
 	f, _ := dockerfile.Parse(src, dockerfile.Options{})
 	var s fuzzSummary
 	lex := bkshell.NewLex(f.Escape)
