@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -86,10 +87,11 @@ func aptListsFix(p *Pass, r *pkgRun, update *pkgCall) []Fix {
 	}
 	end := in.Range.End
 	text := strings.TrimRight(p.Lines.Text(end.Line), " \t")
-	// Not after an operator that would join the cleanup wrongly, and not on
-	// a line with a "#": a shell comment there (`cmd # note`, `cmd &#`)
-	// would swallow the continuation, and the cleanup with it.
-	if strings.Contains(text, "#") || strings.HasSuffix(text, ";") || strings.HasSuffix(text, "&") || strings.HasSuffix(text, "\\") {
+	// Not after an operator that would join the cleanup wrongly, and not
+	// after a shell comment (`cmd # note`, `cmd &#`): it would swallow the
+	// continuation, and the cleanup with it.
+	if strings.HasPrefix(strings.TrimSpace(text), "#") || strings.HasSuffix(text, ";") || strings.HasSuffix(text, "&") || strings.HasSuffix(text, "\\") ||
+		in.Script == nil || slices.ContainsFunc(in.Script.Comments, func(c source.Position) bool { return c.Line == end.Line }) {
 		return nil
 	}
 	at := source.Position{Line: end.Line, Column: len([]rune(text)) + 1}

@@ -99,6 +99,9 @@ type Script struct {
 	// inside subshells, conditionals, loops, command substitutions, `sh -c`
 	// bodies and behind wrappers such as sudo (those carry Via).
 	Commands []*Command
+	// Comments holds where each shell comment (`cmd # note`) starts: text
+	// added after one on its line is part of it.
+	Comments []source.Position
 }
 
 // parsers are reused: a parser's buffers are most of the cost of a small script.
@@ -106,7 +109,7 @@ var parsers sync.Map // LangVariant → *sync.Pool
 
 func getParser(lang syntax.LangVariant) *syntax.Parser {
 	pool, _ := parsers.LoadOrStore(lang, &sync.Pool{New: func() any {
-		return syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(false))
+		return syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(true))
 	}})
 	return pool.(*sync.Pool).Get().(*syntax.Parser)
 }
@@ -258,6 +261,9 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 		}
 		var cmd *Command
 		switch n := n.(type) {
+		case *syntax.Comment:
+			s.Comments = append(s.Comments, at(int(n.Hash.Line()), int(n.Hash.Col())))
+			return true
 		case *syntax.BinaryCmd:
 			if first := firstCall(n.Y); first != nil {
 				b.ops[first] = n.Op.String()

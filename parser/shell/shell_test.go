@@ -244,3 +244,23 @@ func TestScriptSizeBound(t *testing.T) {
 		}
 	}
 }
+
+// TestComments: a shell comment is where the shell reads one (a "#" at the
+// start of a word, not quoted), wherever it is in the script.
+func TestComments(t *testing.T) {
+	for script, want := range map[string][]source.Position{
+		"apt-get install x # note\n":            {{Line: 1, Column: 19}},
+		"a &#\n":                                {{Line: 1, Column: 4}},
+		"a \\\n && b # one\n# two\nc\n":         {{Line: 2, Column: 7}, {Line: 3, Column: 1}},
+		"if true; then\n  x # in a block\nfi\n": {{Line: 2, Column: 5}},
+		`echo "#x" '#y' a#b ${#PATH} $#` + "\n": nil,
+	} {
+		s, err := Parse(script, identity)
+		if err != nil {
+			t.Fatalf("%q: %v", script, err)
+		}
+		if diff := cmp.Diff(want, s.Comments); diff != "" {
+			t.Errorf("%q: comments (-want +got):\n%s", script, diff)
+		}
+	}
+}
