@@ -372,18 +372,22 @@ func summaryOf(src []byte) fuzzSummary {
 			c.raw, c.read = c.flags+sd.DestPath, c.flags+read(sd.DestPath)
 		}
 		s.copies = append(s.copies, c)
-		var kvs instructions.KeyValuePairs
-		switch c := in.Command.(type) {
-		case *instructions.EnvCommand:
-			kvs = c.Env
-		case *instructions.LabelCommand:
-			kvs = c.Labels
-		}
-		for _, kv := range kvs {
+		for _, kv := range keyValues(in.Command) {
 			s.pairs = append(s.pairs, read(kv.Key)+"="+read(kv.Value))
 		}
 	}
 	return s
+}
+
+// addFixtureSeeds seeds f with the fixtures glob names, their want lines
+// taken out.
+func addFixtureSeeds(f *testing.F, glob string) {
+	paths, _ := filepath.Glob(glob)
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(wantLine.ReplaceAll(b, nil))
+		}
+	}
 }
 
 // FuzzFixDockerignore: fixing any ignore file ends, adds no parse error,
@@ -391,12 +395,7 @@ func summaryOf(src []byte) fuzzSummary {
 // (the fixes of a lone ignore file only tidy it), and a second round
 // changes nothing.
 func FuzzFixDockerignore(f *testing.F) {
-	seeds, _ := filepath.Glob("../testdata/fixtures/DI*/*.dockerignore")
-	for _, p := range seeds {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(wantLine.ReplaceAll(b, nil))
-		}
-	}
+	addFixtureSeeds(f, "../testdata/fixtures/DI*/*.dockerignore")
 	lint := func(b []byte) []rules.Finding {
 		return rules.Run(parser.Parse(".dockerignore", b, parser.DockerIgnore, parser.Options{}), nil)
 	}
@@ -441,12 +440,7 @@ func ignoreProbes(f *dockerignore.File) []string {
 // FuzzFixDaemonJSON: fixing any daemon.json ends, never breaks a file that
 // parsed, and a second round changes nothing.
 func FuzzFixDaemonJSON(f *testing.F) {
-	seeds, _ := filepath.Glob("../testdata/fixtures/DD*/*.daemon.jsonc")
-	for _, p := range seeds {
-		if b, err := os.ReadFile(p); err == nil {
-			f.Add(wantLine.ReplaceAll(b, nil))
-		}
-	}
+	addFixtureSeeds(f, "../testdata/fixtures/DD*/*.daemon.jsonc")
 	flags := "dockerd -H fd:// --log-driver=json-file -D"
 	cfg := &rules.Config{Options: rules.Options{DaemonFlags: &flags}}
 	lint := func(b []byte) []rules.Finding {

@@ -36,14 +36,7 @@ func kvValues(t *testing.T, src []byte) []string {
 	}
 	var out []string
 	for _, in := range f.Instructions {
-		var kvs instructions.KeyValuePairs
-		switch c := in.Command.(type) {
-		case *instructions.EnvCommand:
-			kvs = c.Env
-		case *instructions.LabelCommand:
-			kvs = c.Labels
-		}
-		for _, kv := range kvs {
+		for _, kv := range keyValues(in.Command) {
 			v, _, err := bkshell.NewLex(f.Escape).ProcessWord(kv.Value, fixEnv{"USER": "u", "APP_HOME": "/h", "PATH": "/p"})
 			if err != nil {
 				v = "error: " + err.Error()
@@ -52,6 +45,17 @@ func kvValues(t *testing.T, src []byte) []string {
 		}
 	}
 	return out
+}
+
+// keyValues are the pairs of an ENV or LABEL command, nil for others.
+func keyValues(cmd any) instructions.KeyValuePairs {
+	switch c := cmd.(type) {
+	case *instructions.EnvCommand:
+		return c.Env
+	case *instructions.LabelCommand:
+		return c.Labels
+	}
+	return nil
 }
 
 type fixEnv map[string]string
