@@ -87,6 +87,7 @@ func FuzzFixDockerfile(f *testing.F) {
 		checkExecForm(t, src)
 		checkAbsoluteWorkdir(t, src)
 		checkMaintainerLabel(t, src)
+		checkPlatformFlag(t, src)
 		// One round of fixes leaves every instruction it does not edit as
 		// BuildKit reads it.
 		once, applied := fix.Apply("Dockerfile", src, lint(src), true)
@@ -198,6 +199,36 @@ func checkMaintainerLabel(t *testing.T, src []byte) {
 		v, _, err := lex.ProcessWord(l.Labels[0].Value, fixEnv{})
 		if err != nil || v != m.Maintainer {
 			t.Fatalf("DL4000 wrote the label %q (%q, %v) for MAINTAINER %q:\n%s\n---\n%s", l.Labels[0].Value, v, err, m.Maintainer, src, out)
+		}
+	}
+}
+
+// checkPlatformFlag holds DL3065's fix to removing --platform from a FROM
+// and nothing else: the stages keep their images, names and other flags.
+func checkPlatformFlag(t *testing.T, src []byte) {
+	before, after, out := fixedBy(t, src, "DL3065")
+	if before == nil {
+		return
+	}
+	if len(before.Stages) != len(after.Stages) {
+		t.Fatalf("DL3065's fix changed the stages:\n%s\n---\n%s", src, out)
+	}
+	flagsOf := func(in *dockerfile.Instruction) (kept []string, platform string, has bool) {
+		for _, fl := range in.Flags {
+			if fl.Name == "platform" {
+				platform, has = fl.Value, true
+			} else {
+				kept = append(kept, fl.Name+"="+fl.Value)
+			}
+		}
+		return kept, platform, has
+	}
+	for i, st := range before.Stages {
+		now := after.Stages[i]
+		keptB, platB, _ := flagsOf(st.From)
+		keptA, platA, hasA := flagsOf(now.From)
+		if st.Name != now.Name || st.From.Args[0] != now.From.Args[0] || !slices.Equal(keptB, keptA) || hasA && platA != platB {
+			t.Fatalf("DL3065 changed FROM %q into FROM %q:\n%s\n---\n%s", st.From.Args, now.From.Args, src, out)
 		}
 	}
 }
