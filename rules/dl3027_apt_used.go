@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/dlint/dlint/parser"
+import (
+	"strings"
+
+	"github.com/dlint/dlint/parser"
+)
 
 var aptUsed = &Rule{
 	ID:       "DL3027",
@@ -14,7 +18,7 @@ var aptUsed = &Rule{
 releases and it warns "apt does not have a stable CLI interface" when run from a script. Use
 ` + "`apt-get`" + ` (install, update, upgrade, remove, …) and ` + "`apt-cache`" + ` (search, show, policy).
 
-Fix (safe): ` + "`" + `apt` + "`" + ` is replaced by ` + "`" + `apt-get` + "`" + `.`,
+Fix (safe): ` + "`" + `apt` + "`" + ` is replaced by ` + "`" + `apt-get` + "`" + ` (` + "`" + `/usr/bin/apt` + "`" + ` by ` + "`" + `/usr/bin/apt-get` + "`" + `).`,
 	Bad:  "RUN apt install -y curl",
 	Good: "RUN apt-get install -y curl",
 	Check: func(p *Pass) {
@@ -25,7 +29,9 @@ Fix (safe): ` + "`" + `apt` + "`" + ` is replaced by ` + "`" + `apt-get` + "`" +
 			var fixes []Fix
 			if c.SubIs("install", "reinstall", "update", "upgrade", "dist-upgrade", "remove", "purge", "autoremove",
 				"autopurge", "clean", "autoclean", "source", "build-dep", "download", "satisfy") {
-				fixes = pmReplaceFix(p, r.In, c.Name, "apt-get", "Use apt-get", true)
+				// The name's directory stays: /usr/bin/apt becomes
+				// /usr/bin/apt-get, not the apt-get found on PATH.
+				fixes = pmReplaceFix(p, r.In, c.Name, strings.TrimSuffix(c.Name.Value, "apt")+"apt-get", "Use apt-get", true)
 			}
 			p.Report(c.Name.Range, "apt is meant for people at a terminal; use apt-get or apt-cache in a Dockerfile", fixes...)
 		})

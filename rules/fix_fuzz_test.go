@@ -321,7 +321,8 @@ type fuzzSummary struct {
 	instructions []string // the keyword of each instruction, lower-cased
 	pairs        []string // each ENV and LABEL pair, key=value, as BuildKit's lexer reads them
 	// scripts holds for each instruction the words of its shell script
-	// (nil without one), `apt` written as the `apt-get` DL3027 makes it,
+	// (nil without one), `apt` written as the `apt-get` DL3027 makes it
+	// (`/usr/bin/apt` as `/usr/bin/apt-get`),
 	// words with blanks left out.
 	scripts [][]string
 	copies  []copied // for each instruction; zero but for COPY and ADD
@@ -368,8 +369,8 @@ func summaryOf(src []byte) fuzzSummary {
 			words = []string{}
 			for _, c := range in.Script.Commands {
 				name := c.Name.Value
-				if name == "apt" {
-					name = "apt-get"
+				if path.Base(name) == "apt" {
+					name = strings.TrimSuffix(name, "apt") + "apt-get"
 				}
 				words = append(words, name)
 				for _, w := range append(c.Assigns, c.Args...) {
