@@ -121,16 +121,13 @@ func fixIndent(p *Pass, n int) string {
 	return text[:len(text)-len(strings.TrimLeft(text, " \t"))]
 }
 
-// ddFixable reports whether edits can be made to the daemon.json: it parses
-// (the members of a file that does not are what a lenient reader made of
-// it, and an edit placed by them may land anywhere: a member added after
-// text the reader stopped at was added again each round), and its
+// ddFixable reports whether edits can be made to the daemon.json: its
 // positions are those of its bytes (not a UTF-16 file, which dlint reads
-// decoded).
+// decoded). A file that does not parse has no members to fix: Parse stops
+// at the error (the FuzzFixDaemonJSON seed {}A"" { holds it there).
 func ddFixable(p *Pass) bool {
 	src := p.Src
-	return p.Lines != nil && len(p.Document.Errors) == 0 &&
-		!(len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF))
+	return p.Lines != nil && !(len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF))
 }
 
 // ctxIgnoreEntries are the ignore-file lines that exclude clutter items:
