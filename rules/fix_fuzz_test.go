@@ -355,10 +355,12 @@ func summaryOf(src []byte) fuzzSummary {
 	f, _ := dockerfile.Parse(src, dockerfile.Options{})
 	var s fuzzSummary
 	lex := bkshell.NewLex(f.Escape)
+	// A word BuildKit cannot process stays one it cannot process; the
+	// error quotes the word as written, which a fix may quote differently.
 	read := func(w string) string {
 		v, _, err := lex.ProcessWord(w, fixEnv{})
 		if err != nil {
-			return "error: " + err.Error()
+			return "(error)"
 		}
 		return v
 	}
