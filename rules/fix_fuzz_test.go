@@ -375,6 +375,9 @@ func summaryOf(src []byte) fuzzSummary {
 					name = strings.TrimSuffix(name, "apt") + "apt-get"
 				}
 				words = append(words, name)
+				if c.Wraps != nil {
+					continue // sudo, env, xargs: the command they run is listed with its own words
+				}
 				for _, w := range append(c.Assigns, c.Args...) {
 					// A word with blanks may be a script of its own
 					// (sh -c '…'): its commands are listed too.
