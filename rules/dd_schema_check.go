@@ -435,9 +435,11 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	}
 }
 
-// ddQuoteRaw renders a scalar as the JSON string it should have been.
+// ddQuoteRaw renders a number or boolean as the JSON string it should have
+// been: its text as written (1.50 is "1.50", not "1.5"), which holds no
+// character a JSON string would escape.
 func ddQuoteRaw(v gjson.Result) string {
-	return `"` + strings.ReplaceAll(v.String(), `"`, `\"`) + `"`
+	return `"` + v.Raw + `"`
 }
 
 // crossField holds the checks dockerd's Validate() makes across keys or

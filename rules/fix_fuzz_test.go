@@ -475,7 +475,8 @@ func ignoreProbes(f *dockerignore.File) []string {
 }
 
 // FuzzFixDaemonJSON: fixing any daemon.json ends, never breaks a file that
-// parsed, and a second round changes nothing.
+// parsed, a second round changes nothing, and the configuration dockerd
+// reads changes only as the applied fixes say (sameDaemonConfig).
 func FuzzFixDaemonJSON(f *testing.F) {
 	addFixtureSeeds(f, "../testdata/fixtures/DD*/*.daemon.jsonc")
 	flags := "dockerd -H fd:// --log-driver=json-file -D"
@@ -487,12 +488,26 @@ func FuzzFixDaemonJSON(f *testing.F) {
 		return len(parser.Parse("daemon.json", b, parser.DaemonJSON, parser.Options{}).Errors) == 0
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
-		out, _ := fix.Converge("daemon.json", src, lint, true)
-		if parses(src) && !parses(out) {
-			t.Fatalf("fixing broke the file:\n%s\n---\n%s", src, out)
-		}
+		out, applied := fix.Converge("daemon.json", src, lint, true)
 		if again, applied := fix.Converge("daemon.json", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)
+		}
+		if !parses(src) {
+			return
+		}
+		if !parses(out) {
+			t.Fatalf("fixing broke the file:\n%s\n---\n%s", src, out)
+		}
+		before, err := readJSONTree(src)
+		if err != nil {
+			return // UTF-16 or all white space: nothing a fix could change
+		}
+		after, err := readJSONTree(out)
+		if err != nil {
+			t.Fatalf("dockerd's decoder cannot read the fixed file (%v):\n%s\n---\n%s", err, src, out)
+		}
+		if why := sameDaemonConfig(before, after, daemonFixesOf(applied)); why != "" {
+			t.Fatalf("fixing changed the configuration: %s\n%s\n---\n%s", why, src, out)
 		}
 	})
 }

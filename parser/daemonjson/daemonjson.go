@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -202,19 +203,31 @@ func syntaxError(text []byte, lines *source.Lines) *source.Error {
 		off := int(dec.InputOffset()) + i
 		return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: invalid character %s after top-level value", quoteJSONChar(rest[i:]))}
 	}
-	var se *json.SyntaxError
-	off := len(text)
-	msg := err.Error()
-	if errors.As(err, &se) {
+	var (
+		se  *json.SyntaxError
+		te  *json.UnmarshalTypeError
+		off = len(text)
+		n   = 1
+		msg = err.Error()
+	)
+	switch {
+	case errors.As(err, &se):
 		off = int(se.Offset)
 		if off > 0 {
 			off-- // Offset counts the byte that caused the error.
 		}
 		msg = se.Error()
-	} else if errors.Is(err, io.ErrUnexpectedEOF) {
+	case errors.As(err, &te):
+		// A number out of float64's range (1e400). Offset is somewhere
+		// after it; the number is the last of its text before that.
+		num, _ := strings.CutPrefix(te.Value, "number ")
+		if i := bytes.LastIndex(text[:min(int(te.Offset), len(text))], []byte(num)); i >= 0 && num != "" {
+			off, n = i, len(num)
+		}
+	case errors.Is(err, io.ErrUnexpectedEOF):
 		msg = "unexpected end of JSON input"
 	}
-	return &source.Error{Range: lines.Span(off, 1), Message: fmt.Sprintf("invalid JSON: %s", msg)}
+	return &source.Error{Range: lines.Span(off, n), Message: fmt.Sprintf("invalid JSON: %s", msg)}
 }
 
 // quoteJSONChar writes the first character of b in single quotes, as

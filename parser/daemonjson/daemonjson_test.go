@@ -339,3 +339,24 @@ func TestTrailingData(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberOutOfRange: a number beyond float64 is dockerd's error, pointed
+// at the number (json names an offset after it).
+func TestNumberOutOfRange(t *testing.T) {
+	for _, tc := range []struct {
+		src      string
+		from, to source.Position
+	}{
+		{`{"a": 1e400}`, pos(1, 7), pos(1, 12)},
+		{`{"a": [1, -1e999 ]}`, pos(1, 11), pos(1, 17)},
+		{"{\"a\":\n  1e400,\n\"b\":2}", pos(2, 3), pos(2, 8)},
+	} {
+		_, errs := Parse([]byte(tc.src))
+		var v any
+		uerr := json.Unmarshal([]byte(tc.src), &v)
+		if len(errs) != 1 || uerr == nil || errs[0].Message != "invalid JSON: "+uerr.Error() ||
+			errs[0].Range.Start != tc.from || errs[0].Range.End != tc.to {
+			t.Errorf("%q: errors %v, want %q from %v to %v", tc.src, errs, uerr, tc.from, tc.to)
+		}
+	}
+}
