@@ -113,3 +113,24 @@ func BenchmarkLintLarge(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLintLargeDaemonJSON lints a daemon.json of n misspelt keys, each
+// measured against every key dockerd knows and offered a rename: ns/op
+// should grow linearly with n.
+func BenchmarkLintLargeDaemonJSON(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		var sb strings.Builder
+		sb.WriteString("{")
+		for i := range n {
+			fmt.Fprintf(&sb, "%q: {\"log-drivr\": 1, \"debugg\": true}, \"max-concurent-uploads%d\": 1, ", fmt.Sprint("x", i), i)
+		}
+		sb.WriteString("\"log-driver\": \"local\"}")
+		src := []byte(sb.String())
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Run(parser.Parse("daemon.json", src, parser.DaemonJSON, parser.Options{}), nil)
+			}
+		})
+	}
+}

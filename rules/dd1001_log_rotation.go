@@ -22,7 +22,9 @@ var ddLogRotation = &Rule{
 		"Fix (unsafe: logs beyond 3 × 10 MB per container are then discarded): `\"max-size\": \"10m\"` (and " +
 		"`\"max-file\": \"3\"` when absent) is added to an existing log-opts object, or a new " +
 		"`\"log-opts\": {\"max-size\": \"10m\", \"max-file\": \"3\"}` member is added after log-driver or " +
-		"as the last member, laid out like the file's other members.",
+		"as the last member, laid out like the file's other members. It waits while another fix renames a key " +
+		"to log-opts or log-driver (`\"log-drivr\": \"journald\"`): the next round adds it if the driver named " +
+		"then is json-file.",
 	Bad:  `{"log-driver": "json-file"}`,
 	Good: `{"log-driver": "json-file", "log-opts": {"max-size": "10m", "max-file": "3"}}`,
 	Check: func(p *Pass) {
@@ -77,9 +79,17 @@ func logRotationFix(p *Pass, f *daemonjson.File, opts, driver *daemonjson.Key) [
 	}
 	top := f.Children(nil)
 	for _, k := range top {
-		// "log-opt" or a misspelt "log-opts": DD1004 or DD1003 renames it,
-		// and a second log-opts would be a duplicate key.
+		// "log-opt" or a misspelt "log-opts": DD1004 or DD1003 may rename
+		// it, and a second log-opts would be a duplicate key.
 		if norm := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(k.Name)); strings.HasPrefix(norm, "logop") {
+			return nil
+		}
+	}
+	// A key another fix renames to log-opts would be a second one; one
+	// renamed to log-driver ("log-drivr": "journald") names a driver that
+	// may not take these options, and dockerd would refuse them.
+	for _, is := range ddAnalyze(f) {
+		if is.renamesTopLevelTo == "log-opts" || is.renamesTopLevelTo == "log-driver" {
 			return nil
 		}
 	}

@@ -34,11 +34,19 @@ type ddIssue struct {
 	rng   source.Range
 	msg   string
 	fixes []Fix
+	// renamesTopLevelTo is the name a fix gives the top-level key the
+	// issue is about, if any.
+	renamesTopLevelTo string
 }
 
 type ddChecker struct {
 	f      *daemonjson.File
 	issues []ddIssue
+	// byStart finds the member whose key starts at a position; names holds
+	// the member names of each object a rename was asked for in, and the
+	// names earlier renames gave its members (rename).
+	byStart map[source.Position]*daemonjson.Key
+	names   map[*daemonjson.Key]map[string]bool
 }
 
 // The rules DD1002–DD1008 run one after the other on the same file; the
@@ -126,23 +134,45 @@ func ddTypo(name, key string) bool {
 	return max(len(a), len(b)) <= 2
 }
 
-// renameUnlessSet renames the top-level key at kr unless to is already set.
-func (c *ddChecker) renameUnlessSet(kr source.Range, to string) []Fix {
-	if c.f.TopLevel(to) != nil {
+// rename is the fix renaming the key at kr to `to`, or nil when its object
+// already has a member of that name or an earlier fix of this file renames
+// another member to it: either way the object would hold two, dockerd
+// would silently take the last, and the other's value would be lost.
+// Fixes of later rounds see the name taken.
+func (c *ddChecker) rename(kr source.Range, to string) []Fix {
+	if c.byStart == nil {
+		c.byStart = make(map[source.Position]*daemonjson.Key, len(c.f.Keys))
+		for _, k := range c.f.Keys {
+			c.byStart[k.KeyRange.Start] = k
+		}
+		c.names = map[*daemonjson.Key]map[string]bool{}
+	}
+	k := c.byStart[kr.Start]
+	if k == nil {
 		return nil
 	}
+	names := c.names[k.Parent]
+	if names == nil {
+		names = map[string]bool{}
+		for _, m := range c.f.Children(k.Parent) {
+			names[m.Name] = true
+		}
+		c.names[k.Parent] = names
+	}
+	if names[to] {
+		return nil
+	}
+	names[to] = true
 	return []Fix{ddRenameFix(kr, to)}
 }
 
-// siblingExists reports whether the object holding the key at kr already
-// has a member named name.
-func (c *ddChecker) siblingExists(kr source.Range, name string) bool {
-	for _, k := range c.f.Keys {
-		if k.KeyRange == kr {
-			return daemonjson.Effective(c.f.Children(k.Parent), name) != nil
-		}
+// renameLast attaches rename's fix to the last issue.
+func (c *ddChecker) renameLast(kr source.Range, to string) {
+	is := &c.issues[len(c.issues)-1]
+	is.fixes = c.rename(kr, to)
+	if is.fixes != nil && c.byStart[kr.Start].Parent == nil {
+		is.renamesTopLevelTo = to
 	}
-	return c.f.TopLevel(name) != nil
 }
 
 // ddSuccessors are the removed keys whose replacement takes the same value.
@@ -150,12 +180,9 @@ var ddSuccessors = map[string]string{"graph": "data-root"}
 
 // singularFix renames a singular flag name to its key when the value has
 // the key's shape, wrapping a single value in an array for a list key
-// ("host": "x" → "hosts": ["x"]); nil when the key is already set or the
-// value does not fit.
-func (c *ddChecker) singularFix(kr source.Range, v gjson.Result, s *daemonjson.Spec) []Fix {
-	if c.f.TopLevel(s.Name) != nil {
-		return nil
-	}
+// ("host": "x" → "hosts": ["x"]), and attaches it to the last issue; none
+// when the value does not fit or rename declines.
+func (c *ddChecker) singularFix(kr source.Range, v gjson.Result, s *daemonjson.Spec) {
 	fits := func(spec *daemonjson.Spec, v gjson.Result) bool {
 		switch spec.Type {
 		case daemonjson.Any:
@@ -173,16 +200,19 @@ func (c *ddChecker) singularFix(kr source.Range, v gjson.Result, s *daemonjson.S
 		}
 		return false
 	}
-	fix := ddRenameFix(kr, s.Name)
+	wrap := false
 	switch {
 	case fits(s, v):
 	case s.Type == daemonjson.List && s.Elem != nil && !v.IsArray() && !v.IsObject() && fits(s.Elem, v):
-		fix.Message += " and make the value an array"
-		fix.Edits = append(fix.Edits, Edit{Range: c.f.Span(v), NewText: "[" + v.Raw + "]"})
+		wrap = true
 	default:
-		return nil
+		return
 	}
-	return []Fix{fix}
+	c.renameLast(kr, s.Name)
+	if is := &c.issues[len(c.issues)-1]; wrap && is.fixes != nil {
+		is.fixes[0].Message += " and make the value an array"
+		is.fixes[0].Edits = append(is.fixes[0].Edits, Edit{Range: c.f.Span(v), NewText: "[" + v.Raw + "]"})
+	}
 }
 
 // ddRenameFix replaces a key's name, quotes included.
@@ -218,9 +248,8 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 	}
 	if r, ok := daemonjson.RemovedKeys[name]; ok {
 		c.add(ddRemoved, kr, "key %q was removed in Docker %s and dockerd refuses to start with it; %s", name, r.Release, r.Hint)
-		if to := ddSuccessors[name]; to != "" && c.f.TopLevel(to) == nil {
-			is := &c.issues[len(c.issues)-1]
-			is.fixes = []Fix{ddRenameFix(kr, to)}
+		if to := ddSuccessors[name]; to != "" {
+			c.renameLast(kr, to)
 		}
 		return
 	}
@@ -237,10 +266,8 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 		return
 	}
 	if s := daemonjson.SingularFlag(name); s != nil {
-		is := ddIssue{cat: ddIgnored, rng: kr,
-			msg:   fmt.Sprintf("key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name),
-			fixes: c.singularFix(kr, v, s)}
-		c.issues = append(c.issues, is)
+		c.add(ddIgnored, kr, "key %q is the flag name and dockerd silently ignores it; the daemon.json key is %q", name, s.Name)
+		c.singularFix(kr, v, s)
 		return
 	}
 	if v.IsObject() && !daemonjson.IsFlat(name) {
@@ -258,9 +285,8 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 		return
 	}
 	if s := daemonjson.Shorthand(name); s != nil {
-		c.issues = append(c.issues, ddIssue{cat: ddUnknown, rng: kr,
-			msg:   fmt.Sprintf("unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name),
-			fixes: c.renameUnlessSet(kr, s.Name)})
+		c.add(ddUnknown, kr, "unknown key %q: dockerd does not accept flag shorthands in daemon.json; use %q", name, s.Name)
+		c.renameLast(kr, s.Name)
 		return
 	}
 	c.unknown(k, "", daemonjson.KeyNames())
@@ -268,19 +294,22 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 
 func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
 	kr := c.f.Span(k)
-	is := ddIssue{cat: ddUnknown, rng: kr,
-		msg: fmt.Sprintf("unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, ddDidYouMean(k.Str, candidates))}
-	if s := daemonjson.Closest(k.Str, candidates); s != "" && ddTypo(k.Str, s) && !c.siblingExists(kr, s) {
-		is.fixes = []Fix{ddRenameFix(kr, s)}
+	closest := daemonjson.Closest(k.Str, candidates)
+	c.add(ddUnknown, kr, "unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, didYouMean(closest))
+	if closest != "" && ddTypo(k.Str, closest) {
+		c.renameLast(kr, closest)
 	}
-	c.issues = append(c.issues, is)
 }
 
 func ddDidYouMean(name string, candidates []string) string {
-	if s := daemonjson.Closest(name, candidates); s != "" {
-		return fmt.Sprintf("; did you mean %q?", s)
+	return didYouMean(daemonjson.Closest(name, candidates))
+}
+
+func didYouMean(s string) string {
+	if s == "" {
+		return ""
 	}
-	return ""
+	return fmt.Sprintf("; did you mean %q?", s)
 }
 
 func ddFieldNames(s *daemonjson.Spec) []string {

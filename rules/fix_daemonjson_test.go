@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"testing"
 
+	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -214,4 +217,34 @@ func cmpMembers(b, a *jsonNode, path string, depth int, d daemonFixes, cmp func(
 		}
 	}
 	return ""
+}
+
+// TestDaemonFixesNeverDuplicateAKey: two fixes that would give the same
+// object two members of one name (a rename and log rotation's new
+// log-opts, or two renames) are not applied together: the first lands, the
+// other is not offered once the name is taken, and no value is lost to a
+// duplicate that dockerd would silently drop.
+func TestDaemonFixesNeverDuplicateAKey(t *testing.T) {
+	lint := func(b []byte) []rules.Finding {
+		return rules.Run(parser.Parse("daemon.json", b, parser.DaemonJSON, parser.Options{}), nil)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{`{"l-opts": ""}`, `{"log-opts": ""}`},
+		{`{"log-driver": "json-file", "lug-opts": "x"}`, `{"log-driver": "json-file", "log-opts": "x"}`},
+		{`{"log-driver": "local", "log-drivr": "local", "log-drver": "journald"}`,
+			`{"log-driver": "local", "log-drivr": "local", "log-drver": "journald"}`},
+		{`{"log-drivr": "local", "log-drver": "journald"}`, `{"log-driver": "local", "log-drver": "journald"}`},
+		// Log rotation is added for the driver named once the rename is
+		// done: journald takes no max-size.
+		{`{"log-drivr": "journald"}`, `{"log-driver": "journald"}`},
+		{`{"log-drivr": "json-file"}`, `{"log-driver": "json-file", "log-opts": {"max-size": "10m", "max-file": "3"}}`},
+		{`{"log-driver": "local", "graph": "/a", "data-rot": "/b"}`, `{"log-driver": "local", "data-root": "/a", "data-rot": "/b"}`},
+		{`{"log-driver": "local", "proxies": {"http-prxy": "a", "http-proxi": "b"}}`,
+			`{"log-driver": "local", "proxies": {"http-proxy": "a", "http-proxi": "b"}}`},
+	} {
+		out, _ := fix.Converge("daemon.json", []byte(tc.src), lint, true)
+		if got := strings.TrimSpace(string(out)); got != tc.want {
+			t.Errorf("%s fixed is\n%s\nwant\n%s", tc.src, got, tc.want)
+		}
+	}
 }

@@ -4,8 +4,16 @@ package suggest
 
 // Distance is the Levenshtein edit distance between a and b, in bytes.
 func Distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Names are short: the two rows fit on the stack, which matters when
+	// a file holds thousands of unknown keys, each measured against every
+	// known one.
+	var buf [2 * 64]int
+	var prev, cur []int
+	if len(b) < 64 {
+		prev, cur = buf[:len(b)+1], buf[64:64+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for j := range prev {
 		prev[j] = j
 	}

@@ -575,10 +575,22 @@ func Closest(name string, candidates []string) string {
 		return ""
 	}
 	best, bestD := "", max(2, len(name)/3)+1
+	lower := strings.ToLower(name)
 	for _, c := range candidates {
-		if d := suggest.Distance(strings.ToLower(name), strings.ToLower(c)); d < bestD {
+		lc := strings.ToLower(c)
+		if abs(len(lc)-len(lower)) >= bestD {
+			continue // the distance is at least the difference in length
+		}
+		if d := suggest.Distance(lower, lc); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
