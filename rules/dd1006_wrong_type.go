@@ -12,7 +12,8 @@ var ddWrongTypeRule = &Rule{
 		"`default-shm-size` as a number (it must be a size string such as `\"64M\"`), `default-ulimits` entries " +
 		"written as `\"64000:64000\"` instead of `{\"Name\": \"nofile\", \"Soft\": 64000, \"Hard\": 64000}`, and a " +
 		"single string where a list is expected. The types come from dockerd's own settings table.\n\n" +
-		"Fix (safe): the quotes are removed from a quoted boolean or number (`\"false\"` → `false`).",
+		"Fix (safe): the quotes are removed from a quoted boolean or integer (`\"false\"` → `false`), when the " +
+		"integer is one the key takes (not `\"-1\"` for a count, nor one beyond 64 bits).",
 	Bad:   `{"icc": "false", "default-shm-size": 67108864}`,
 	Good:  `{"icc": false, "default-shm-size": "64M"}`,
 	Check: func(p *Pass) { ddReport(p, ddWrongType) },

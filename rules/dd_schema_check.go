@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/netip"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -114,6 +115,14 @@ func ddReport(p *Pass, cat ddCategory) {
 
 // ddJSONInteger is an integer as JSON writes it (no leading zeros or plus).
 var ddJSONInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+
+// ddValidNumber reports whether the integer text s, unquoted, is a value
+// spec takes: within int64, not negative for an unsigned key, and in the
+// key's range. Unquoting any other would trade one error for another.
+func ddValidNumber(spec *daemonjson.Spec, s string) bool {
+	n, err := strconv.ParseInt(s, 10, 64)
+	return err == nil && (spec.Type != daemonjson.Uint || n >= 0) && daemonjson.CheckNumber(spec.Format, n) == nil
+}
 
 // ddTypo reports whether name is close enough to key to be a misspelling
 // of it worth renaming automatically: same first letter, and only a letter
@@ -401,7 +410,7 @@ func (c *ddChecker) value(spec *daemonjson.Spec, v gjson.Result, path string) {
 	case daemonjson.Int, daemonjson.Uint:
 		if !ddIsInteger(v) {
 			hint := ""
-			if v.Type == gjson.String && ddJSONInteger.MatchString(v.Str) {
+			if v.Type == gjson.String && ddJSONInteger.MatchString(v.Str) && ddValidNumber(spec, v.Str) {
 				hint = fmt.Sprintf(" (write %s without quotes)", v.Str)
 			}
 			wrong(hint)
