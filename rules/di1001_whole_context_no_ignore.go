@@ -21,7 +21,8 @@ var wholeContextNoIgnore = &Rule{
 		"Add a .dockerignore (or `<Dockerfile>.dockerignore`) that excludes them; the message names " +
 		"what would be sent.\n\nFix (unsafe: those files no longer reach the image): a .dockerignore is created at " +
 		"the context root listing each reported directory by its path (`.git`, `node_modules`, " +
-		"`web/node_modules`) and the log files by directory (`*.log`, `logs/*.log`).",
+		"`web/node_modules`) and the log files by directory (`*.log`, `logs/*.log`). A path the pattern " +
+		"language would read otherwise is written to match itself alone (`[#]logs/*.log`, `a[[]1]`).",
 	Bad:  "# context holds .git/ and node_modules/, no .dockerignore\nFROM node:22-alpine\nCOPY . /app",
 	Good: "# .dockerignore:\n#   .git\n#   node_modules\n#   *.log\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {

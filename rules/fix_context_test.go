@@ -138,6 +138,28 @@ func TestFixContextAppendsToIgnoreFile(t *testing.T) {
 	}
 }
 
+// Clutter whose path the pattern language would misread (a comment, a
+// character class, an exception, a trimmed blank) is written so that
+// BuildKit excludes that path: after the fix nothing is left to report.
+func TestFixContextLiteralNames(t *testing.T) {
+	root := filepath.ToSlash(t.TempDir())
+	fixWriteTree(t, root, map[string]string{
+		"Dockerfile":                   "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\n",
+		"index.js":                     "x\n",
+		"#logs/a.log":                  "a\n",
+		"a[1]/b.log":                   "b\n",
+		"!web/node_modules/x/index.js": "x\n",
+		"tmp /c.log":                   "c\n",
+	})
+	dockerfile := root + "/Dockerfile"
+	got, _ := fixIgnoreFile(t, root+"/.dockerignore", lintContext(t, dockerfile, ""))
+	want := "[!]web/node_modules\n[#]logs/*.log\na[[]1]/*.log\ntmp[ ]/*.log\n"
+	if got != want {
+		t.Errorf("created .dockerignore:\n%q\nwant:\n%q", got, want)
+	}
+	noClutterFindings(t, lintContext(t, dockerfile, ""))
+}
+
 // Several COPY sources with no ignore file: one new file, each entry once.
 func TestFixContextSeveralSources(t *testing.T) {
 	root := filepath.ToSlash(t.TempDir())

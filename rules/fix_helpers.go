@@ -5,6 +5,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser/buildcontext"
 	"github.com/dlint/dlint/parser/dockerfile"
@@ -143,16 +145,56 @@ func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string 
 	}
 	var out []string
 	for _, it := range items {
-		e := it.Path
+		e, ok := ignoreLiteral(it.Path)
 		if !it.Dir {
-			e = path.Join(path.Dir(it.Path), "*.log")
+			e, ok = ignoreLiteral(path.Dir(it.Path))
+			e = path.Join(e, "*.log")
+			if path.Dir(it.Path) == "." {
+				e, ok = "*.log", true
+			}
 		}
-		if !have[e] {
+		if ok && !have[e] {
 			have[e] = true
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// ignoreLiteral writes a path of the build context as an ignore-file
+// pattern that BuildKit matches to that path alone, or reports false when
+// no line can (a name with a line break). What BuildKit would read
+// otherwise is put in a character class, which reads the same on every
+// system: a bracket (a[1]), a backslash, a # or ! that would start a
+// comment or an exception, white space at either end that would be
+// trimmed, a caret (the matcher leaves it a regular expression's anchor).
+// A wildcard (* or ?) is read even in a class, so it is escaped with a
+// backslash, as the matcher reads it but on Windows, whose names have
+// neither.
+func ignoreLiteral(p string) (string, bool) {
+	if p == "" || strings.ContainsAny(p, "\n\r") {
+		return "", false
+	}
+	var b strings.Builder
+	last := len(p) - 1
+	for i, r := range p {
+		edge := i == 0 || i+utf8.RuneLen(r) > last
+		switch {
+		case r == '*' || r == '?':
+			// A class would not do: the matcher reads these even in one.
+			// (Windows names have neither.)
+			b.WriteString(`\` + string(r))
+		case r == '[' || i == 0 && (r == '#' || r == '!') || edge && unicode.IsSpace(r):
+			b.WriteString("[" + string(r) + "]")
+		case r == '\\':
+			b.WriteString(`[\\]`)
+		case r == '^':
+			b.WriteString(`[\^]`)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), true
 }
 
 // ctxIgnoreFixPath names the ignore file at diskPath the way the
