@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzDaemonLint lints arbitrary daemon.json text with every rule: no
-// panic (an internal-error finding), and every finding has a position.
+// panic (an internal-error finding), and every finding has a position
+// in the file.
 func FuzzDaemonLint(f *testing.F) {
 	files, _ := filepath.Glob("../testdata/fixtures/DD*/*.daemon.jsonc")
 	for _, p := range files {
@@ -29,6 +30,9 @@ func FuzzDaemonLint(f *testing.F) {
 				}
 				if fd.Range.Start.Line < 1 || fd.Range.Start.Column < 1 {
 					t.Fatalf("%s without position: %s", fd.Rule.ID, fd.Message)
+				}
+				if doc.Daemon != nil && len(doc.Daemon.Text) == len(src) {
+					checkFindingRanges(t, fd, src) // UTF-8, no BOM: positions are of src
 				}
 			}
 		}

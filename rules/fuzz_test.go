@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/source"
 )
 
 // FuzzLintDockerfile: linting any bytes as a Dockerfile ends without a
@@ -48,6 +50,40 @@ func lintForFuzz(t *testing.T, src []byte, cfg *Config) {
 	for _, fd := range Run(doc, cfg) {
 		if fd.Rule == internalError {
 			t.Fatalf("internal error: %s", fd.Message)
+		}
+		checkFindingRanges(t, fd, src)
+	}
+}
+
+// checkFindingRanges fails when a finding or an edit of its fixes to its
+// own file points outside the file: a line it does not have, a column
+// beyond its line (0 stands for the whole line), an end before the start.
+// A SARIF consumer would place such a finding nowhere or somewhere else.
+func checkFindingRanges(t *testing.T, fd Finding, src []byte) {
+	t.Helper()
+	lines := source.NewLines(src)
+	last := lines.Position(len(src)).Line
+	inFile := func(p source.Position) bool {
+		if p.Line < 1 || p.Line > last || p.Column < 0 {
+			return false
+		}
+		start, end := lines.LineStart(p.Line), len(src)
+		if p.Line < last {
+			end = lines.LineStart(p.Line+1) - 1 // the line's '\n'
+		}
+		return p.Column <= utf8.RuneCount(src[start:end])+1
+	}
+	check := func(what string, r source.Range) {
+		if !inFile(r.Start) || r.End != (source.Position{}) && (!inFile(r.End) || r.End.Before(r.Start) && r.End.Column != 0) {
+			t.Fatalf("%s %s of %s %q is outside the file (%d lines)", what, r, fd.Rule.ID, fd.Message, last)
+		}
+	}
+	check("range", fd.Range)
+	for _, fx := range fd.Fixes {
+		for _, e := range fx.Edits {
+			if fx.Path == "" {
+				check("fix edit", e.Range)
+			}
 		}
 	}
 }
