@@ -4,6 +4,7 @@
 package dockerfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -137,7 +138,7 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 	}
 	res, err := bkparser.Parse(bytes.NewReader(bkSrc))
 	if err != nil {
-		return f, append(errs, f.parseError(err))
+		return f, append(errs, f.parseError(err, src))
 	}
 	if n := len(res.AST.Children); n > maxInstructions {
 		at := res.AST.Children[maxInstructions].StartLine
@@ -288,7 +289,7 @@ func deepWordLine(src []byte) int {
 }
 
 // parseError turns a BuildKit parse error into a positioned error.
-func (f *File) parseError(err error) source.Error {
+func (f *File) parseError(err error, src []byte) source.Error {
 	r := source.LineRange(1, 1)
 	var le *bkparser.LocationError
 	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
@@ -296,10 +297,36 @@ func (f *File) parseError(err error) source.Error {
 		r = source.LineRange(loc.Start.Line, loc.End.Line)
 	}
 	msg := err.Error()
-	if strings.Contains(msg, "token too long") || strings.Contains(msg, "max allowed size") {
+	switch {
+	case strings.Contains(msg, "token too long") || strings.Contains(msg, "max allowed size"):
+		// The line BuildKit names depends on where its reading stopped.
 		msg = "a line is longer than the 65,535 bytes BuildKit accepts"
+		if n := firstLongLine(src); n > 0 {
+			r = source.LineRange(n, n)
+		}
+	case strings.Contains(msg, "invalid escape token") || strings.Contains(msg, "parser directive can be used"):
+		// Found while reading the directive's line: BuildKit names the
+		// lines read before it.
+		r = source.LineRange(r.Start.Line+1, r.Start.Line+1)
 	}
 	return source.Error{Range: r, Message: msg}
+}
+
+// firstLongLine is the first line of src too long for BuildKit's line
+// scanner, whose 64 KiB buffer must hold a line and one byte more (its
+// line break, or the end of the file), or 0.
+func firstLongLine(src []byte) int {
+	for n := 1; len(src) > 0; n++ {
+		end := bytes.IndexByte(src, '\n')
+		if end < 0 {
+			end = len(src)
+		}
+		if end >= bufio.MaxScanTokenSize {
+			return n
+		}
+		src = src[min(end+1, len(src)):]
+	}
+	return 0
 }
 
 func (f *File) readDirectives(src []byte) {

@@ -1,6 +1,8 @@
 package dockerfile
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -8,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 
 	"github.com/dlint/dlint/parser/shell"
 	"github.com/dlint/dlint/parser/source"
@@ -181,6 +184,10 @@ func TestParseErrors(t *testing.T) {
 		"# only a comment\n":                   {Message: "file with no instructions"},
 		"FROM alpine\x00\n":                    {Message: "not a text file: NUL byte"},
 		"FROM alpine:3.20\nCOPY --chown a b\n": {Message: "missing a value on flag: --chown"},
+		// BuildKit counts the lines read before these errors.
+		"# escape=0\nFROM alpine:3.20\n":                     {Range: source.LineRange(1, 1), Message: "invalid escape token '0'"},
+		"# syntax=docker/dockerfile:1\n# escape=0\nFROM a\n": {Range: source.LineRange(2, 2), Message: "invalid escape token '0'"},
+		"# escape=`\n# escape=`\nFROM alpine:3.20\n":         {Range: source.LineRange(2, 2), Message: "only one escape parser directive"},
 	}
 	for src, want := range cases {
 		f, errs := Parse([]byte(src), Options{})
@@ -202,6 +209,37 @@ func TestParseErrors(t *testing.T) {
 	f, _ := Parse([]byte("FROM alpine:3.20\nRUNN echo\nRUN echo ok\n"), Options{})
 	if len(f.Stages) != 1 || len(f.Stages[0].InstructionsOf("run")) != 1 {
 		t.Errorf("instructions after an error were lost")
+	}
+}
+
+// TestLongLineError: a line too long for BuildKit is the error BuildKit
+// reports, on that line, at the exact bound (with and without a line break
+// after it, on its own or continuing another).
+func TestLongLineError(t *testing.T) {
+	for _, size := range []int{bufio.MaxScanTokenSize - 2, bufio.MaxScanTokenSize - 1, bufio.MaxScanTokenSize, 70000} {
+		for _, tc := range []struct {
+			name, before, after string
+			line                int
+		}{
+			{"alone", "FROM alpine:3.20\nRUN true\nRUN ", "\nRUN true\n", 3},
+			{"last", "FROM alpine:3.20\nRUN true\nRUN ", "\n", 3},
+			{"no final break", "FROM alpine:3.20\nRUN true\nRUN ", "", 3},
+			{"continued", "FROM alpine:3.20\nRUN true \\\n", "\n", 3},
+			{"first", "RUN ", "\nFROM alpine:3.20\n", 1},
+		} {
+			src := []byte(tc.before + strings.Repeat("x", size-len(tc.before[strings.LastIndexByte(tc.before, '\n')+1:])) + tc.after)
+			_, bkErr := bkparser.Parse(bytes.NewReader(src))
+			_, errs := Parse(src, Options{})
+			tooLong := bkErr != nil && strings.Contains(bkErr.Error(), "max allowed size")
+			got := len(errs) == 1 && strings.Contains(errs[0].Message, "65,535 bytes")
+			if got != tooLong || got && errs[0].Range != source.LineRange(tc.line, tc.line) {
+				var at source.Range
+				if len(errs) > 0 {
+					at = errs[0].Range
+				}
+				t.Errorf("%s, a line of %d bytes: BuildKit %v; dlint's error at %v (%d errors), want line %d", tc.name, size, bkErr, at, len(errs), tc.line)
+			}
+		}
 	}
 }
 
