@@ -33,7 +33,7 @@ func checkInvalidLabelKey(p *Pass) {
 		}
 		msg := fmt.Sprintf("label key %q %s", l.Key, problem)
 		var fixes []Fix
-		if lower := strings.ToLower(l.Key); lower != l.Key && labelKeyProblem(lower) == "" && l.KeyRange.Start.Line != 0 {
+		if lower := strings.ToLower(l.Key); lower != l.Key && labelKeyProblem(lower) == "" && l.KeyFound {
 			fixes = append(fixes, Fix{Message: "Lower-case the key (consumers looking for the old key will miss it)", Edits: []Edit{{Range: l.KeyRange, NewText: lower}}})
 		}
 		p.Report(l.KeyRange, msg, fixes...)

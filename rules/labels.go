@@ -27,6 +27,10 @@ type labelKV struct {
 	OnBuild  bool
 	KeyRange source.Range
 	ValRange source.Range
+	// KeyFound is set when KeyRange is where the key is written; a key
+	// split by a line continuation is not found, and KeyRange is then the
+	// instruction's first line.
+	KeyFound bool
 }
 
 // fileLabels returns every label of every stage (ONBUILD LABEL included, marked), in order.
@@ -89,10 +93,13 @@ func instructionLabels(f *dockerfile.File, st *dockerfile.Stage, in *dockerfile.
 		// Each label is looked for after the one before it; from the start
 		// only when that fails (every label from the start was quadratic).
 		if r, ok := in.FindAfter(kv.Key, pos); ok {
-			l.KeyRange, l.ValRange, pos = r, r, r.End
+			l.KeyRange, l.ValRange, l.KeyFound, pos = r, r, true, r.End
 		} else {
-			r := in.Find(kv.Key)
-			l.KeyRange, l.ValRange = r, r
+			r, ok := in.FindAfter(kv.Key, in.KeywordRange.End)
+			if !ok {
+				r = in.Find(kv.Key)
+			}
+			l.KeyRange, l.ValRange, l.KeyFound = r, r, ok
 		}
 		if kv.Value != "" {
 			if r, ok := in.FindAfter(kv.Value, pos); ok {

@@ -172,18 +172,21 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 	}
 	first := f.Lines.Text(node.StartLine)
 	col, width := 1, utf8.RuneCountInString(node.Value)
+	replaced, n := -1, 0
+	if strings.ContainsRune(node.Value, utf8.RuneError) {
+		replaced, n = indexReplaced([]byte(first), node.Value)
+	}
 	if i := keywordIndex(first, node.Value); i >= 0 {
 		col = utf8.RuneCountInString(first[:i]) + 1
-	} else if strings.ContainsRune(node.Value, utf8.RuneError) {
+	} else if replaced >= 0 {
 		// BuildKit was given a run of bytes that are not UTF-8 as one
 		// U+FFFD: the keyword, the line's first word, spans what the
 		// file holds.
-		if i, n := indexReplaced([]byte(first), node.Value); i >= 0 {
-			col, width = utf8.RuneCountInString(first[:i])+1, utf8.RuneCountInString(first[i:i+n])
-		}
+		col, width = utf8.RuneCountInString(first[:replaced])+1, utf8.RuneCountInString(first[replaced:replaced+n])
 	} else {
-		// A keyword split by a line continuation ("FR\<newline>OM"): the
-		// range is its part on the first line, from the line's first word.
+		// A keyword split by a line continuation ("FR\<newline>OM", or
+		// all of it on the next line): the range is its part on the first
+		// line, from the line's first word.
 		i := len(first) - len(strings.TrimLeft(first, " \t"))
 		col = utf8.RuneCountInString(first[:i]) + 1
 		width = max(min(width, utf8.RuneCountInString(first[i:])), 0)

@@ -441,3 +441,13 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestKeywordRangeOnNextLine: a keyword that starts on the line after a
+// lone continuation, with bytes that are not UTF-8 in it, is given a range
+// on the first line that stays within it.
+func TestKeywordRangeOnNextLine(t *testing.T) {
+	_, errs := Parse([]byte("\\\n0\x8f"), Options{})
+	if len(errs) == 0 || errs[len(errs)-1].Range != span(1, 1, 1, 2) {
+		t.Errorf("errors %v, want the last at %v", errs, span(1, 1, 1, 2))
+	}
+}
