@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/dlint/dlint/parser"
-	"github.com/dlint/dlint/parser/source"
 )
 
 var duplicateIgnorePattern = &Rule{
@@ -36,9 +35,7 @@ var duplicateIgnorePattern = &Rule{
 				continue
 			}
 			line := pats[j].Range.Start.Line
-			fix := Fix{Message: "Remove the repeated pattern", Safe: true, Edits: []Edit{{
-				Range: source.Range{Start: source.Position{Line: line, Column: 1}, End: source.Position{Line: line + 1, Column: 1}},
-			}}}
+			fix := Fix{Message: "Remove the repeated pattern", Safe: true, Edits: []Edit{fixDeleteLine(p, line)}}
 			p.Report(pats[j].Range, fmt.Sprintf("pattern %q repeats line %d", pats[j].Raw, pats[i].Range.Start.Line), fix)
 		}
 	},

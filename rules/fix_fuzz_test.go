@@ -427,16 +427,19 @@ func addFixtureSeeds(f *testing.F, glob string) {
 	}
 }
 
-// FuzzFixDockerignore: fixing any ignore file ends, adds no parse error,
-// leaves out of the build context exactly the paths it left out before
-// (the fixes of a lone ignore file only tidy it), and a second round
-// changes nothing.
+// FuzzFixDockerignore: every finding lies inside the file; fixing any
+// ignore file ends, adds no parse error, leaves out of the build context
+// exactly the paths it left out before (the fixes of a lone ignore file
+// only tidy it), and a second round changes nothing.
 func FuzzFixDockerignore(f *testing.F) {
 	addFixtureSeeds(f, "../testdata/fixtures/DI*/*.dockerignore")
 	lint := func(b []byte) []rules.Finding {
 		return rules.Run(parser.Parse(".dockerignore", b, parser.DockerIgnore, parser.Options{}), nil)
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		for _, fd := range lint(src) {
+			rules.CheckFindingRanges(t, fd, src)
+		}
 		out, _ := fix.Converge(".dockerignore", src, lint, true)
 		before, errsBefore := dockerignore.Parse(src)
 		after, errsAfter := dockerignore.Parse(out)

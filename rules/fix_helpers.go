@@ -111,6 +111,18 @@ func fixInsert(pos source.Position, text string) Edit {
 	return Edit{Range: source.Range{Start: pos, End: pos}, NewText: text}
 }
 
+// fixDeleteLine is the edit that removes line n and its line break. The
+// last line of a file without a final line break has none: the break
+// before it goes instead, so the range stays inside the file.
+func fixDeleteLine(p *Pass, n int) Edit {
+	next := p.Lines.Position(p.Lines.LineStart(n + 1))
+	if n > 1 && next.Line == n {
+		prev := source.Position{Line: n - 1, Column: utf8.RuneCountInString(p.Lines.Text(n-1)) + 1}
+		return Edit{Range: source.Range{Start: prev, End: next}}
+	}
+	return Edit{Range: source.Range{Start: source.Position{Line: n, Column: 1}, End: next}}
+}
+
 // fixLineEnd is the position after the last non-blank character of line n.
 func fixLineEnd(p *Pass, n int) source.Position {
 	text := strings.TrimRight(p.Lines.Text(n), " \t")
