@@ -451,3 +451,13 @@ func TestKeywordRangeOnNextLine(t *testing.T) {
 		t.Errorf("errors %v, want the last at %v", errs, span(1, 1, 1, 2))
 	}
 }
+
+// TestKeywordRangeAfterUnicodeSpace: BuildKit trims Unicode white space
+// before a keyword; the bytes that are not UTF-8 after it are found where
+// they start, not inside the space's own encoding.
+func TestKeywordRangeAfterUnicodeSpace(t *testing.T) {
+	_, errs := Parse([]byte("\u2002\xbf"), Options{})
+	if len(errs) == 0 || errs[len(errs)-1].Range != span(1, 2, 1, 3) {
+		t.Errorf("errors %v, want the last at %v", errs, span(1, 2, 1, 3))
+	}
+}

@@ -119,10 +119,14 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 // of bytes that are not UTF-8 (as BuildKit was given the file) or for
 // itself; it returns the offset and length of the match, or -1.
 func indexReplaced(src []byte, token string) (at, n int) {
-	for i := range src {
+	// From code point to code point: a match may not start inside a
+	// character, whose trailing bytes alone read as bad ones.
+	for i := 0; i < len(src); {
 		if n, ok := matchReplaced(src[i:], token); ok {
 			return i, n
 		}
+		_, w := utf8.DecodeRune(src[i:])
+		i += w
 	}
 	return -1, 0
 }
