@@ -461,3 +461,16 @@ func TestKeywordRangeAfterUnicodeSpace(t *testing.T) {
 		t.Errorf("errors %v, want the last at %v", errs, span(1, 2, 1, 3))
 	}
 }
+
+// TestFindWholeCharacters: a word BuildKit cut inside a character is not
+// found inside that character, so no range starts or ends within one.
+func TestFindWholeCharacters(t *testing.T) {
+	f, _ := Parse([]byte("FROM --ㅰ ㅰ\n"), Options{})
+	in := f.Instructions[0]
+	if r, ok := in.FindAfter("\xb0", in.KeywordRange.End); ok {
+		t.Errorf("found a piece of a character at %v", r)
+	}
+	if r, ok := in.FindAfter("ㅰ", in.KeywordRange.End); !ok || r != span(1, 8, 1, 9) {
+		t.Errorf("whole character at %v (%v), want %v", r, ok, span(1, 8, 1, 9))
+	}
+}

@@ -105,14 +105,37 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 		return source.Range{}, false
 	}
 	seg := in.file.Src[start:end]
-	i, n := bytes.Index(seg, []byte(token)), len(token)
-	if i < 0 && in.file.invalidUTF8 && strings.ContainsRune(token, utf8.RuneError) {
-		i, n = indexReplaced(seg, token)
+	var i, n int
+	if in.file.invalidUTF8 {
+		i, n = bytes.Index(seg, []byte(token)), len(token)
+		if i < 0 && strings.ContainsRune(token, utf8.RuneError) {
+			i, n = indexReplaced(seg, token)
+		}
+	} else {
+		i, n = indexWhole(seg, token), len(token)
 	}
 	if i < 0 {
 		return source.Range{}, false
 	}
 	return lines.Span(start+i, n), true
+}
+
+// indexWhole finds token in the UTF-8 text src where it starts and ends at
+// character boundaries: BuildKit may cut a word inside a character (FROM
+// --ㅰ gives the image "\xb0"), and such a piece is not the word.
+func indexWhole(src []byte, token string) int {
+	for off := 0; off < len(src); {
+		i := bytes.Index(src[off:], []byte(token))
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if end := i + len(token); utf8.RuneStart(src[i]) && (end == len(src) || utf8.RuneStart(src[end])) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
 }
 
 // indexReplaced finds token in src where a U+FFFD of token stands for a run
