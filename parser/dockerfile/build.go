@@ -171,7 +171,7 @@ func (b *builder) instruction(node *bkparser.Node) *Instruction {
 		file:    f,
 	}
 	first := f.Lines.Text(node.StartLine)
-	col, width := 1, utf8.RuneCountInString(node.Value)
+	col, width := 0, utf8.RuneCountInString(node.Value)
 	replaced, n := -1, 0
 	if strings.ContainsRune(node.Value, utf8.RuneError) {
 		replaced, n = indexReplaced([]byte(first), node.Value)
