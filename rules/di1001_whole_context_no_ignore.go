@@ -22,7 +22,8 @@ var wholeContextNoIgnore = &Rule{
 		"what would be sent.\n\nFix (unsafe: those files no longer reach the image): a .dockerignore is created at " +
 		"the context root listing each reported directory by its path (`.git`, `node_modules`, " +
 		"`web/node_modules`) and the log files by directory (`*.log`, `logs/*.log`). A path the pattern " +
-		"language would read otherwise is written to match itself alone (`[#]logs/*.log`, `a[[]1]`).",
+		"language would read otherwise is written to match itself alone (`[#]logs/*.log`, `a[[]1]`). A path with a line break or bytes that are not UTF-8 is not " +
+		"written (see DI1011): add it yourself.",
 	Bad:  "# context holds .git/ and node_modules/, no .dockerignore\nFROM node:22-alpine\nCOPY . /app",
 	Good: "# .dockerignore:\n#   .git\n#   node_modules\n#   *.log\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {

@@ -24,7 +24,8 @@ var clutterNotIgnored = &Rule{
 		"Fix (unsafe: those files no longer reach the image): the reported directories (by their path from the " +
 		"context root) and log files (`*.log` per directory) are appended to the ignore file in use, or written " +
 		"to a new .dockerignore at the context root when there is none; a path the pattern language would read " +
-		"otherwise (`#logs`, `a[1]`) is written to match itself alone (`[#]logs`, `a[[]1]`).",
+		"otherwise (`#logs`, `a[1]`) is written to match itself alone (`[#]logs`, `a[[]1]`). A path with a line break or bytes that are not UTF-8 is not " +
+		"written (see DI1011): add it yourself.",
 	Bad:  "# .dockerignore:\n#   *.md\nFROM node:22-alpine\nCOPY . /app   # node_modules/ is sent",
 	Good: "# .dockerignore:\n#   *.md\n#   node_modules\nFROM node:22-alpine\nCOPY . /app",
 	Check: func(p *Pass) {

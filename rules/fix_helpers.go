@@ -175,7 +175,9 @@ func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string 
 
 // ignoreLiteral writes a path of the build context as an ignore-file
 // pattern that BuildKit matches to that path alone, or reports false when
-// no line can (a name with a line break). What BuildKit would read
+// no line can (a name with a line break) or should (a name that is not
+// UTF-8: BuildKit would print a complaint at every build, and DI1011
+// report the line). What BuildKit would read
 // otherwise is put in a character class, which reads the same on every
 // system: a bracket (a[1]), a backslash, a # or ! that would start a
 // comment or an exception, white space at either end that would be
@@ -184,7 +186,7 @@ func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string 
 // backslash, as the matcher reads it but on Windows, whose names have
 // neither.
 func ignoreLiteral(p string) (string, bool) {
-	if p == "" || strings.ContainsAny(p, "\n\r") {
+	if p == "" || strings.ContainsAny(p, "\n\r") || !utf8.ValidString(p) {
 		return "", false
 	}
 	var b strings.Builder

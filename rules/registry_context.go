@@ -12,4 +12,5 @@ var contextRules = []*Rule{
 	duplicateIgnorePattern,
 	absoluteIgnorePattern,
 	rootOnlyIgnorePattern,
+	ignorePatternNotUTF8,
 }

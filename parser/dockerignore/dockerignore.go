@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/moby/patternmatcher"
 
@@ -87,7 +88,7 @@ func Parse(src []byte) (*File, []source.Error) {
 				"pattern of %d bytes: longer than any path can be (%d), so not used", len(cleaned), maxPatternLen)})
 			continue
 		}
-		m, err := patternmatcher.New([]string{p.Cleaned})
+		m, err := patternmatcher.New([]string{matcherText(p.Cleaned)})
 		if err == nil {
 			// patternmatcher compiles lazily: match once to surface syntax errors.
 			_, err = m.MatchesOrParentMatches("x")
@@ -171,9 +172,34 @@ func quote(s string) string { return `"` + s + `"` }
 // matcherPattern is the pattern in the form patternmatcher expects.
 func (p Pattern) matcherPattern() string {
 	if p.Negated {
-		return "!" + p.Cleaned
+		return "!" + matcherText(p.Cleaned)
 	}
-	return p.Cleaned
+	return matcherText(p.Cleaned)
+}
+
+// matcherText is a pattern as dlint gives it to patternmatcher: each byte
+// that is not UTF-8 written as U+FFFD. patternmatcher reads a pattern with
+// text/scanner, which makes that same replacement but first prints
+// "<input>:1:1: invalid UTF-8 encoding" to the process's standard error,
+// a line naming no file in the middle of dlint's output. The regular
+// expression built is the same either way. A pattern without wildcards is
+// compared byte for byte instead, so there dlint matches a path holding
+// U+FFFD where BuildKit matches the byte; DI1011 reports such patterns.
+func matcherText(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
+	return b.String()
 }
 
 func lineSpan(lines *source.Lines, n int, pattern string) source.Range {

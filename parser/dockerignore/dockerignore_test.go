@@ -177,3 +177,32 @@ func TestLongLine(t *testing.T) {
 		}
 	}
 }
+
+// A pattern that is not UTF-8 is given to the matcher with U+FFFD for each
+// such byte, which keeps the matcher from printing a complaint: with a
+// wildcard it matches as BuildKit's, any byte that is not UTF-8 or U+FFFD
+// where the pattern has one; without one, BuildKit compares bytes and
+// dlint then matches U+FFFD instead (DI1011 reports the pattern).
+func TestPatternsNotUTF8(t *testing.T) {
+	f := parse(t, "logs/\xff*.log\ncaf\xe9\n")
+	for _, c := range []struct {
+		path string
+		want bool
+	}{
+		{"logs/\xfeabc.log", true},
+		{"logs/\xff.log", true},
+		{"logs/\uFFFDx.log", true},
+		{"logs/a.log", false},
+		{"logs/\xff\xff.log", true},
+		{"caf\uFFFD", true},
+		{"caf\uFFFD/x", true},
+		{"cafe", false},
+	} {
+		if got := f.Excludes(c.path); got != c.want {
+			t.Errorf("Excludes(%q) = %v, want %v", c.path, got, c.want)
+		}
+	}
+	if got := matcherText("a\xff\xfeb\u00e9"); got != "a\uFFFD\uFFFDb\u00e9" {
+		t.Errorf("matcherText = %q, want each byte replaced", got)
+	}
+}

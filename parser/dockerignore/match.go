@@ -63,7 +63,7 @@ func (f *File) Deciding(path string) (Pattern, bool) {
 // (slash-separated, relative to the context root) or one of its parents.
 func (p Pattern) Matches(path string) bool {
 	if p.m == nil {
-		m, err := patternmatcher.New([]string{p.Cleaned})
+		m, err := patternmatcher.New([]string{matcherText(p.Cleaned)})
 		if err != nil {
 			return false
 		}

@@ -1,0 +1,180 @@
+package rules_test
+
+import (
+	"errors"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/dlint/dlint/parser/dockerignore"
+	"github.com/dlint/dlint/rules"
+)
+
+// FuzzFixContext: the fixes DI1001 and DI1002 write into the ignore file
+// leave out of the build context the clutter they report and nothing else.
+// The input is an ignore file (or none) and the names of the files of a
+// context (NUL-separated) that the Dockerfile copies whole. After the fix
+// the ignore file parses no worse, every path left out before still is, a
+// path newly left out is clutter (in a directory the rules name or one
+// with a CACHEDIR.TAG, or a *.log), clutter the fix can name (not a line
+// break, nor bytes that are not UTF-8, in its path) is left out, and
+// linting again then reports no clutter.
+func FuzzFixContext(f *testing.F) {
+	f.Add([]byte("*.md\n"), true, "node_modules/a.js\x00logs/a.log\x00index.js")
+	f.Add([]byte(""), false, ".git/HEAD\x00web/node_modules/b/c.js\x00web/x.log\x00web/keep.txt")
+	f.Add([]byte("!web\n"), true, "#logs/a.log\x00a[1]/b.log\x00!web/node_modules/x.js\x00tmp /c.log\x00keep.txt")
+	f.Add([]byte("a\r"), true, "node_modules/x\x00a\\b/c.log\x00*/x.log\x00?.log")
+	f.Add([]byte("node_modules\n!node_modules/keep\n"), true, "node_modules/keep/a\x00node_modules/b\x00sub/node_modules/c")
+	f.Add([]byte("\xef\xbb\xbf# cache\r\n"), true, "target/CACHEDIR.TAG\x00target/x.o\x00src/a.rs\x00 lead/x.log\x00^x/.venv/y")
+	f.Fuzz(func(t *testing.T, ignore []byte, hasIgnore bool, names string) {
+		root := filepath.ToSlash(t.TempDir())
+		files := writeFuzzContext(t, root, names)
+		if len(files) == 0 {
+			return
+		}
+		ignorePath := root + "/.dockerignore"
+		if hasIgnore {
+			if err := os.WriteFile(filepath.FromSlash(ignorePath), ignore, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			ignore = nil
+		}
+		dockerfile := root + "/Dockerfile"
+		findings := lintContext(t, dockerfile, "")
+		var clutter []rules.Finding
+		for _, fd := range findings {
+			if fd.Rule.ID == "DI1001" || fd.Rule.ID == "DI1002" {
+				clutter = append(clutter, fd)
+			}
+		}
+		if len(clutter) == 0 {
+			return
+		}
+		out, _ := fixIgnoreFile(t, ignorePath, clutter)
+		before, errsBefore := dockerignore.Parse(ignore)
+		after, errsAfter := dockerignore.Parse([]byte(out))
+		if len(errsAfter) > len(errsBefore) {
+			t.Fatalf("the fix added parse errors %v:\n%q\n---\n%q", errsAfter, ignore, out)
+		}
+		for _, p := range files {
+			was, is := before.Excludes(p), after.Excludes(p)
+			item, clutter := clutterItem(p, files, before)
+			switch {
+			case was && !is:
+				t.Fatalf("the fix brought %q back into the context:\n%q\n---\n%q", p, ignore, out)
+			case !was && is && !isClutterPath(p, files):
+				t.Fatalf("the fix left out %q, which is not clutter:\n%q\n---\n%q", p, ignore, out)
+			case !was && !is && clutter && writable(item):
+				t.Fatalf("the fix still sends %q, clutter in %q:\n%q\n---\n%q", p, item, ignore, out)
+			}
+		}
+		if !writable(names) {
+			return
+		}
+		for _, fd := range lintContext(t, dockerfile, "") {
+			if fd.Rule.ID == "DI1001" || fd.Rule.ID == "DI1002" {
+				t.Fatalf("after the fix, %s: %s\n%q\n---\n%q", fd.Rule.ID, fd.Message, ignore, out)
+			}
+		}
+	})
+}
+
+// writeFuzzContext writes a Dockerfile copying the whole context under
+// root and a file for each NUL-separated name (at most 12, as a path of at
+// most 6 names of at most 100 bytes), and returns the paths written. Names
+// that would be the Dockerfile or an ignore file, or that clash with a
+// file already written, are left out.
+func writeFuzzContext(t *testing.T, root, names string) []string {
+	t.Helper()
+	fixWriteTree(t, root, map[string]string{"Dockerfile": "FROM alpine:3.20\nCOPY . /app\n"})
+	var files []string
+	for _, name := range strings.Split(names, "\x00") {
+		if len(files) == 12 {
+			break
+		}
+		var parts []string
+		for _, part := range strings.Split(name, "/") {
+			if part != "" && part != "." && part != ".." && len(part) <= 100 {
+				parts = append(parts, part)
+			}
+		}
+		if len(parts) == 0 || len(parts) > 6 {
+			continue
+		}
+		switch parts[0] {
+		case "Dockerfile", ".dockerignore", "Dockerfile.dockerignore":
+			continue
+		}
+		rel := strings.Join(parts, "/")
+		full := filepath.Join(root, filepath.FromSlash(rel))
+		if os.MkdirAll(filepath.Dir(full), 0o755) != nil {
+			continue
+		}
+		f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			continue
+		}
+		_, err = f.WriteString("x\n")
+		if err = errors.Join(err, f.Close()); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, rel)
+	}
+	return files
+}
+
+// clutterItem is what DI1001 and DI1002 report p in: the topmost
+// directory above it that they take for clutter (by name, or holding a
+// CACHEDIR.TAG among files) and ignore does not leave out (an exception
+// that brings back part of one is deliberate), or for a *.log file the
+// directory whose *.log the fix leaves out ("." for the root).
+func clutterItem(p string, files []string, ignore *dockerignore.File) (string, bool) {
+	parts := strings.Split(p, "/")
+	for i := range len(parts) - 1 {
+		dir := strings.Join(parts[:i+1], "/")
+		if ignore.Excludes(dir) {
+			continue
+		}
+		if rules.IsClutterDir(parts[i]) || slices.Contains(files, dir+"/CACHEDIR.TAG") {
+			return dir, true
+		}
+	}
+	if strings.HasSuffix(p, ".log") {
+		return path.Dir(p), true
+	}
+	return "", false
+}
+
+// writable reports whether an ignore-file line can name s: the fixes write
+// no line for a name with a line break or bytes that are not UTF-8.
+func writable(s string) bool {
+	return utf8.ValidString(s) && !strings.ContainsAny(s, "\n\r")
+}
+
+// isClutterPath reports whether p lies in a directory DI1001 and DI1002
+// report (by name, or holding a CACHEDIR.TAG among files) or is named, or
+// lies in a directory named, *.log (the fixes leave out *.log per
+// directory).
+func isClutterPath(p string, files []string) bool {
+	for dir := p; dir != "."; dir = path.Dir(dir) {
+		base := path.Base(dir)
+		if strings.HasSuffix(base, ".log") {
+			return true
+		}
+		if dir == p {
+			continue
+		}
+		if rules.IsClutterDir(base) {
+			return true
+		}
+		if slices.Contains(files, dir+"/CACHEDIR.TAG") {
+			return true
+		}
+	}
+	return false
+}
