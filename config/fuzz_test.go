@@ -3,6 +3,8 @@ package config
 import (
 	"errors"
 	"testing"
+
+	"github.com/dlint/dlint/internal/stderrcheck"
 )
 
 // FuzzParse: no input makes the parser panic or hang, and what it accepts
@@ -16,7 +18,9 @@ func FuzzParse(f *testing.F) {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, data []byte, hadolint bool) {
+		defer stderr.Check(t)
 		cfg, err := Parse("/r/.dlint.yaml", data, hadolint)
 		if err != nil {
 			var e *Error

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser"
 )
 
@@ -21,7 +22,9 @@ func FuzzDaemonLint(f *testing.F) {
 	}
 	f.Add([]byte(strings.Repeat(`{"a":`, 5000) + "1" + strings.Repeat("}", 5000)))
 	flags := "dockerd -H fd:// --containerd=/run/containerd/containerd.sock -D"
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		doc := parser.Parse("daemon.json", src, parser.DaemonJSON, parser.Options{})
 		for _, cfg := range []*Config{{}, {Options: Options{DaemonFlags: &flags}}} {
 			for _, fd := range Run(doc, cfg) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/rules"
 )
@@ -30,7 +31,9 @@ func FuzzFixContext(f *testing.F) {
 	f.Add([]byte("a\r"), true, "node_modules/x\x00a\\b/c.log\x00*/x.log\x00?.log")
 	f.Add([]byte("node_modules\n!node_modules/keep\n"), true, "node_modules/keep/a\x00node_modules/b\x00sub/node_modules/c")
 	f.Add([]byte("\xef\xbb\xbf# cache\r\n"), true, "target/CACHEDIR.TAG\x00target/x.o\x00src/a.rs\x00 lead/x.log\x00^x/.venv/y")
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, ignore []byte, hasIgnore bool, names string) {
+		defer stderr.Check(t)
 		root := filepath.ToSlash(t.TempDir())
 		files := writeFuzzContext(t, root, names)
 		if len(files) == 0 {

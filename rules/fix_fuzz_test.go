@@ -16,6 +16,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/dlint/dlint/fix"
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/dockerignore"
@@ -44,7 +45,9 @@ func FuzzFixDockerfile(f *testing.F) {
 	parses := func(b []byte) bool {
 		return len(parser.Parse("Dockerfile", b, parser.Dockerfile, parser.Options{}).Errors) == 0
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		out, applied := fix.Converge("Dockerfile", src, lint, true)
 		if !parses(src) {
 			return
@@ -436,7 +439,9 @@ func FuzzFixDockerignore(f *testing.F) {
 	lint := func(b []byte) []rules.Finding {
 		return rules.Run(parser.Parse(".dockerignore", b, parser.DockerIgnore, parser.Options{}), nil)
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		for _, fd := range lint(src) {
 			rules.CheckFindingRanges(t, fd, src)
 		}
@@ -490,7 +495,9 @@ func FuzzFixDaemonJSON(f *testing.F) {
 	parses := func(b []byte) bool {
 		return len(parser.Parse("daemon.json", b, parser.DaemonJSON, parser.Options{}).Errors) == 0
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		out, applied := fix.Converge("daemon.json", src, lint, true)
 		if again, applied := fix.Converge("daemon.json", out, lint, true); len(applied) > 0 && string(again) != string(out) {
 			t.Fatalf("a second round changed the file:\n%s\n---\n%s", out, again)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -17,7 +18,9 @@ import (
 func FuzzLintDockerfile(f *testing.F) {
 	addDockerfileSeeds(f)
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return r == shellcheckRule }}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		lintForFuzz(t, src, cfg)
 	})
 }
@@ -31,7 +34,9 @@ func FuzzShellCheckDockerfile(f *testing.F) {
 	}
 	addDockerfileSeeds(f)
 	cfg := &Config{Disabled: func(r *Rule, _ string) bool { return r != shellcheckRule }}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		lintForFuzz(t, src, cfg)
 	})
 }

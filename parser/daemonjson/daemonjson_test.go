@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -235,7 +236,9 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{`{"a": 1}`, `{"log-opts": {"max-size": "1m"}}`, "\xff\xfe{\x00}\x00", "", `[`, `{"a":{"b":{"c":[{"d":1}]}}}`} {
 		f.Add([]byte(s))
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		file, errs := Parse(src)
 		for _, e := range errs {
 			if e.Range.Start.Line < 1 {

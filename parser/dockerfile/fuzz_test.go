@@ -10,6 +10,7 @@ import (
 
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 
+	"github.com/dlint/dlint/internal/stderrcheck"
 	"github.com/dlint/dlint/parser/source"
 )
 
@@ -24,7 +25,9 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add([]byte("FROM a\nRUN <<EOF\nx\nEOF\n"))
 	f.Add([]byte("# escape=`\nFROM a\nRUN a `\n b\n"))
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer stderr.Check(t)
 		file, errs := Parse(src, Options{})
 		checkAgreesWithBuildKit(t, src, file, errs)
 		n := file.Lines.Count()

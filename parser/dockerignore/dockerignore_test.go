@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/moby/patternmatcher/ignorefile"
+
+	"github.com/dlint/dlint/internal/stderrcheck"
 )
 
 func parse(t *testing.T, src string) *File {
@@ -91,10 +93,12 @@ func TestPatternHelpers(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n"} {
+	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n", "caf\xe9\n!l/\xff*.log\n"} {
 		f.Add(s)
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, src string) {
+		defer stderr.Check(t)
 		file, errs := Parse([]byte(src))
 		for _, p := range file.Patterns {
 			p.LiteralPrefix()
@@ -115,7 +119,11 @@ func FuzzParse(f *testing.F) {
 		}
 		var got []string
 		for _, p := range file.Patterns {
-			got = append(got, p.matcherPattern())
+			if p.Negated {
+				got = append(got, "!"+p.Cleaned)
+			} else {
+				got = append(got, p.Cleaned)
+			}
 		}
 		if !slices.Equal(got, want) {
 			t.Fatalf("patterns %q, BuildKit's %q, of %q", got, want, src)

@@ -1,6 +1,10 @@
 package shell
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/dlint/dlint/internal/stderrcheck"
+)
 
 // FuzzParse: any script parses or fails cleanly, without a panic.
 func FuzzParse(f *testing.F) {
@@ -13,7 +17,9 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	stderr := stderrcheck.Start(f)
 	f.Fuzz(func(t *testing.T, script string) {
+		defer stderr.Check(t)
 		_, _ = Parse(script, identity)
 	})
 }
