@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dlint/dlint/internal/stderrcheck"
+	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/buildcontext"
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/rules"
 )
@@ -35,7 +37,7 @@ func FuzzFixContext(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ignore []byte, hasIgnore bool, names string) {
 		defer stderr.Check(t)
 		root := filepath.ToSlash(t.TempDir())
-		files := writeFuzzContext(t, root, names)
+		files := writeFuzzContext(t, root, []byte("FROM alpine:3.20\nCOPY . /app\n"), names)
 		if len(files) == 0 {
 			return
 		}
@@ -87,14 +89,14 @@ func FuzzFixContext(f *testing.F) {
 	})
 }
 
-// writeFuzzContext writes a Dockerfile copying the whole context under
-// root and a file for each NUL-separated name (at most 12, as a path of at
-// most 6 names of at most 100 bytes), and returns the paths written. Names
-// that would be the Dockerfile or an ignore file, or that clash with a
-// file already written, are left out.
-func writeFuzzContext(t *testing.T, root, names string) []string {
+// writeFuzzContext writes dockerfile under root and a file for each
+// NUL-separated name (at most 12, as a path of at most 6 names of at most
+// 100 bytes), and returns the paths written. Names that would be the
+// Dockerfile or an ignore file, or that clash with a file already written,
+// are left out.
+func writeFuzzContext(t *testing.T, root string, dockerfile []byte, names string) []string {
 	t.Helper()
-	fixWriteTree(t, root, map[string]string{"Dockerfile": "FROM alpine:3.20\nCOPY . /app\n"})
+	fixWriteTree(t, root, map[string]string{"Dockerfile": string(dockerfile)})
 	var files []string
 	for _, name := range strings.Split(names, "\x00") {
 		if len(files) == 12 {
@@ -180,4 +182,60 @@ func isClutterPath(p string, files []string) bool {
 		}
 	}
 	return false
+}
+
+// FuzzLintContext: the build-context rules end without a panic, an
+// internal error or a word on standard error for any Dockerfile, ignore
+// file and tree of file names (as FuzzFixContext builds it), and every
+// finding, in the Dockerfile or the ignore file, and every edit of its
+// fixes lies inside the file it names.
+func FuzzLintContext(f *testing.F) {
+	f.Add([]byte("FROM alpine:3.20\nCOPY . /app\n"), []byte("*.md\n"), true, "node_modules/a.js\x00.env\x00logs/a.log")
+	f.Add([]byte("FROM node:22\nCOPY web /web\nADD --chown=1 *.js secrets/ /x/\nCOPY --from=b / /\n"),
+		[]byte("web/node_modules\n!web/node_modules/keep\n**/*.key\nsecrets\n"), true,
+		"web/node_modules/keep/a\x00web/x.log\x00secrets/id_rsa\x00a.js\x00web/target/CACHEDIR.TAG\x00web/target/x")
+	f.Add([]byte("FROM alpine\nCOPY [\"a b\", \"/x\"]\nCOPY <<EOF /y\nhi\nEOF\nCOPY a* b? [c] /z/\n"), []byte{}, false, "a b/.git/HEAD\x00ab/.npmrc\x00c/x.pem")
+	f.Add([]byte("# escape=`\nFROM alpine\nCOPY a`\n  b /x\nCOPY ../up /u\n"), []byte("/a\nb/**\n!b/keep\nb/keep\n"), true, "a/x\x00b/keep/y\x00up/z")
+	cfg := &rules.Config{Disabled: func(r *rules.Rule, _ string) bool {
+		return !strings.HasPrefix(r.ID, "DI") && r.ID != "DL0000"
+	}}
+	stderr := stderrcheck.Start(f)
+	f.Fuzz(func(t *testing.T, dockerfile, ignore []byte, hasIgnore bool, names string) {
+		defer stderr.Check(t)
+		root := filepath.ToSlash(t.TempDir())
+		writeFuzzContext(t, root, dockerfile, names)
+		ignorePath := root + "/.dockerignore"
+		if hasIgnore {
+			if err := os.WriteFile(filepath.FromSlash(ignorePath), ignore, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else {
+			ignore = nil
+		}
+		check := func(own []byte, findings []rules.Finding) {
+			for _, fd := range findings {
+				if fd.Rule.ID == "DL0000" {
+					t.Fatalf("internal error: %s", fd.Message)
+				}
+				rules.CheckFindingRanges(t, fd, own)
+				for _, fx := range fd.Fixes {
+					if fx.Path == "" {
+						continue
+					}
+					if fx.Path != ignorePath {
+						t.Fatalf("%s's fix edits %q, not the ignore file %q", fd.Rule.ID, fx.Path, ignorePath)
+					}
+					for _, e := range fx.Edits {
+						rules.CheckFindingRanges(t, rules.Finding{Rule: fd.Rule, Message: fd.Message, Range: e.Range}, ignore)
+					}
+				}
+			}
+		}
+		doc := parser.Parse(root+"/Dockerfile", dockerfile, parser.Dockerfile, parser.Options{})
+		doc.Context = buildcontext.ForDockerfile(filepath.FromSlash(root+"/Dockerfile"), "")
+		check(dockerfile, rules.Run(doc, cfg))
+		if hasIgnore {
+			check(ignore, rules.Run(parser.Parse(ignorePath, ignore, parser.DockerIgnore, parser.Options{}), cfg))
+		}
+	})
 }

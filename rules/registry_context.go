@@ -12,5 +12,5 @@ var contextRules = []*Rule{
 	duplicateIgnorePattern,
 	absoluteIgnorePattern,
 	rootOnlyIgnorePattern,
-	ignorePatternNotUTF8,
+	ignorePatternNotText,
 }

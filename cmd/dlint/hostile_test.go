@@ -75,7 +75,7 @@ func TestHostileInputs(t *testing.T) {
 		{"terminal escapes", "esc/Dockerfile", []byte("FROM alpine\x1b]0;pwned\x07\x1b[2J\nUSER app\n"), []int{0}, `\x1b`, ""},
 		{"empty", "empty/Dockerfile", []byte(""), []int{1}, "empty", ""},
 		{"empty ignore file", "empty/.dockerignore", []byte(""), []int{0, 1}, "", ""},
-		{"ignore patterns that are not UTF-8", "latin1/.dockerignore", []byte("caf\xe9\nlogs/\xff*.log\n"), []int{0}, "DI1011", ""},
+		{"ignore patterns that are not UTF-8 or hold a NUL", "latin1/.dockerignore", []byte("caf\xe9\nlogs/\xff*.log\nbin\x00ary\n"), []int{0}, "holds a NUL", ""},
 		{"a Dockerfile beside them", "latin1/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", ""},
 	}
 	for _, c := range cases {

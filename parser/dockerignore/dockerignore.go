@@ -178,21 +178,22 @@ func (p Pattern) matcherPattern() string {
 }
 
 // matcherText is a pattern as dlint gives it to patternmatcher: each byte
-// that is not UTF-8 written as U+FFFD. patternmatcher reads a pattern with
-// text/scanner, which makes that same replacement but first prints
-// "<input>:1:1: invalid UTF-8 encoding" to the process's standard error,
-// a line naming no file in the middle of dlint's output. The regular
-// expression built is the same either way. A pattern without wildcards is
+// that is not UTF-8, and each NUL, written as U+FFFD. patternmatcher reads
+// a pattern with text/scanner, which prints "<input>:1:1: invalid UTF-8
+// encoding" (or "invalid character NUL") to the process's standard error,
+// a line naming no file in the middle of dlint's output. For a byte that
+// is not UTF-8 the regular expression built is the same either way; a NUL,
+// which no path holds, then matches U+FFFD. A pattern without wildcards is
 // compared byte for byte instead, so there dlint matches a path holding
-// U+FFFD where BuildKit matches the byte; DI1011 reports such patterns.
+// U+FFFD where BuildKit matches the byte. DI1011 reports such patterns.
 func matcherText(s string) string {
-	if utf8.ValidString(s) {
+	if utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 {
 		return s
 	}
 	var b strings.Builder
 	for len(s) > 0 {
 		r, size := utf8.DecodeRuneInString(s)
-		if r == utf8.RuneError && size == 1 {
+		if r == utf8.RuneError && size == 1 || r == 0 {
 			b.WriteRune(utf8.RuneError)
 		} else {
 			b.WriteString(s[:size])

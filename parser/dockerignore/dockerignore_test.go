@@ -93,7 +93,7 @@ func TestPatternHelpers(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n", "caf\xe9\n!l/\xff*.log\n"} {
+	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n", "caf\xe9\n!l/\xff*.log\n", "a\x00\n"} {
 		f.Add(s)
 	}
 	stderr := stderrcheck.Start(f)
@@ -187,12 +187,13 @@ func TestLongLine(t *testing.T) {
 }
 
 // A pattern that is not UTF-8 is given to the matcher with U+FFFD for each
-// such byte, which keeps the matcher from printing a complaint: with a
+// such byte (and each NUL), which keeps the matcher from printing a
+// complaint: with a
 // wildcard it matches as BuildKit's, any byte that is not UTF-8 or U+FFFD
 // where the pattern has one; without one, BuildKit compares bytes and
 // dlint then matches U+FFFD instead (DI1011 reports the pattern).
 func TestPatternsNotUTF8(t *testing.T) {
-	f := parse(t, "logs/\xff*.log\ncaf\xe9\n")
+	f := parse(t, "logs/\xff*.log\ncaf\xe9\nx\x00y\n[a\x00]\n")
 	for _, c := range []struct {
 		path string
 		want bool
@@ -205,12 +206,14 @@ func TestPatternsNotUTF8(t *testing.T) {
 		{"caf\uFFFD", true},
 		{"caf\uFFFD/x", true},
 		{"cafe", false},
+		{"x\uFFFDy", true}, // a NUL, in no path, reads as U+FFFD
+		{"a", true},
 	} {
 		if got := f.Excludes(c.path); got != c.want {
 			t.Errorf("Excludes(%q) = %v, want %v", c.path, got, c.want)
 		}
 	}
-	if got := matcherText("a\xff\xfeb\u00e9"); got != "a\uFFFD\uFFFDb\u00e9" {
+	if got := matcherText("a\xff\xfeb\u00e9\x00"); got != "a\uFFFD\uFFFDb\u00e9\uFFFD" {
 		t.Errorf("matcherText = %q, want each byte replaced", got)
 	}
 }
