@@ -106,7 +106,7 @@ func testInput() Input {
 	}
 }
 
-func render(t *testing.T, name string, in Input) []byte {
+func render(t testing.TB, name string, in Input) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Formats[name](&buf, in); err != nil {
