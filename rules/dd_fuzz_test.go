@@ -3,6 +3,7 @@ package rules
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,8 +12,8 @@ import (
 )
 
 // FuzzDaemonLint lints arbitrary daemon.json text with every rule: no
-// panic (an internal-error finding), and every finding has a position
-// in the file.
+// panic (an internal-error finding), every finding has a position in the
+// file, and a second run finds the same in the same order.
 func FuzzDaemonLint(f *testing.F) {
 	files, _ := filepath.Glob("../testdata/fixtures/DD*/*.daemon.jsonc")
 	for _, p := range files {
@@ -27,7 +28,12 @@ func FuzzDaemonLint(f *testing.F) {
 		defer stderr.Check(t)
 		doc := parser.Parse("daemon.json", src, parser.DaemonJSON, parser.Options{})
 		for _, cfg := range []*Config{{}, {Options: Options{DaemonFlags: &flags}}} {
-			for _, fd := range Run(doc, cfg) {
+			findings := Run(doc, cfg)
+			again := Run(parser.Parse("daemon.json", src, parser.DaemonJSON, parser.Options{}), cfg)
+			if a, b := findingsText(findings), findingsText(again); !slices.Equal(a, b) {
+				t.Fatalf("two runs differ:\n%s\n---\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+			}
+			for _, fd := range findings {
 				if fd.Rule == internalError {
 					t.Fatalf("internal error: %s", fd.Message)
 				}

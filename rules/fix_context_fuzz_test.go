@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -186,9 +187,9 @@ func isClutterPath(p string, files []string) bool {
 
 // FuzzLintContext: the build-context rules end without a panic, an
 // internal error or a word on standard error for any Dockerfile, ignore
-// file and tree of file names (as FuzzFixContext builds it), and every
+// file and tree of file names (as FuzzFixContext builds it); every
 // finding, in the Dockerfile or the ignore file, and every edit of its
-// fixes lies inside the file it names.
+// fixes lies inside the file it names; a second run finds the same.
 func FuzzLintContext(f *testing.F) {
 	f.Add([]byte("FROM alpine:3.20\nCOPY . /app\n"), []byte("*.md\n"), true, "node_modules/a.js\x00.env\x00logs/a.log")
 	f.Add([]byte("FROM node:22\nCOPY web /web\nADD --chown=1 *.js secrets/ /x/\nCOPY --from=b / /\n"),
@@ -231,9 +232,16 @@ func FuzzLintContext(f *testing.F) {
 				}
 			}
 		}
-		doc := parser.Parse(root+"/Dockerfile", dockerfile, parser.Dockerfile, parser.Options{})
-		doc.Context = buildcontext.ForDockerfile(filepath.FromSlash(root+"/Dockerfile"), "")
-		check(dockerfile, rules.Run(doc, cfg))
+		lint := func() []rules.Finding {
+			doc := parser.Parse(root+"/Dockerfile", dockerfile, parser.Dockerfile, parser.Options{})
+			doc.Context = buildcontext.ForDockerfile(filepath.FromSlash(root+"/Dockerfile"), "")
+			return rules.Run(doc, cfg)
+		}
+		findings := lint()
+		check(dockerfile, findings)
+		if a, b := fmt.Sprintf("%+v", findings), fmt.Sprintf("%+v", lint()); a != b {
+			t.Fatalf("two runs differ:\n%s\n---\n%s", a, b)
+		}
 		if hasIgnore {
 			check(ignore, rules.Run(parser.Parse(ignorePath, ignore, parser.DockerIgnore, parser.Options{}), cfg))
 		}

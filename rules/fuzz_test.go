@@ -1,8 +1,11 @@
 package rules
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -12,7 +15,8 @@ import (
 )
 
 // FuzzLintDockerfile: linting any bytes as a Dockerfile ends without a
-// panic or an internal error. ShellCheck (DL5190) is left out: it is a
+// panic or an internal error, every finding lies inside the file, and a
+// second run finds the same in the same order. ShellCheck (DL5190) is left out: it is a
 // process per input, a hundred times slower than the rest, and
 // FuzzShellCheckDockerfile covers it.
 func FuzzLintDockerfile(f *testing.F) {
@@ -52,12 +56,29 @@ func addDockerfileSeeds(f *testing.F) {
 
 func lintForFuzz(t *testing.T, src []byte, cfg *Config) {
 	doc := parser.Parse("Dockerfile", src, parser.Dockerfile, parser.Options{})
-	for _, fd := range Run(doc, cfg) {
+	findings := Run(doc, cfg)
+	for _, fd := range findings {
 		if fd.Rule == internalError {
 			t.Fatalf("internal error: %s", fd.Message)
 		}
 		checkFindingRanges(t, fd, src)
 	}
+	// A second run gives the same findings in the same order: nothing may
+	// depend on the order of a map, or baselines and diffs of reports
+	// would change from run to run.
+	again := Run(parser.Parse("Dockerfile", src, parser.Dockerfile, parser.Options{}), cfg)
+	if a, b := findingsText(findings), findingsText(again); !slices.Equal(a, b) {
+		t.Fatalf("two runs differ:\n%s\n---\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+}
+
+// findingsText is each finding and its fixes as one line.
+func findingsText(fs []Finding) []string {
+	out := make([]string, len(fs))
+	for i, fd := range fs {
+		out[i] = fmt.Sprintf("%s %s %s %q %+v", fd.Rule.ID, fd.Severity, fd.Range, fd.Message, fd.Fixes)
+	}
+	return out
 }
 
 // checkFindingRanges fails when a finding or an edit of its fixes to its

@@ -108,7 +108,7 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 	var perr *source.Error
 	typed, err := parseInstruction(node)
 	if err != nil {
-		perr = &source.Error{Range: in.KeywordRange, Message: cleanError(err)}
+		perr = &source.Error{Range: in.KeywordRange, Message: cleanError(in.Cmd, err)}
 	} else {
 		in.Command = typed
 	}
@@ -155,8 +155,8 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 	return perr
 }
 
-func cleanError(err error) string {
-	msg := err.Error()
+func cleanError(cmd string, err error) string {
+	msg := stableSuggestion(cmd, err)
 	return strings.TrimPrefix(msg, "dockerfile parse error: ")
 }
 
