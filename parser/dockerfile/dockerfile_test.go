@@ -473,4 +473,24 @@ func TestFindWholeCharacters(t *testing.T) {
 	if r, ok := in.FindAfter("ㅰ", in.KeywordRange.End); !ok || r != span(1, 8, 1, 9) {
 		t.Errorf("whole character at %v (%v), want %v", r, ok, span(1, 8, 1, 9))
 	}
+	// In a file that is not UTF-8 a byte that is not is a character of its
+	// own; the same byte inside a character is not one.
+	f, _ = Parse([]byte("FROM --\xeeㅯ \xaf\n"), Options{})
+	in = f.Instructions[0]
+	if r, ok := in.FindAfter("\xaf", in.KeywordRange.End); !ok || r != span(1, 11, 1, 12) {
+		t.Errorf("the lone byte at %v (%v), want %v", r, ok, span(1, 11, 1, 12))
+	}
+	for _, c := range []struct {
+		src  string
+		at   int
+		want bool
+	}{
+		{"aㅯb", 1, true}, {"aㅯb", 2, false}, {"aㅯb", 3, false}, {"aㅯb", 4, true},
+		{"\xee\x85x", 1, true}, {"\xe3\x85\xaf", 2, false}, {"\x85\xaf", 1, true},
+		{"\xf0\x9f\x98\x80x", 3, false}, {"\xf0\x9f\x98\x80x", 4, true}, {"\xef\xbf\xbd", 1, false},
+	} {
+		if got := betweenCharacters([]byte(c.src), c.at); got != c.want {
+			t.Errorf("betweenCharacters(%q, %d) = %v, want %v", c.src, c.at, got, c.want)
+		}
+	}
 }

@@ -105,14 +105,9 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 		return source.Range{}, false
 	}
 	seg := in.file.Src[start:end]
-	var i, n int
-	if in.file.invalidUTF8 {
-		i, n = bytes.Index(seg, []byte(token)), len(token)
-		if i < 0 && strings.ContainsRune(token, utf8.RuneError) {
-			i, n = indexReplaced(seg, token)
-		}
-	} else {
-		i, n = indexWhole(seg, token), len(token)
+	i, n := indexWhole(seg, token), len(token)
+	if i < 0 && in.file.invalidUTF8 && strings.ContainsRune(token, utf8.RuneError) {
+		i, n = indexReplaced(seg, token)
 	}
 	if i < 0 {
 		return source.Range{}, false
@@ -120,9 +115,10 @@ func (in *Instruction) FindAfter(token string, from source.Position) (source.Ran
 	return lines.Span(start+i, n), true
 }
 
-// indexWhole finds token in the UTF-8 text src where it starts and ends at
-// character boundaries: BuildKit may cut a word inside a character (FROM
-// --ㅰ gives the image "\xb0"), and such a piece is not the word.
+// indexWhole finds token in src where it starts and ends between
+// characters: BuildKit may cut a word inside a character (FROM --ㅰ gives
+// the image "\xb0"), and such a piece is not the word. A byte that is not
+// UTF-8 is a character of its own.
 func indexWhole(src []byte, token string) int {
 	for off := 0; off < len(src); {
 		i := bytes.Index(src[off:], []byte(token))
@@ -130,12 +126,31 @@ func indexWhole(src []byte, token string) int {
 			return -1
 		}
 		i += off
-		if end := i + len(token); utf8.RuneStart(src[i]) && (end == len(src) || utf8.RuneStart(src[end])) {
+		if betweenCharacters(src, i) && betweenCharacters(src, i+len(token)) {
 			return i
 		}
 		off = i + 1
 	}
 	return -1
+}
+
+// betweenCharacters reports whether offset i of src does not fall inside
+// the encoding of a character, src read from its start as a decoder reads
+// it: a character, or a single byte that is not UTF-8, at a time.
+func betweenCharacters(src []byte, i int) bool {
+	if i <= 0 || i >= len(src) || utf8.RuneStart(src[i]) {
+		return true
+	}
+	// A continuation byte is inside a character when a lead byte at most
+	// three bytes back starts a valid encoding that reaches past it. That
+	// lead byte is itself between characters: no valid encoding holds a
+	// lead byte after its first.
+	for k := 1; k <= min(3, i); k++ {
+		if r, w := utf8.DecodeRune(src[i-k:]); !(r == utf8.RuneError && w == 1) && w > k {
+			return false
+		}
+	}
+	return true
 }
 
 // indexReplaced finds token in src where a U+FFFD of token stands for a run
