@@ -25,8 +25,7 @@ func TestStableSuggestion(t *testing.T) {
 		{"FROM a\nfrom1 x\n", "unknown instruction: from1 (did you mean from?)"},
 	} {
 		for range 20 {
-			f, errs := Parse([]byte(c.src), Options{})
-			_ = f
+			_, errs := Parse([]byte(c.src), Options{})
 			var got []string
 			for _, e := range errs {
 				got = append(got, e.Message)
