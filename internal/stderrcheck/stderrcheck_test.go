@@ -41,4 +41,10 @@ func TestCheck(t *testing.T) {
 	if rec.failed != "" {
 		t.Fatalf("an earlier write was seen again: %.80s", rec.failed)
 	}
+	fmt.Fprintln(os.Stderr, "a reference's complaint")
+	g.Discard()
+	g.Check(rec)
+	if rec.failed != "" {
+		t.Fatalf("a discarded write was seen: %.80s", rec.failed)
+	}
 }
