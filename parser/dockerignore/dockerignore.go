@@ -82,6 +82,16 @@ func Parse(src []byte) (*File, []source.Error) {
 		if len(cleaned) > 1 && cleaned[0] == '/' {
 			cleaned = cleaned[1:]
 		}
+		if !p.Negated && cleaned[0] == '!' {
+			// "/!x" is an exception too: BuildKit's reader looks for the
+			// "!" before it drops the leading slash, and hands the matcher
+			// "!x", which it reads as one.
+			if cleaned == "!" {
+				errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
+				continue
+			}
+			p.Negated, cleaned = true, cleaned[1:]
+		}
 		p.Cleaned = cleaned
 		if len(cleaned) > maxPatternLen {
 			errs = append(errs, source.Error{Range: p.Range, Message: fmt.Sprintf(

@@ -217,3 +217,19 @@ func TestPatternsNotUTF8(t *testing.T) {
 		t.Errorf("matcherText = %q, want each byte replaced", got)
 	}
 }
+
+// "/!x" is an exception as BuildKit reads it: its reader finds no "!" at
+// the start of the line, drops the slash, and the matcher then reads the
+// "!" of "!x".
+func TestSlashBangIsAnException(t *testing.T) {
+	f, errs := Parse([]byte("0\n/!0\n/!\n"))
+	if len(errs) != 1 || errs[0].Range.Start.Line != 3 || !strings.Contains(errs[0].Message, "illegal exclusion") {
+		t.Errorf("errors %v, want the lone \"/!\" of line 3", errs)
+	}
+	if len(f.Patterns) != 2 || !f.Patterns[1].Negated || f.Patterns[1].Cleaned != "0" {
+		t.Fatalf("patterns %+v, want 0 and the exception !0", f.Patterns)
+	}
+	if f.Excludes("0") {
+		t.Error(`"0" is left out; the exception brings it back`)
+	}
+}
