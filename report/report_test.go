@@ -473,14 +473,7 @@ func TestHostileStrings(t *testing.T) {
 		"a\rb\nc", "\xff", "\"'&<>", "\t", "::", "`|`", "@here", "\x1b]8;;http://x\x07",
 	}
 	for i, h := range hostile {
-		in := testInput()
-		for j := range in.Findings {
-			in.Findings[j].Message = h + in.Findings[j].Message + h
-		}
-		in.Findings[0].Path = "dir" + h + "/Dockerfile"
-		in.Findings[0].Fixes[0].Edits[0].NewText = h
-		in.Findings[5].Suppression.Justification = h
-		in.Errors = []string{h + ": " + h}
+		in := hostileInput(h)
 		for _, name := range FormatNames() {
 			out := render(t, name, in)
 			if !utf8.Valid(out) || bytes.ContainsAny(out, "\x1b\x00\x07") {

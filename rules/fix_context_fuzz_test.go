@@ -42,14 +42,7 @@ func FuzzFixContext(f *testing.F) {
 		if len(files) == 0 {
 			return
 		}
-		ignorePath := root + "/.dockerignore"
-		if hasIgnore {
-			if err := os.WriteFile(filepath.FromSlash(ignorePath), ignore, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		} else {
-			ignore = nil
-		}
+		ignorePath, ignore := writeFuzzIgnore(t, root, ignore, hasIgnore)
 		dockerfile := root + "/Dockerfile"
 		findings := lintContext(t, dockerfile, "")
 		var clutter []rules.Finding
@@ -205,14 +198,7 @@ func FuzzLintContext(f *testing.F) {
 		defer stderr.Check(t)
 		root := filepath.ToSlash(t.TempDir())
 		writeFuzzContext(t, root, dockerfile, names)
-		ignorePath := root + "/.dockerignore"
-		if hasIgnore {
-			if err := os.WriteFile(filepath.FromSlash(ignorePath), ignore, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		} else {
-			ignore = nil
-		}
+		ignorePath, ignore := writeFuzzIgnore(t, root, ignore, hasIgnore)
 		check := func(own []byte, findings []rules.Finding) {
 			for _, fd := range findings {
 				if fd.Rule.ID == "DL0000" {
@@ -246,4 +232,18 @@ func FuzzLintContext(f *testing.F) {
 			check(ignore, rules.Run(parser.Parse(ignorePath, ignore, parser.DockerIgnore, parser.Options{}), cfg))
 		}
 	})
+}
+
+// writeFuzzIgnore writes ignore as root's .dockerignore when hasIgnore,
+// and returns its path and content (nil when there is none).
+func writeFuzzIgnore(t *testing.T, root string, ignore []byte, hasIgnore bool) (string, []byte) {
+	t.Helper()
+	p := root + "/.dockerignore"
+	if !hasIgnore {
+		return p, nil
+	}
+	if err := os.WriteFile(filepath.FromSlash(p), ignore, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p, ignore
 }
