@@ -499,6 +499,13 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, s
 		taken    atomic.Int64 // files handed out
 		wg       sync.WaitGroup
 	)
+	// The contexts cache lets go of a build context's listing once the
+	// last Dockerfile built from it is linted.
+	for _, t := range targets {
+		if opensContext(t) {
+			l.contexts.Expect(t.fsPath, l.context)
+		}
+	}
 	// Workers take the next file from a shared counter: handing each file
 	// over a channel woke a worker thread per file, a tenth of a
 	// single-threaded run.
@@ -513,6 +520,9 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, s
 				}
 				r := lintResult{target: targets[i], prof: profs[i]}
 				r.findings, r.src, r.err = lintOne(targets[i], profs[i], l, stdin)
+				if opensContext(targets[i]) {
+					l.contexts.Done(targets[i].fsPath, l.context)
+				}
 				mu.Lock()
 				results[i%size], done[i%size] = r, true
 				if settling {
@@ -541,6 +551,12 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, s
 	return errs
 }
 
+// opensContext reports whether linting t opens its build context: a
+// Dockerfile read from disk (standard input has no directory).
+func opensContext(t target) bool {
+	return t.fsPath != "" && t.kind != parser.DockerIgnore && t.kind != parser.DaemonJSON
+}
+
 func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Finding, []byte, error) {
 	src, err := readTarget(t, stdin)
 	if err != nil {
@@ -548,7 +564,7 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Findin
 	}
 	lintSrc := func(b []byte) []rules.Finding {
 		doc := parser.Parse(t.path, b, t.kind, p.parseOpts)
-		if doc.Kind == parser.Dockerfile && t.fsPath != "" {
+		if opensContext(t) {
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}
 		findings := rules.Run(doc, &p.cfg)

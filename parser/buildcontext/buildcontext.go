@@ -65,9 +65,7 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 // directory); readOwn reads the former. dir is the context directory,
 // defaulted.
 func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) ([]byte, bool)) (ctxDir, ignorePath string, src []byte, found bool) {
-	if dir == "" {
-		dir = filepath.Dir(dockerfilePath)
-	}
+	dir = contextDir(dockerfilePath, dir)
 	own := dockerfilePath + ".dockerignore"
 	if src, ok := readOwn(own); ok {
 		return dir, own, src, true
@@ -77,6 +75,15 @@ func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) (
 		return dir, shared, src, true
 	}
 	return dir, "", nil, false
+}
+
+// contextDir is the context directory of the Dockerfile at dockerfilePath:
+// dir, or the Dockerfile's own directory when dir is "".
+func contextDir(dockerfilePath, dir string) string {
+	if dir == "" {
+		return filepath.Dir(dockerfilePath)
+	}
+	return dir
 }
 
 // readIgnoreFile reads an ignore file, up to one byte past

@@ -435,3 +435,47 @@ func TestContextOfADeclinedIgnoreFile(t *testing.T) {
 		t.Errorf("read %d bytes, want the cap and one", len(src))
 	}
 }
+
+// TestCacheLetsGoOfDoneContexts: a context stays shared while a Dockerfile
+// that Expect announced has not said Done, and is let go once the last has;
+// contexts nobody announced stay for the whole run.
+func TestCacheLetsGoOfDoneContexts(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a/Dockerfile": "FROM x\n", "a/Dockerfile.dockerignore": "y\n", "b/Dockerfile": "FROM x\n",
+		"c/Dockerfile": "FROM x\n", ".dockerignore": "x\n",
+	})
+	a, b, c := filepath.Join(root, "a", "Dockerfile"), filepath.Join(root, "b", "Dockerfile"), filepath.Join(root, "c", "Dockerfile")
+	cache := NewCache()
+	// a and b are built from the root (a with its own ignore file: a context
+	// of its own), c from its directory, announced by another spelling.
+	cache.Expect(a, root)
+	cache.Expect(b, root+"/.")
+	cache.Expect(c, "")
+
+	ctxA, ctxB, ctxC := cache.ForDockerfile(a, root), cache.ForDockerfile(b, root), cache.ForDockerfile(c, "")
+	if got := cache.Len(); got != 3 {
+		t.Fatalf("Len = %d, want 3 contexts", got)
+	}
+	cache.Done(a, root)
+	if cache.ForDockerfile(b, root) != ctxB || cache.ForDockerfile(a, root) != ctxA {
+		t.Error("the root's contexts were let go while b was still expected")
+	}
+	cache.Done(c, filepath.Join(root, "c"))
+	if cache.ForDockerfile(c, "") == ctxC {
+		t.Error("c's context was kept after its only Dockerfile was done")
+	}
+	cache.Done(b, root)
+	if got := cache.Len(); got != 1 {
+		t.Errorf("Len = %d after the root's Dockerfiles were done, want 1 (c's, asked for again)", got)
+	}
+	if cache.ForDockerfile(b, root) == ctxB {
+		t.Error("the root's context was kept after its last Dockerfile was done")
+	}
+
+	// Done for a Dockerfile nobody announced changes nothing.
+	kept := cache.ForDockerfile(c, "")
+	cache.Done(c, "")
+	if cache.ForDockerfile(c, "") != kept {
+		t.Error("Done without Expect let a context go")
+	}
+}

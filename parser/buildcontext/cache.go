@@ -16,12 +16,20 @@ import (
 // concurrent use; a Context's walk happens once whoever asks first. It also
 // reads each directory's ignore file once, however many Dockerfiles the
 // directory holds.
+//
+// A Context holds the listing of its directory once a rule asks for it.
+// When the caller says beforehand which Dockerfiles will come (Expect) and
+// when each is finished with its Context (Done), the Cache lets go of a
+// directory's contexts once no Dockerfile still expects them, so that a run
+// over a repository of many build contexts holds the listings of those in
+// use, not of every one it has seen.
 type Cache struct {
 	mu      sync.Mutex
-	ctxs    map[string]*Context
-	ignores map[string]ignoreRead  // by absolute path
-	own     map[string]*ownIgnores // by absolute directory, with a trailing separator
-	cwd     string                 // for absolute paths without a getcwd per call
+	ctxs    map[string]map[string]*Context // by absolute directory, then ignore file
+	pending map[string]int                 // by absolute directory: Dockerfiles expected and not done
+	ignores map[string]ignoreRead          // by absolute path
+	own     map[string]*ownIgnores         // by absolute directory, with a trailing separator
+	cwd     string                         // for absolute paths without a getcwd per call
 }
 
 type ignoreRead struct {
@@ -31,7 +39,7 @@ type ignoreRead struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	c := &Cache{ctxs: map[string]*Context{}, ignores: map[string]ignoreRead{}}
+	c := &Cache{ctxs: map[string]map[string]*Context{}, ignores: map[string]ignoreRead{}}
 	c.cwd, _ = os.Getwd()
 	return c
 }
@@ -40,6 +48,49 @@ func NewCache() *Cache {
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
 	return c.context(chooseIgnore(dockerfilePath, dir, c.readOwnIgnore, c.readIgnore))
+}
+
+// Expect notes that the Dockerfile at dockerfilePath will open its
+// context, dir (as ForDockerfile takes it), and call Done when finished.
+func (c *Cache) Expect(dockerfilePath, dir string) {
+	key := c.abs(contextDir(dockerfilePath, dir))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pending == nil {
+		c.pending = map[string]int{}
+	}
+	c.pending[key]++
+}
+
+// Done notes that a Dockerfile Expect was told of is finished with its
+// context. When it was the last one expected, the Cache drops the contexts
+// of that directory: a later ForDockerfile makes them again. Those who
+// still hold one may go on using it.
+func (c *Cache) Done(dockerfilePath, dir string) {
+	key := c.abs(contextDir(dockerfilePath, dir))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.pending[key]
+	if !ok {
+		return
+	}
+	if n > 1 {
+		c.pending[key] = n - 1
+		return
+	}
+	delete(c.pending, key)
+	delete(c.ctxs, key)
+}
+
+// Len is the number of contexts the Cache holds.
+func (c *Cache) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, byIgnore := range c.ctxs {
+		n += len(byIgnore)
+	}
+	return n
 }
 
 // ownIgnores is what the Cache knows of one directory's per-Dockerfile
@@ -144,17 +195,22 @@ func (c *Cache) readIgnore(p string) ([]byte, bool) {
 // context returns the cached Context of dir with the ignore file at
 // ignorePath, making it from src when there is none yet.
 func (c *Cache) context(dir, ignorePath string, src []byte, found bool) *Context {
-	key := c.abs(dir) + "\x00" + c.abs(ignorePath)
+	dirKey, ignoreKey := c.abs(dir), c.abs(ignorePath)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.ctxs == nil {
-		c.ctxs = map[string]*Context{}
+		c.ctxs = map[string]map[string]*Context{}
 	}
-	if old, ok := c.ctxs[key]; ok {
+	byIgnore := c.ctxs[dirKey]
+	if old, ok := byIgnore[ignoreKey]; ok {
 		return old
 	}
+	if byIgnore == nil {
+		byIgnore = map[string]*Context{}
+		c.ctxs[dirKey] = byIgnore
+	}
 	ctx := newContext(dir, ignorePath, src, found)
-	c.ctxs[key] = ctx
+	byIgnore[ignoreKey] = ctx
 	return ctx
 }
 
