@@ -59,17 +59,23 @@ var undefinedVar = &Rule{
 					bkReport(p, "UndefinedVar", in.Comments, findVar(in, name), msg)
 				}
 			}
+			// A word without a $ uses no variable: BuildKit's lexer, costly
+			// for each word, need not run on it.
 			for _, w := range expandedWords(in) {
-				report(s.Expand(w), nil)
+				if usesVariable(w) {
+					report(s.Expand(w), nil)
+				}
 			}
 			for _, w := range rawExpandedWords(in) {
-				report(s.ExpandRaw(w), nil)
+				if usesVariable(w) {
+					report(s.ExpandRaw(w), nil)
+				}
 			}
 			if c, ok := in.Command.(*instructions.ArgCommand); ok {
 				// each pair sees the pairs before it on the same line
 				declared := map[string]bool{}
 				for _, kv := range c.Args {
-					if _, given := ba[kv.Key]; kv.Value != nil && !given {
+					if _, given := ba[kv.Key]; kv.Value != nil && !given && usesVariable(*kv.Value) {
 						report(s.Expand(*kv.Value), declared)
 					}
 					declared[kv.Key] = true
@@ -78,6 +84,10 @@ var undefinedVar = &Rule{
 		})
 	},
 }
+
+// usesVariable reports whether BuildKit's lexer could find a variable in
+// word: every reference starts with a $, whatever the escape character.
+func usesVariable(word string) bool { return strings.IndexByte(word, '$') >= 0 }
 
 // expandedWords are the words of an instruction that BuildKit expands with
 // its shell lexer before dispatching it (instructions.SupportsSingleWordExpansion).

@@ -33,8 +33,15 @@ type Pass struct {
 	Options *Options
 	rule    *Rule
 	report  func(Finding)
-	memo    map[any]any // shared by the passes over one document
+	memo    *memoTable // shared by the passes over one document
 }
+
+// memoTable holds the values of Pass.Memo for one document. There are a
+// dozen keys at most and rules ask for them some forty times a document: a
+// short list searched in order costs less than hashing the key for a map.
+type memoTable []memoEntry
+
+type memoEntry struct{ key, value any }
 
 // Memo returns the value build computes for key, computing it once per
 // document: analyses that many rules share (the package-manager calls of
@@ -44,11 +51,13 @@ func (p *Pass) Memo(key any, build func() any) any {
 	if p.memo == nil {
 		return build()
 	}
-	if v, ok := p.memo[key]; ok {
-		return v
+	for _, e := range *p.memo {
+		if e.key == key {
+			return e.value
+		}
 	}
 	v := build()
-	p.memo[key] = v
+	*p.memo = append(*p.memo, memoEntry{key, v})
 	return v
 }
 

@@ -135,6 +135,9 @@ type pkgCall struct {
 	SubWords []shell.Word
 	Opts     []pkgOpt
 	Args     []shell.Word // positional words pmAfter the subcommand
+
+	targets      []pkgTarget // Targets, once found
+	targetsFound bool
 }
 
 // pmPipName matches pip, pip3, pip3.12.
@@ -429,8 +432,17 @@ type pkgTarget struct {
 
 // Targets returns the packages an installing call names. Words with
 // variables, option values, groups, negations and globs are left out:
-// they are not packages the linter can judge.
+// they are not packages the linter can judge. They are found once per call
+// (a call is made once per document; several rules ask); the slice must be
+// treated as read-only.
 func (pc *pkgCall) Targets() []pkgTarget {
+	if !pc.targetsFound {
+		pc.targets, pc.targetsFound = pc.findTargets(), true
+	}
+	return pc.targets
+}
+
+func (pc *pkgCall) findTargets() []pkgTarget {
 	if !pc.IsInstall() {
 		return nil
 	}

@@ -42,7 +42,7 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 			report(Finding{Rule: r, Severity: r.Severity, Path: doc.Path, Range: e.Range, Message: e.Message})
 		}
 	}
-	memo := map[any]any{}
+	memo := new(memoTable)
 	passes := getPasses()
 	defer putPasses(passes)
 	for i, r := range all {
@@ -165,12 +165,21 @@ func Sort(fs []Finding) {
 	copy(fs, sorted)
 }
 
+// compareFindings orders two findings; it is called some n log n times a
+// document, so each key is compared only when those before it tie (the
+// arguments of cmp.Or would all be worked out first).
 func compareFindings(a, b *Finding) int {
-	return cmp.Or(
-		strings.Compare(a.Path, b.Path),
-		cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
-		cmp.Compare(a.Range.Start.Column, b.Range.Start.Column),
-		strings.Compare(a.Rule.ID, b.Rule.ID),
-		strings.Compare(a.Message, b.Message),
-	)
+	if c := strings.Compare(a.Path, b.Path); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Range.Start.Line, b.Range.Start.Line); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Range.Start.Column, b.Range.Start.Column); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Rule.ID, b.Rule.ID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Message, b.Message)
 }
