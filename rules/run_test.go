@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -161,10 +162,13 @@ func TestSortIsStable(t *testing.T) {
 				t.Fatalf("position %d: finding reported %s, want %s", i, fs[i].Fingerprint, want[i].Fingerprint)
 			}
 		}
+		// The order itself, checked without compareFindings.
+		key := func(f Finding) []string {
+			return []string{f.Path, fmt.Sprintf("%09d", f.Range.Start.Line), fmt.Sprintf("%09d", f.Range.Start.Column), f.Rule.ID, f.Message}
+		}
 		for i := 1; i < len(fs); i++ {
-			x, y := fs[i-1], fs[i]
-			if x.Path > y.Path || x.Path == y.Path && x.Range.Start.Line > y.Range.Start.Line {
-				t.Fatalf("not ordered by path and line: %+v before %+v", x, y)
+			if slices.Compare(key(fs[i-1]), key(fs[i])) > 0 {
+				t.Fatalf("not ordered by path, line, column, rule and message: %v before %v", key(fs[i-1]), key(fs[i]))
 			}
 		}
 	}
