@@ -108,10 +108,19 @@ type Options struct {
 	BuildArgs map[string]string // --build-arg values for ARG expansion
 }
 
+// ReadAs is the kind Parse reads a file of kind k as: a Dockerfile unless
+// k names one of the other kinds (an Unknown file is read as a Dockerfile).
+func ReadAs(k Kind) Kind {
+	if k == DockerIgnore || k == DaemonJSON {
+		return k
+	}
+	return Dockerfile
+}
+
 // Parse parses src as a file of the given kind.
 func Parse(name string, src []byte, kind Kind, opts Options) *Document {
-	doc := &Document{Path: name, Kind: kind, Src: src}
-	switch kind {
+	doc := &Document{Path: name, Kind: ReadAs(kind), Src: src}
+	switch doc.Kind {
 	case DockerIgnore:
 		doc.Ignore, doc.Errors = dockerignore.Parse(src)
 		doc.Lines = doc.Ignore.Lines
@@ -119,7 +128,6 @@ func Parse(name string, src []byte, kind Kind, opts Options) *Document {
 		doc.Daemon, doc.Errors = daemonjson.Parse(src)
 		doc.Lines = doc.Daemon.Lines
 	default:
-		doc.Kind = Dockerfile
 		doc.Dockerfile, doc.Errors = dockerfile.Parse(src, dockerfile.Options{BuildArgs: opts.BuildArgs})
 		doc.Lines = doc.Dockerfile.Lines
 	}

@@ -551,10 +551,10 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, s
 	return errs
 }
 
-// opensContext reports whether linting t opens its build context: a
-// Dockerfile read from disk (standard input has no directory).
+// opensContext reports whether linting t opens its build context: a file
+// read from disk (standard input has no directory) as a Dockerfile.
 func opensContext(t target) bool {
-	return t.fsPath != "" && t.kind != parser.DockerIgnore && t.kind != parser.DaemonJSON
+	return t.fsPath != "" && parser.ReadAs(t.kind) == parser.Dockerfile
 }
 
 func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Finding, []byte, error) {
