@@ -41,8 +41,6 @@ type File struct {
 	err     error
 }
 
-var bom = []byte{0xEF, 0xBB, 0xBF}
-
 // Parse reads an ignore file the way BuildKit's ignorefile.ReadAll does, but
 // keeps each pattern's line. Invalid patterns are returned as errors with
 // their line; the other patterns are kept.
@@ -159,12 +157,11 @@ func overPatterns(lines *source.Lines) int {
 
 // patternAt is the pattern of line n, trimmed; false for a comment or a
 // blank line (as BuildKit's ignorefile reads them: a comment starts at the
-// line's first byte).
+// line's first byte). The first line's text already starts after a UTF-8
+// byte-order mark (source.Lines leaves it out), and BuildKit strips only
+// one: a second is the pattern's.
 func patternAt(lines *source.Lines, n int) (string, bool) {
 	text := lines.Text(n)
-	if n == 1 {
-		text = strings.TrimPrefix(text, string(bom))
-	}
 	if strings.HasPrefix(text, "#") {
 		return "", false
 	}
