@@ -21,7 +21,7 @@ var absoluteIgnorePattern = &Rule{
 		"drops a leading `/`: `/dist` and `dist` are the same pattern. The slash suggests " +
 		".gitignore's anchoring, where a pattern without it matches at any depth — in a " +
 		".dockerignore neither form does; use `**/dist` for that. Remove the slash.\n\n" +
-		"Fix (safe): the leading slash is removed, unless the line would then read as another pattern: " +
+		"Fix (safe): the leading slashes are removed (all of them: `///dist` is `dist` too), unless the line would then read as another pattern: " +
 		"`/#x` would become a comment, `/ x` would lose its blank (BuildKit trims lines, not patterns) and " +
 		"`/../x` would keep its `..` (cleaning drops it after a leading slash only).",
 	Bad:  "/dist\n/.git",
@@ -34,27 +34,36 @@ var absoluteIgnorePattern = &Rule{
 			i := strings.Index(pat.Raw, "/")
 			col := pat.Range.Start.Column + utf8.RuneCountInString(pat.Raw[:i])
 			slash := source.Range{Start: source.Position{Line: pat.Range.Start.Line, Column: col}, End: source.Position{Line: pat.Range.Start.Line, Column: col + 1}}
+			// Every slash of the run goes in one edit, so that one round of
+			// fixes leaves none; when the whole run cannot go (`//#x` would
+			// become a comment), the first slash may still.
+			run := len(pat.Raw[i:]) - len(strings.TrimLeft(pat.Raw[i:], "/"))
 			var fixes []Fix
-			if slashRemovable(p.Ignore, pat, slash) {
-				fixes = append(fixes, Fix{Message: "Remove the leading slash", Safe: true, Edits: []Edit{{Range: slash}}})
+			for _, n := range []int{run, 1} {
+				cut := slash
+				cut.End.Column = col + n
+				if slashesRemovable(p.Ignore, pat, cut, n) {
+					fixes = append(fixes, Fix{Message: "Remove the leading slash", Safe: true, Edits: []Edit{{Range: cut}}})
+					break
+				}
 			}
 			p.Report(slash, fmt.Sprintf("pattern %q has a leading \"/\" that BuildKit ignores: patterns are always relative to the context root", pat.Raw), fixes...)
 		}
 	},
 }
 
-// slashRemovable reports whether the line of pat without the slash at
-// slash is still pat to BuildKit. It is not when the line would start with
-// "#" (a comment), when blanks follow the slash (they are trimmed from the
-// line but kept inside the pattern), or when ".." follows it (cleaning drops
-// it after a root "/" only).
-func slashRemovable(f *dockerignore.File, pat dockerignore.Pattern, slash source.Range) bool {
-	n := slash.Start.Line
-	text := f.Lines.Text(n)
-	at := f.Lines.Offset(slash.Start) - f.Lines.LineStart(n)
-	if at < 0 || at >= len(text) || text[at] != '/' {
+// slashesRemovable reports whether the line of pat without the n slashes
+// at slashes is still pat to BuildKit. It is not when the line would start
+// with "#" (a comment), when blanks follow the slashes (they are trimmed
+// from the line but kept inside the pattern), or when ".." follows them
+// (cleaning drops it after a root "/" only).
+func slashesRemovable(f *dockerignore.File, pat dockerignore.Pattern, slashes source.Range, n int) bool {
+	line := slashes.Start.Line
+	text := f.Lines.Text(line)
+	at := f.Lines.Offset(slashes.Start) - f.Lines.LineStart(line)
+	if at < 0 || at+n > len(text) || strings.Trim(text[at:at+n], "/") != "" {
 		return false
 	}
-	fixed, _ := dockerignore.Parse([]byte(text[:at] + text[at+1:]))
+	fixed, _ := dockerignore.Parse([]byte(text[:at] + text[at+n:]))
 	return len(fixed.Patterns) == 1 && fixed.Patterns[0].Cleaned == pat.Cleaned && fixed.Patterns[0].Negated == pat.Negated
 }
