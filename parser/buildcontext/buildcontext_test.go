@@ -195,6 +195,12 @@ func TestWalkBoundsPatternTests(t *testing.T) {
 	if l := few.Listing(); l.Truncated || len(l.Entries) != 1200 {
 		t.Errorf("one pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
 	}
+	// "/ /" is the pattern " ", which patternmatcher drops as blank: the
+	// walk is bounded by no pattern at all, and lists everything.
+	blank := &Context{Dir: c.Dir, Ignore: ignore(t, "/ /\n")}
+	if l := blank.Listing(); l.Truncated || len(l.Entries) != 1200 {
+		t.Errorf("a blank pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
+	}
 }
 
 func TestLargest(t *testing.T) {

@@ -84,7 +84,11 @@ func walk(root string, ignore *dockerignore.File, lim Limits) *Listing {
 	if ignore != nil && len(ignore.Patterns) > 0 {
 		if pm, err := ignore.NewMatcher(); err == nil {
 			w.pm = pm
-			w.max = min(w.max, max(maxPatternTests/len(pm.Patterns()), 1))
+			// patternmatcher drops a pattern that is blank once trimmed
+			// (the line "/ /" is the pattern " "): it may hold none.
+			if n := len(pm.Patterns()); n > 0 {
+				w.max = min(w.max, max(maxPatternTests/n, 1))
+			}
 			for _, p := range pm.Patterns() {
 				if p.Exclusion() && strings.ContainsAny(withoutTrailingGlob(p), "*[]?^\\") {
 					w.prefixExc = false
