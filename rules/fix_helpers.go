@@ -149,9 +149,18 @@ func ddFixable(p *Pass) bool {
 // directory ("*.log", "logs/*.log"); each once, in order, and none that the
 // ignore file already has.
 func ctxIgnoreEntries(c *buildcontext.Context, items []ctxClutterItem) []string {
+	// A line already in the file is not written again, unless an exception
+	// after it may let back in what it leaves out: the entry appended after
+	// the exception then wins.
 	have := map[string]bool{}
 	if c != nil && c.Ignore != nil {
-		for _, pat := range c.Ignore.Patterns {
+		lastException := -1
+		for i, pat := range c.Ignore.Patterns {
+			if pat.Negated {
+				lastException = i
+			}
+		}
+		for _, pat := range c.Ignore.Patterns[lastException+1:] {
 			have[pat.Raw] = true
 		}
 	}
