@@ -170,18 +170,27 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 		s.n++
 		s.results.WriteString("\n" + sarifResultsIndent)
 		s.results.Write(bytes.TrimSuffix(s.item.Bytes(), []byte("\n")))
-	}
-	if s.results.Len() > spillSize {
-		if s.spill == nil {
-			s.spill = newSpillFile() // nil when no temporary file can be made: memory it is
-		}
-		if s.spill != nil {
-			if _, err := s.results.WriteTo(s.spill.f); err != nil {
+		// Checked after each result: one file can have hundreds of
+		// thousands (a daemon.json's list of hosts).
+		if s.results.Len() > spillSize {
+			if err := s.spillResults(); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// spillResults moves the encoded results to the temporary file, and leaves
+// them in memory when no temporary file can be made.
+func (s *sarifStream) spillResults() error {
+	if s.spill == nil {
+		if s.spill = newSpillFile(); s.spill == nil {
+			return nil
+		}
+	}
+	_, err := s.results.WriteTo(s.spill.f)
+	return err
 }
 
 func (s *sarifStream) Close(errors []string) error {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
@@ -63,6 +65,38 @@ func TestSARIFSpillsToATemporaryFile(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// One file's findings can be hundreds of megabytes of SARIF (a daemon.json
+// listing 200,000 hosts): they go to the temporary file as they are
+// encoded, not once the file's last one is.
+func TestSARIFSpillsWithinAFile(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	defer func(n int) { spillSize = n }(spillSize)
+	spillSize = 1 << 10
+	var many []rules.Finding
+	for i := range 2000 { // about 700 KB of SARIF
+		many = append(many, rules.Finding{Rule: fakeDaemon, Severity: rules.Error, Path: "daemon.json",
+			Range: rng(1, 2+i, 1, 3+i), Message: fmt.Sprintf("host %d is reachable", i)})
+	}
+	var buf bytes.Buffer
+	s := newSARIFStream(&buf, Input{Rules: fakeRules}).(*sarifStream)
+	if err := s.Write(many); err != nil {
+		t.Fatal(err)
+	}
+	// Spilled past 1 KB, the buffer never held more than that and a result.
+	if held := s.results.Cap(); held > 16<<10 {
+		t.Errorf("the results buffer grew to %d bytes while one file's results were written", held)
+	}
+	if err := s.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct{ Results []json.RawMessage }
+	}
+	if err := json.Unmarshal(buf.Bytes(), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != len(many) {
+		t.Errorf("the spilled log does not hold the %d results: %v", len(many), err)
 	}
 }
 

@@ -2,12 +2,17 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
+	"time"
 	"unicode/utf16"
 )
 
@@ -50,38 +55,46 @@ func TestHostileInputs(t *testing.T) {
 		codes      []int  // acceptable exit codes
 		stdout     string // expected in stdout
 		stderr     string // expected in stderr
+		format     string // of the report
+		maxMB      int64  // the most memory dlint may hold
 	}{
-		{"binary", "bin/Dockerfile", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe"), []int{1}, "DL1000", ""},
-		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", ""},
-		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", ""},
-		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", ""},
-		{"2 MB ignore pattern", "longignore/.dockerignore", []byte(strings.Repeat("a/", 1<<20) + "x\n"), []int{1}, "BuildKit cannot read the file", ""},
-		{"60 KB ignore pattern", "longpattern/.dockerignore", []byte(strings.Repeat("a/", 30_000) + "x\n"), []int{1}, "longer than any path", ""},
-		{"ENV nested 600,000 deep", "envnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nENV A=" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\n"), []int{0, 1}, "", ""},
-		{"heredoc line nested 600,000 deep", "hdnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \\\n" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\nhi\nEOF\n"), []int{1}, "nested more than", ""},
-		{"invalid UTF-8 on a heredoc line", "hdutf8/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \xff\xfe\nx\nEOF\n"), []int{1}, "invalid UTF-8", ""},
-		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", ""},
-		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", ""},
-		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", ""},
-		{"unterminated heredoc", "hd/Dockerfile", []byte("FROM alpine:3.20\nRUN <<EOF\nrm -rf /\n"), []int{1}, "unterminated heredoc", ""},
-		{"2 MB line", "long/Dockerfile", []byte("FROM alpine:3.20\nRUN echo " + strings.Repeat("x", 2<<20) + "\n"), []int{1}, "65,535 bytes", ""},
-		{"150,000 ignore patterns", "patterns/.dockerignore", []byte(patterns.String()), []int{1}, "over 10000 patterns", ""},
-		{"a Dockerfile beside 150,000 ignore patterns", "patterns/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", ""},
-		{"200,000 findings on one line", "hosts/daemon.json", []byte(hosts.String()), []int{1}, "DD1023", ""},
-		{"FROM chain of 20,000 stages", "chain/Dockerfile", []byte(chain.String()), []int{1}, "FROM <stage> chains too long", ""},
-		{"deep JSON", "deep/daemon.json", []byte(deepJSON), []int{1}, "DD1000", ""},
-		{"huge numbers", "num/daemon.json", []byte(`{"mtu": 1e99999, "max-concurrent-downloads": 123456789012345678901234567890}`), []int{0, 1}, "", ""},
-		{"over the size cap", "big/Dockerfile", bytes.Repeat([]byte("# padding line\n"), (maxFileSize/15)+10), []int{2}, "", "over the"},
-		{"terminal escapes", "esc/Dockerfile", []byte("FROM alpine\x1b]0;pwned\x07\x1b[2J\nUSER app\n"), []int{0}, `\x1b`, ""},
-		{"empty", "empty/Dockerfile", []byte(""), []int{1}, "empty", ""},
-		{"empty ignore file", "empty/.dockerignore", []byte(""), []int{0, 1}, "", ""},
-		{"ignore patterns that are not UTF-8 or hold a NUL", "latin1/.dockerignore", []byte("caf\xe9\nlogs/\xff*.log\nbin\x00ary\n"), []int{0}, "holds a NUL", ""},
-		{"a Dockerfile beside them", "latin1/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", ""},
+		{"binary", "bin/Dockerfile", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\xff\xfe"), []int{1}, "DL1000", "", "text", 128},
+		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", "", "text", 128},
+		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", "", "text", 128},
+		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", "", "text", 128},
+		{"2 MB ignore pattern", "longignore/.dockerignore", []byte(strings.Repeat("a/", 1<<20) + "x\n"), []int{1}, "BuildKit cannot read the file", "", "text", 128},
+		{"60 KB ignore pattern", "longpattern/.dockerignore", []byte(strings.Repeat("a/", 30_000) + "x\n"), []int{1}, "longer than any path", "", "text", 128},
+		{"ENV nested 600,000 deep", "envnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nENV A=" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\n"), []int{0, 1}, "", "", "text", 128},
+		{"heredoc line nested 600,000 deep", "hdnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \\\n" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\nhi\nEOF\n"), []int{1}, "nested more than", "", "text", 128},
+		{"invalid UTF-8 on a heredoc line", "hdutf8/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN cat <<EOF \xff\xfe\nx\nEOF\n"), []int{1}, "invalid UTF-8", "", "text", 128},
+		{"UTF-16 Dockerfile", "u16/Dockerfile", utf16le("FROM alpine:3.20\n"), []int{1}, "UTF-16", "", "text", 128},
+		{"UTF-16 daemon.json", "u16/daemon.json", utf16le(`{"debug": true}`), []int{0, 1}, "", "", "text", 128},
+		{"no trailing newline", "nonl/Dockerfile", []byte("FROM alpine:3.20\nUSER app"), []int{0}, "", "", "text", 128},
+		{"unterminated heredoc", "hd/Dockerfile", []byte("FROM alpine:3.20\nRUN <<EOF\nrm -rf /\n"), []int{1}, "unterminated heredoc", "", "text", 128},
+		{"2 MB line", "long/Dockerfile", []byte("FROM alpine:3.20\nRUN echo " + strings.Repeat("x", 2<<20) + "\n"), []int{1}, "65,535 bytes", "", "text", 128},
+		{"150,000 ignore patterns", "patterns/.dockerignore", []byte(patterns.String()), []int{1}, "over 10000 patterns", "", "text", 128},
+		{"a Dockerfile beside 150,000 ignore patterns", "patterns/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", "", "text", 128},
+		// Each finding is kept until its file is reported, so memory grows
+		// with their number (bounded by the size cap): about 1 KB each.
+		{"330,000 findings on one line (200,000 hosts)", "hosts/daemon.json", []byte(hosts.String()), []int{1}, "DD1023", "", "text", 512},
+		{"330,000 findings on one line, as SARIF", "hosts/daemon.json", []byte(hosts.String()), []int{1}, `"DD1023"`, "", "sarif", 768},
+		{"FROM chain of 20,000 stages", "chain/Dockerfile", []byte(chain.String()), []int{1}, "FROM <stage> chains too long", "", "text", 128},
+		{"deep JSON", "deep/daemon.json", []byte(deepJSON), []int{1}, "DD1000", "", "text", 128},
+		{"huge numbers", "num/daemon.json", []byte(`{"mtu": 1e99999, "max-concurrent-downloads": 123456789012345678901234567890}`), []int{0, 1}, "", "", "text", 128},
+		{"over the size cap", "big/Dockerfile", bytes.Repeat([]byte("# padding line\n"), (maxFileSize/15)+10), []int{2}, "", "over the", "text", 128},
+		{"terminal escapes", "esc/Dockerfile", []byte("FROM alpine\x1b]0;pwned\x07\x1b[2J\nUSER app\n"), []int{0}, `\x1b`, "", "text", 128},
+		{"empty", "empty/Dockerfile", []byte(""), []int{1}, "empty", "", "text", 128},
+		{"empty ignore file", "empty/.dockerignore", []byte(""), []int{0, 1}, "", "", "text", 128},
+		{"ignore patterns that are not UTF-8 or hold a NUL", "latin1/.dockerignore", []byte("caf\xe9\nlogs/\xff*.log\nbin\x00ary\n"), []int{0}, "holds a NUL", "", "text", 128},
+		{"a Dockerfile beside them", "latin1/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", "", "text", 128},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			p := write(t, dir, c.file, string(c.content))
-			r := dlint(t, dir, "", "--fail-level", "error", "-f", "text", p)
+			r := dlintMeasured(t, dir, "--fail-level", "error", "-f", c.format, p)
+			if r.peakRSS > c.maxMB<<20 {
+				t.Errorf("dlint held %d MB, over the %d MB expected", r.peakRSS>>20, c.maxMB)
+			}
 			ok := false
 			for _, code := range c.codes {
 				ok = ok || r.code == code
@@ -89,7 +102,14 @@ func TestHostileInputs(t *testing.T) {
 			if !ok {
 				t.Errorf("exit %d, want one of %v\nstdout: %.500s\nstderr: %.500s", r.code, c.codes, r.stdout, r.stderr)
 			}
-			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "fatal error") || strings.Contains(r.stdout, "DL0000") {
+			internalError := "(DL0000 " // a rule that failed, in text
+			if c.format == "sarif" {
+				internalError = `"ruleId": "DL0000"`
+				if !json.Valid([]byte(r.stdout)) {
+					t.Errorf("the SARIF log is not JSON: %.500s", r.stdout)
+				}
+			}
+			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "fatal error") || strings.Contains(r.stdout, internalError) {
 				t.Fatalf("crashed:\n%.2000s", r.stderr)
 			}
 			if !strings.Contains(r.stdout, c.stdout) || !strings.Contains(r.stderr, c.stderr) {
@@ -117,31 +137,82 @@ func TestHostileTrees(t *testing.T) {
 	if r.code != 0 {
 		t.Errorf("symlinks: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
-	// An unreadable file (root reads everything, so only as another user).
-	p := write(t, dir, "secret/Dockerfile", clean)
-	must(t, os.Chmod(p, 0))
-	if os.Geteuid() != 0 {
-		r = dlint(t, dir, "", "secret/Dockerfile")
-		if r.code != 2 || !strings.Contains(r.stderr, "permission denied") {
-			t.Errorf("unreadable: exit %d stderr %q", r.code, r.stderr)
-		}
-	}
-	// Thousands of files: only the known names are read.
+	testUnreadable(t)
+	// A tree of 100,000 files: only the known names are read, and the
+	// listing of the build context a COPY . sends is kept within bounds.
 	many := filepath.Join(dir, "many")
-	for i := 0; i < 10000; i++ {
-		sub := filepath.Join(many, fmt.Sprintf("d%03d", i%200))
-		if i < 200 {
-			must(t, os.MkdirAll(sub, 0o755))
-		}
-		name := fmt.Sprintf("f%d.txt", i)
-		if i%1000 == 0 {
-			name = fmt.Sprintf("f%d.Dockerfile", i)
-		}
-		must(t, os.WriteFile(filepath.Join(sub, name), []byte(clean), 0o644))
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make([]error, 500)
+	for d := range 500 { // 500 directories of 200 files, made side by side
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sub := filepath.Join(many, fmt.Sprintf("d%03d", d))
+			errs[d] = os.MkdirAll(sub, 0o755)
+			for i := d; i < 100_000 && errs[d] == nil; i += 500 {
+				name, content := fmt.Sprintf("f%d.txt", i), ""
+				if i%1000 == 0 {
+					name, content = fmt.Sprintf("f%d.Dockerfile", i), clean
+				}
+				errs[d] = os.WriteFile(filepath.Join(sub, name), []byte(content), 0o644)
+			}
+		}()
 	}
-	r = dlint(t, dir, "", "many")
-	if r.code != 0 || !strings.Contains(r.stderr, "10 files checked") {
-		t.Errorf("tree: exit %d stderr %q", r.code, r.stderr)
+	wg.Wait()
+	must(t, errors.Join(errs...))
+	write(t, many, "Dockerfile", "FROM alpine:3.20\nCOPY . /app\nUSER app\n")
+	write(t, many, "d499/.git/HEAD", "ref: refs/heads/main\n")
+	t.Logf("made the tree in %v", time.Since(start))
+	r = dlintMeasured(t, dir, "many")
+	if r.code != 1 || !strings.Contains(r.stderr, "101 files checked") || r.peakRSS > 128<<20 ||
+		!strings.Contains(r.stdout, "many/Dockerfile:2:6: warning: COPY . sends the whole build context and there is no .dockerignore: it includes d499/.git/") {
+		t.Errorf("tree: exit %d, %d MB\nstdout %q\nstderr %q", r.code, r.peakRSS>>20, r.stdout, r.stderr)
+	}
+}
+
+// testUnreadable: a file or directory dlint may not read is named with the
+// reason, the rest is linted, and the exit code is 2. Root reads
+// everything, so as root dlint runs as nobody (in a directory nobody may
+// enter; the test's own is its owner's alone).
+func testUnreadable(t *testing.T) {
+	dir, err := os.MkdirTemp("", "dlint-unreadable")
+	must(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	must(t, os.Chmod(dir, 0o755))
+	write(t, dir, "secret/Dockerfile", clean)
+	write(t, dir, "closed/Dockerfile", clean)
+	write(t, dir, "open/Dockerfile", untagged)
+	write(t, dir, "Dockerfile", "FROM alpine:3.20\nCOPY . /app\nUSER app\n")
+	must(t, os.Chmod(filepath.Join(dir, "secret/Dockerfile"), 0))
+	must(t, os.Chmod(filepath.Join(dir, "closed"), 0))
+	t.Cleanup(func() { os.Chmod(filepath.Join(dir, "closed"), 0o755) })
+	var asNobody *syscall.SysProcAttr
+	if os.Geteuid() == 0 {
+		asNobody = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	}
+	for _, c := range []struct {
+		args       []string
+		stdout     string
+		unreadable []string
+	}{
+		{[]string{"secret/Dockerfile"}, "", []string{"secret/Dockerfile"}},
+		{[]string{"closed/Dockerfile"}, "", []string{"closed/Dockerfile"}},
+		{[]string{"."}, "open/Dockerfile:1:6", []string{"closed", "secret/Dockerfile"}},
+	} {
+		cmd := exec.Command(binary, c.args...)
+		cmd.Dir, cmd.SysProcAttr = dir, asNobody
+		var out, errb bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errb
+		_ = cmd.Run()
+		if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(out.String(), c.stdout) {
+			t.Errorf("%v: exit %d, want 2 with %q\nstdout %q\nstderr %q", c.args, code, c.stdout, out.String(), errb.String())
+		}
+		for _, name := range c.unreadable {
+			if !strings.Contains(errb.String(), "dlint: "+name+": permission denied\n") {
+				t.Errorf("%v: stderr does not say %s is unreadable: %q", c.args, name, errb.String())
+			}
+		}
 	}
 }
 
