@@ -199,10 +199,11 @@ func TestUnreadableFiles(t *testing.T) {
 		args       []string
 		stdout     string
 		unreadable []string
+		summary    string
 	}{
-		{[]string{"secret/Dockerfile"}, "", []string{"secret/Dockerfile"}},
-		{[]string{"closed/Dockerfile"}, "", []string{"closed/Dockerfile"}},
-		{[]string{"."}, "open/Dockerfile:1:6", []string{"closed", "secret/Dockerfile"}},
+		{[]string{"secret/Dockerfile"}, "", []string{"secret/Dockerfile"}, "0 files checked, no problems found; 1 error above\n"},
+		{[]string{"closed/Dockerfile"}, "", []string{"closed/Dockerfile"}, "dlint: closed/Dockerfile: permission denied\n"}, // nothing to check: no summary
+		{[]string{"."}, "open/Dockerfile:1:6", []string{"closed", "secret/Dockerfile"}, "2 files checked, 1 problem (1 warning); 2 errors above\n"},
 	} {
 		cmd := exec.Command(binary, c.args...)
 		cmd.Dir, cmd.SysProcAttr = dir, asNobody
@@ -211,6 +212,9 @@ func TestUnreadableFiles(t *testing.T) {
 		_ = cmd.Run()
 		if code := cmd.ProcessState.ExitCode(); code != 2 || !strings.Contains(out.String(), c.stdout) {
 			t.Errorf("%v: exit %d, want 2 with %q\nstdout %q\nstderr %q", c.args, code, c.stdout, out.String(), errb.String())
+		}
+		if !strings.HasSuffix(errb.String(), c.summary) {
+			t.Errorf("%v: the summary is not %q: %q", c.args, c.summary, errb.String())
 		}
 		for _, name := range c.unreadable {
 			if !strings.Contains(errb.String(), "dlint: "+name+": permission denied\n") {

@@ -371,6 +371,14 @@ func (st *settler) finish(reps []*reportOut, errs []error, targets, read int, l 
 		if st.hidden > 0 {
 			summary += fmt.Sprintf("; %d below --min-severity not shown", st.hidden)
 		}
+		// "no problems found" must not be the last word of a run that
+		// could not read everything it was given.
+		switch n := len(errs); {
+		case n == 1:
+			summary += "; 1 error above"
+		case n > 1:
+			summary += fmt.Sprintf("; %d errors above", n)
+		}
 		fmt.Fprintln(stderr, summary)
 	}
 	switch {
