@@ -78,6 +78,7 @@ type sarifStream struct {
 	index   map[string]int // rule ID → its place in driver.Rules
 	results bytes.Buffer   // the encoded results, comma-separated
 	spill   *spillFile     // the results' first part, past spillSize
+	noSpill bool           // no temporary file could be made
 	n       int
 	item    bytes.Buffer
 	enc     *json.Encoder // one result into item, indented as in the log
@@ -185,7 +186,11 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 // them in memory when no temporary file can be made.
 func (s *sarifStream) spillResults() error {
 	if s.spill == nil {
+		if s.noSpill {
+			return nil
+		}
 		if s.spill = newSpillFile(); s.spill == nil {
+			s.noSpill = true // asked once, not at every result
 			return nil
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -97,6 +98,32 @@ func TestSARIFSpillsWithinAFile(t *testing.T) {
 	}
 	if err := json.Unmarshal(buf.Bytes(), &log); err != nil || len(log.Runs) != 1 || len(log.Runs[0].Results) != len(many) {
 		t.Errorf("the spilled log does not hold the %d results: %v", len(many), err)
+	}
+}
+
+// Where no temporary file can be made the results stay in memory, and the
+// log is whole.
+func TestSARIFWithoutATemporaryDirectory(t *testing.T) {
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	defer func(n int) { spillSize = n }(spillSize)
+	spillSize = 100
+	in := testInput()
+	want := string(render(t, "sarif", in))
+	var buf bytes.Buffer
+	s := newSARIFStream(&buf, in).(*sarifStream)
+	for _, file := range byPath(in.Findings) {
+		if err := s.Write(file); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if s.spill != nil || !s.noSpill {
+		t.Fatalf("spill %v, noSpill %v: a temporary file was made in a missing directory", s.spill, s.noSpill)
+	}
+	if err := s.Close(in.Errors); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, buf.String()); diff != "" {
+		t.Errorf("SARIF kept in memory after a failed spill differs:\n%s", diff)
 	}
 }
 
