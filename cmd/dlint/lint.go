@@ -96,19 +96,9 @@ func lint(c *cli.Context) (int, error) {
 	// In report order, so that a file's findings can be reported as soon as
 	// it and the files before it are linted.
 	slices.SortStableFunc(targets, func(a, b target) int { return strings.Compare(a.path, b.path) })
-	profs := newProfiles(layer, env, keep, notice)
-	tprofs := make([]*profile, len(targets))
-	for i, t := range targets {
-		if tprofs[i], err = profs.forDir(targetDir(t)); err != nil {
-			return exitUsage, err
-		}
-		if layer.verbose {
-			cfgPath := "no configuration file"
-			if f := tprofs[i].eff.file; f != nil {
-				cfgPath = "configuration " + displayPath(f.Path)
-			}
-			notice(fmt.Sprintf("%s: %s", t.path, cfgPath))
-		}
+	tprofs, err := newProfiles(layer, env, keep, notice).forTargets(targets)
+	if err != nil {
+		return exitUsage, err
 	}
 	st := &settler{keep: keep}
 	if baselinePath != "" && writeBaselinePath == "" {

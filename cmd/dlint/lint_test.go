@@ -30,13 +30,9 @@ func TestLintAllLetsGoOfContexts(t *testing.T) {
 		t.Fatalf("discover: %d targets, errors %v", len(targets), errs)
 	}
 	l := &cliLayer{jobs: 4, noConfig: true, contexts: buildcontext.NewCache()}
-	profs := newProfiles(l, os.Getenv, false, func(string) {})
-	tprofs := make([]*profile, len(targets))
-	for i, tg := range targets {
-		var err error
-		if tprofs[i], err = profs.forDir(targetDir(tg)); err != nil {
-			t.Fatal(err)
-		}
+	tprofs, err := newProfiles(l, os.Getenv, false, func(string) {}).forTargets(targets)
+	if err != nil {
+		t.Fatal(err)
 	}
 	sent := map[string]bool{}
 	readErrs := lintAll(targets, tprofs, l, nil, func(r lintResult) {

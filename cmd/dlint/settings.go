@@ -535,6 +535,26 @@ func (ps *profiles) configFor(dir string) string {
 	return p
 }
 
+// forTargets returns each target's profile, that of its directory, and
+// in verbose mode says which configuration file it comes from.
+func (ps *profiles) forTargets(targets []target) ([]*profile, error) {
+	tprofs := make([]*profile, len(targets))
+	for i, t := range targets {
+		var err error
+		if tprofs[i], err = ps.forDir(targetDir(t)); err != nil {
+			return nil, err
+		}
+		if ps.layer.verbose && ps.notices != nil {
+			cfgPath := "no configuration file"
+			if f := tprofs[i].eff.file; f != nil {
+				cfgPath = "configuration " + displayPath(f.Path)
+			}
+			ps.notices(fmt.Sprintf("%s: %s", t.path, cfgPath))
+		}
+	}
+	return tprofs, nil
+}
+
 // forDir returns the profile for files in dir.
 func (ps *profiles) forDir(dir string) (*profile, error) {
 	ps.mu.Lock()
