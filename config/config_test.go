@@ -91,6 +91,13 @@ func TestStrictErrors(t *testing.T) {
 		{"- a\n- b\n", `must be a mapping`},
 		{"ignore: [\n", `/repo/.dlint.yaml:`},
 		{"target: [a]\n", `target: want a string, not a list`},
+		// A configuration file can come with the code it checks: it names
+		// a program to run only by a command on PATH.
+		{"rules:\n  shellcheck: {path: ./lint.sh}\n", `/repo/.dlint.yaml:2:22: rules.shellcheck.path: "./lint.sh" is a path`},
+		{"rules:\n  DL5190:\n    path: /usr/local/bin/shellcheck\n", `/repo/.dlint.yaml:3:11: rules.DL5190.path: "/usr/local/bin/shellcheck" is a path`},
+		{"rules:\n  DL5190: {path: 'tools\\sc.exe'}\n", `rules.DL5190.path: "tools\\sc.exe" is a path`},
+		{"rules:\n  DL5190: {path: ..}\n", `rules.DL5190.path: ".." is a path`},
+		{"rules:\n  DL5190: {path: 3}\n", `rules.DL5190.path: want a command name, not`},
 	}
 	for _, c := range cases {
 		_, err := parse(t, c.src)
@@ -101,6 +108,17 @@ func TestStrictErrors(t *testing.T) {
 		if !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q:\n got %s\nwant %s", c.src, err, c.want)
 		}
+	}
+}
+
+// A command name is looked up on PATH, as when no option is given.
+func TestProgramOptionCommandName(t *testing.T) {
+	f, err := parse(t, "rules:\n  shellcheck: {path: shellcheck-0.10, timeout: 90s}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.RuleOptions["DL5190"]["path"]; got != "shellcheck-0.10" {
+		t.Errorf("path = %v", got)
 	}
 }
 

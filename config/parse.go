@@ -553,6 +553,34 @@ func filepathMatchCheck(g string) (bool, error) {
 	return true, nil
 }
 
+// programName checks an option that names a program to run: a
+// configuration file can come with the code it checks, so it may name a
+// command to look up on PATH, never a path (./lint.sh would run a file
+// of the repository being linted).
+func (p *parser) programName(key string, v *yaml.Node) error {
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.ScalarNode || v.Tag != "!!str" {
+		return p.errf(v, "%s: want a command name, not %s", key, kindName(v))
+	}
+	if strings.ContainsAny(v.Value, `/\`) || filepath.VolumeName(v.Value) != "" || v.Value == "." || v.Value == ".." {
+		return p.errf(v, "%s: %q is a path; a configuration file may name a program only by a command "+
+			"found on PATH, since it can come with the code it checks (a path is given on the command line or in the environment)", key, v.Value)
+	}
+	return nil
+}
+
+// mappingValue is the value of key in mapping m, or nil.
+func mappingValue(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
 func (p *parser) ruleOptions(key string, v *yaml.Node) (map[string]map[string]any, error) {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil, nil
@@ -572,6 +600,13 @@ func (p *parser) ruleOptions(key string, v *yaml.Node) (map[string]map[string]an
 		var m map[string]any
 		if err := val.Decode(&m); err != nil {
 			return p.errf(val, "%s.%s: %v", key, name, err)
+		}
+		for _, r := range ref.Rules {
+			for _, opt := range r.ProgramOptions {
+				if err := p.programName(key+"."+name+"."+opt, mappingValue(val, opt)); err != nil {
+					return err
+				}
+			}
 		}
 		for _, r := range ref.Rules {
 			if out[r.ID] == nil {

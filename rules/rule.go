@@ -62,11 +62,17 @@ type Rule struct {
 	// Optional rules are off unless the configuration gives them a
 	// severity (`severity: {DL3066: info}`): checks that are right for some
 	// teams and noise for most.
-	Optional  bool
-	Summary   string // one line, no trailing period
-	Doc       string // why it matters and how to fix it
-	Bad, Good string // tiny examples
-	Check     func(*Pass)
+	Optional bool
+	// ProgramOptions are the options that name a program the rule runs.
+	// A configuration file can come with the code it checks (a pull
+	// request can add one), so a configuration file may give only a
+	// command name, looked up on PATH; a path to a program is taken from
+	// the command line or the environment alone.
+	ProgramOptions []string
+	Summary        string // one line, no trailing period
+	Doc            string // why it matters and how to fix it
+	Bad, Good      string // tiny examples
+	Check          func(*Pass)
 }
 
 // URL is where the rule's documentation lives.

@@ -32,10 +32,13 @@ import (
 
 var shellcheckRule = &Rule{
 	ID: "DL5190", Name: "shellcheck", Kind: parser.Dockerfile, Severity: Warning,
-	Tags:    []string{TagCorrectness},
-	Summary: "ShellCheck reports a problem in a RUN script",
-	Doc: "When the `shellcheck` executable is available (on PATH, or named by the `path` option of " +
-		"this rule, `--shellcheck` on the command line), dlint runs it on every shell-form RUN script " +
+	Tags:           []string{TagCorrectness},
+	ProgramOptions: []string{"path"},
+	Summary:        "ShellCheck reports a problem in a RUN script",
+	Doc: "When the `shellcheck` executable is available (on PATH, given by `--shellcheck` or " +
+		"`DLINT_SHELLCHECK`, or named by this rule's `path` option: in a configuration file a command " +
+		"name looked up on PATH, never a path, since the file can come with the code it checks), " +
+		"dlint runs it on every shell-form RUN script " +
 		"and heredoc script, as BuildKit runs them: with a shebang for the stage's SHELL (`sh` by " +
 		"default, `bash` when SHELL is bash; zsh and non-POSIX shells are skipped) and with the ARG and " +
 		"ENV names in scope declared (`export NAME`), so ShellCheck does not report them as unassigned but " +

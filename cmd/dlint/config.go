@@ -146,6 +146,10 @@ func printEffective(w io.Writer, path string, e *effective) {
 	} else {
 		line(0, "overrides: []", "default")
 	}
+	if e.shellcheck != "" {
+		// A comment: a configuration file may not name a program by its path.
+		line(0, "# ShellCheck: "+e.shellcheck, e.shellcheckFrom)
+	}
 	if len(e.ruleOptions) == 0 {
 		line(0, "rules: {}", "default")
 	} else {

@@ -372,8 +372,8 @@ func TestConfigAndInitCommands(t *testing.T) {
 	if r := dlint(t, dir, "", "init", "--force"); r.code != 0 {
 		t.Errorf("init --force: exit %d", r.code)
 	}
-	write(t, dir, ".dlint.yaml", "fail-level: error\nignore: [untagged-image]\nseverity:\n  DL5003: info\n")
-	r = dlintEnv(t, dir, "", []string{"DLINT_MIN_SEVERITY=warning"}, "config", "--ignore", "DL5004", "Dockerfile")
+	write(t, dir, ".dlint.yaml", "fail-level: error\nignore: [untagged-image]\nseverity:\n  DL5003: info\nrules:\n  shellcheck: {timeout: 90s}\n")
+	r = dlintEnv(t, dir, "", []string{"DLINT_MIN_SEVERITY=warning"}, "config", "--ignore", "DL5004", "--shellcheck", "/opt/sc/shellcheck", "Dockerfile")
 	for _, want := range []string{
 		"# configuration file: " + filepath.Join(dir, ".dlint.yaml"),
 		regexp.MustCompile(`fail-level: error +# \.dlint\.yaml:1`).FindString(r.stdout),
@@ -382,6 +382,9 @@ func TestConfigAndInitCommands(t *testing.T) {
 		regexp.MustCompile(`- DL5004 +# --ignore`).FindString(r.stdout),
 		regexp.MustCompile(`DL5003: info +# \.dlint\.yaml:4`).FindString(r.stdout),
 		regexp.MustCompile(`target: "" +# default`).FindString(r.stdout),
+		// A path to a program is not a configuration file's to give: a comment.
+		regexp.MustCompile(`(?m)^# ShellCheck: /opt/sc/shellcheck +# --shellcheck$`).FindString(r.stdout),
+		regexp.MustCompile(`timeout: "90s"`).FindString(r.stdout),
 	} {
 		if want == "" || !strings.Contains(r.stdout, want) {
 			t.Errorf("dlint config output lacks an expected line:\n%s%s", r.stdout, r.stderr)

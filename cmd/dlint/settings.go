@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -150,6 +151,10 @@ type effective struct {
 	unused      bool
 	unusedFrom  origin
 	ruleOptions map[string]map[string]any
+	// shellcheck is the ShellCheck program the command line or the
+	// environment names (a path a configuration file may not give).
+	shellcheck     string
+	shellcheckFrom origin
 }
 
 type namedRules struct {
@@ -160,36 +165,37 @@ type namedRules struct {
 
 // cliLayer is what the command line and the environment set, read once.
 type cliLayer struct {
-	failLevel    *rules.Severity
-	failFrom     origin
-	minSeverity  *rules.Severity
-	minFrom      origin
-	ignore       []namedRules
-	trusted      []string
-	trustedFrom  origin
-	labels       map[string]string
-	labelsFrom   origin
-	strict       *bool
-	strictFrom   origin
-	buildArgs    map[string]string
-	argsFrom     origin
-	target       *string
-	targetFrom   origin
-	daemonFlags  *string
-	daemonFrom   origin
-	noPragmas    *bool
-	pragmasFrom  origin
-	unused       *bool
-	unusedFrom   origin
-	shellcheck   string
-	configPath   string
-	configFrom   origin
-	noConfig     bool
-	noConfigFrom origin
-	kind         parser.Kind
-	context      string
-	stdinName    string
-	jobs         int
+	failLevel      *rules.Severity
+	failFrom       origin
+	minSeverity    *rules.Severity
+	minFrom        origin
+	ignore         []namedRules
+	trusted        []string
+	trustedFrom    origin
+	labels         map[string]string
+	labelsFrom     origin
+	strict         *bool
+	strictFrom     origin
+	buildArgs      map[string]string
+	argsFrom       origin
+	target         *string
+	targetFrom     origin
+	daemonFlags    *string
+	daemonFrom     origin
+	noPragmas      *bool
+	pragmasFrom    origin
+	unused         *bool
+	unusedFrom     origin
+	shellcheck     string
+	shellcheckFrom origin
+	configPath     string
+	configFrom     origin
+	noConfig       bool
+	noConfigFrom   origin
+	kind           parser.Kind
+	context        string
+	stdinName      string
+	jobs           int
 	// contexts walks each build context once, however many Dockerfiles share it.
 	contexts *buildcontext.Cache
 	fixing   *fixMode
@@ -295,7 +301,7 @@ func readCLILayer(c *cli.Context, env config.Env) (*cliLayer, error) {
 	} else if from != "" {
 		l.unused, l.unusedFrom = &b, from
 	}
-	l.shellcheck, _ = s.str("shellcheck")
+	l.shellcheck, l.shellcheckFrom = s.str("shellcheck")
 	l.configPath, l.configFrom = s.str("config")
 	if l.noConfig, l.noConfigFrom, err = s.boolean("no-config"); err != nil {
 		return nil, err
@@ -403,12 +409,7 @@ func (l *cliLayer) merge(f *config.File) *effective {
 	if l.unused != nil {
 		e.unused, e.unusedFrom = *l.unused, l.unusedFrom
 	}
-	if l.shellcheck != "" {
-		if e.ruleOptions == nil {
-			e.ruleOptions = map[string]map[string]any{}
-		}
-		e.ruleOptions["shellcheck"] = map[string]any{"path": l.shellcheck}
-	}
+	e.shellcheck, e.shellcheckFrom = l.shellcheck, l.shellcheckFrom
 	return e
 }
 
@@ -447,6 +448,15 @@ func newProfile(e *effective, keepSuppressed bool) *profile {
 	opts.DaemonFlags = e.daemonFlags
 	opts.ContextSizeLimit = e.sizeLimit
 	opts.RuleOptions = e.ruleOptions
+	if e.shellcheck != "" {
+		// Under the rule's name: the configuration's options are under its
+		// ID, and the name is read first.
+		opts.RuleOptions = maps.Clone(e.ruleOptions)
+		if opts.RuleOptions == nil {
+			opts.RuleOptions = map[string]map[string]any{}
+		}
+		opts.RuleOptions["shellcheck"] = map[string]any{"path": e.shellcheck}
+	}
 	p.parseOpts.BuildArgs = e.buildArgs
 	p.cfg.NoPragmas = e.noPragmas
 	p.cfg.ReportUnusedIgnores = e.unused
