@@ -23,7 +23,7 @@ var absoluteIgnorePattern = &Rule{
 		".dockerignore neither form does; use `**/dist` for that. Remove the slash.\n\n" +
 		"Fix (safe): the leading slashes are removed (all of them: `///dist` is `dist` too), unless the line would then read as another pattern: " +
 		"`/#x` would become a comment, `/ x` would lose its blank (BuildKit trims lines, not patterns) and " +
-		"`/../x` would keep its `..` (cleaning drops it after a leading slash only).",
+		"`/../x` would keep its `..` (cleaning drops it after a leading slash only); then all but one go (`// x` becomes `/ x`).",
 	Bad:  "/dist\n/.git",
 	Good: "dist\n.git",
 	Check: func(p *Pass) {
@@ -36,10 +36,15 @@ var absoluteIgnorePattern = &Rule{
 			slash := source.Range{Start: source.Position{Line: pat.Range.Start.Line, Column: col}, End: source.Position{Line: pat.Range.Start.Line, Column: col + 1}}
 			// Every slash of the run goes in one edit, so that one round of
 			// fixes leaves none; when the whole run cannot go (`//#x` would
-			// become a comment), the first slash may still.
+			// become a comment), all but the last may, and one round still
+			// leaves what the next would (a line that keeps one slash has
+			// no fix).
 			run := len(pat.Raw[i:]) - len(strings.TrimLeft(pat.Raw[i:], "/"))
 			var fixes []Fix
-			for _, n := range []int{run, 1} {
+			for _, n := range []int{run, run - 1} {
+				if n < 1 {
+					break
+				}
 				cut := slash
 				cut.End.Column = col + n
 				if slashesRemovable(p.Ignore, pat, cut, n) {
