@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -148,7 +149,7 @@ func printEffective(w io.Writer, path string, e *effective) {
 	}
 	if e.shellcheck != "" {
 		// A comment: a configuration file may not name a program by its path.
-		line(0, "# ShellCheck: "+e.shellcheck, e.shellcheckFrom)
+		line(0, "# ShellCheck: "+strconv.Quote(e.shellcheck), e.shellcheckFrom)
 	}
 	if len(e.ruleOptions) == 0 {
 		line(0, "rules: {}", "default")

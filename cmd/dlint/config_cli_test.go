@@ -383,7 +383,7 @@ func TestConfigAndInitCommands(t *testing.T) {
 		regexp.MustCompile(`DL5003: info +# \.dlint\.yaml:4`).FindString(r.stdout),
 		regexp.MustCompile(`target: "" +# default`).FindString(r.stdout),
 		// A path to a program is not a configuration file's to give: a comment.
-		regexp.MustCompile(`(?m)^# ShellCheck: /opt/sc/shellcheck +# --shellcheck$`).FindString(r.stdout),
+		regexp.MustCompile(`(?m)^# ShellCheck: "/opt/sc/shellcheck" +# --shellcheck$`).FindString(r.stdout),
 		regexp.MustCompile(`timeout: "90s"`).FindString(r.stdout),
 	} {
 		if want == "" || !strings.Contains(r.stdout, want) {
