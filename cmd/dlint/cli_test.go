@@ -22,6 +22,10 @@ import (
 
 var binary string
 
+// measuredChildEnv marks the test binary started again as the go-between
+// of one dlint run whose peak memory it reports (dlintMeasured).
+const measuredChildEnv = "DLINT_TEST_MEASURE_CHILD"
+
 func TestMain(m *testing.M) {
 	if dlintPath := os.Getenv(measuredChildEnv); dlintPath != "" {
 		os.Exit(runMeasuredChild(dlintPath))

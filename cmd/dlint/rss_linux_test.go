@@ -14,10 +14,6 @@ import (
 	"time"
 )
 
-// measuredChildEnv marks the test binary started again as the parent of one
-// dlint run, to report that run's peak memory.
-const measuredChildEnv = "DLINT_TEST_MEASURE_CHILD"
-
 // dlintMeasured runs dlint as dlint() does, and reports the most memory it
 // held. Linux counts a process's peak from the memory of the process that
 // started it, up to the moment it replaced itself with the new program;

@@ -4,9 +4,6 @@ package main
 
 import "testing"
 
-// measuredChildEnv is unused here: peak memory is measured on Linux only.
-const measuredChildEnv = "DLINT_TEST_MEASURE_CHILD"
-
 // dlintMeasured runs dlint without measuring its memory (peakRSS 0): other
 // systems count a process's peak differently.
 func dlintMeasured(t *testing.T, dir string, args ...string) result {
