@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -55,10 +56,15 @@ func GitLab(w io.Writer, in Input) error {
 			Location:    gitlabLocation{Path: displayPath(&in, f.Path), Lines: gitlabLines{Begin: s.Line, End: s.EndLine}},
 		})
 	}
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeInvisible(buf.Bytes()))
+	return err
 }
 
 func gitlabSeverity(r *rules.Rule, s rules.Severity) string {

@@ -14,8 +14,9 @@ import (
 const hexDigits = "0123456789abcdef"
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json
-// escapes it without HTML escaping: invalid UTF-8 becomes U+FFFD, and
-// U+2028 and U+2029 are escaped so the text is also valid JavaScript.
+// escapes it without HTML escaping (invalid UTF-8 becomes U+FFFD, and
+// U+2028 and U+2029 are escaped so the text is also valid JavaScript), and
+// with the characters escapeInvisible escapes written as \u escapes too.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
@@ -60,9 +61,9 @@ func appendJSONString(b []byte, s string) []byte {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
+		case isControl(r): // U+2028, U+2029, C1 controls, direction marks: all below U+10000
 			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			b = append(b, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 		default:
 			i += size
 			continue
@@ -72,6 +73,44 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// escapeInvisible rewrites, in JSON that encoding/json wrote, the
+// characters that text output escapes (isControl) and encoding/json leaves
+// as they are: the C1 controls U+0080 to U+009F, among them a terminal's
+// one-byte CSI, and the marks that reverse the direction of the text shown
+// around them (U+202A to U+202E, U+2066 to U+2069). Each becomes a \u
+// escape, which every JSON reader decodes to the same character, so a
+// report printed to a CI log can neither drive the terminal nor show a
+// line in another order than it is, and the values read back unchanged.
+// encoding/json writes valid UTF-8 whose only non-ASCII bytes are inside
+// strings, so the bytes of these characters are always one of them.
+func escapeInvisible(b []byte) []byte {
+	var out []byte
+	start := 0
+	for i := 0; i+1 < len(b); i++ {
+		var r rune
+		switch c := b[i]; {
+		case c == 0xC2 && b[i+1] <= 0x9F: // U+0080..U+009F
+			r = rune(b[i+1])
+		case c == 0xE2 && i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] >= 0xAA && b[i+2] <= 0xAE ||
+			b[i+1] == 0x81 && b[i+2] >= 0xA6 && b[i+2] <= 0xA9): // U+202A..U+202E, U+2066..U+2069
+			r = 0x2000 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+		default:
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(b)+16)
+		}
+		out = append(out, b[start:i]...)
+		out = append(out, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+		i += utf8.RuneLen(r) - 1
+		start = i + 1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[start:]...)
 }
 
 // load8 reads the eight bytes of s at i as a little-endian word.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 		"", "plain", `quote " and \ backslash`, "<html> & 'apos'",
 		"\x00\x01\x07\b\t\n\v\f\r\x1b[31m\x1f\x7f", "é ü 日本 🐳",
 		"line\u2028sep\u2029para", "bad \xff\xfe utf8 \xc3", "\xed\xa0\x80 surrogate",
-		"trailing \xe2\x82",
+		"trailing \xe2\x82", "c1 \u0080\u0085\u009b[2J\u009f \u00a0", "bidi \u202a\u202e\u2066\u2069 \u2029\u202f\u2065\u206a",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 2000 {
@@ -38,7 +39,7 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 		for i := range b {
 			// Bytes around the interesting boundaries: controls, ASCII,
 			// and the lead and continuation bytes of multi-byte runes.
-			b[i] = []byte{0, 0x1f, '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc3, 0xe2, 0x80, 0xa8, 0xf0, 0x9f, 0xff}[rng.IntN(15)]
+			b[i] = []byte{0, 0x1f, '"', '\\', 'a', 0x7f, 0x80, 0xbf, 0xc2, 0xc3, 0xe2, 0x80, 0x81, 0xa6, 0xa8, 0xaa, 0xf0, 0x9f, 0xff}[rng.IntN(19)]
 		}
 		cases = append(cases, string(b))
 	}
@@ -53,8 +54,8 @@ func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
 	}
 	for _, s := range cases {
 		got := string(appendJSONString(nil, s))
-		if want := encodingJSON(t, s, ""); got != want {
-			t.Errorf("appendJSONString(%q) = %s, encoding/json writes %s", s, got, want)
+		if want := string(escapeInvisible([]byte(encodingJSON(t, s, "")))); got != want {
+			t.Errorf("appendJSONString(%q) = %s, encoding/json and escapeInvisible write %s", s, got, want)
 		}
 	}
 }
@@ -108,6 +109,42 @@ func TestJSONObjectMatchesEncodingJSON(t *testing.T) {
 	}
 	if got := string((&jsonObject{}).end()); got != "{}" {
 		t.Errorf("empty object = %s, want {}", got)
+	}
+}
+
+// escapeInvisible writes every character that text output escapes
+// (isControl) as a \u escape that reads back to it, and leaves every other
+// character, its neighbours among them, as it was.
+func TestEscapeInvisible(t *testing.T) {
+	var all []rune
+	for r := rune(0x70); r <= 0xB0; r++ {
+		all = append(all, r)
+	}
+	for r := rune(0x2000); r <= 0x2070; r++ {
+		all = append(all, r)
+	}
+	all = append(all, 0x061C, 0xFEFF, 0x1F433, 0xE000, 0xFFFD)
+	for _, r := range all {
+		for _, s := range []string{string(r), "a" + string(r) + string(r) + "b", string(r) + `\u00`} {
+			enc := []byte(encodingJSON(t, map[string]string{"k" + s: s}, ""))
+			out := escapeInvisible(enc)
+			var back map[string]string
+			if err := json.Unmarshal(out, &back); err != nil {
+				t.Fatalf("U+%04X: %s is not JSON: %v", r, out, err)
+			}
+			if back["k"+s] != s {
+				t.Errorf("U+%04X: %s reads back as %q, want %q", r, out, back, s)
+			}
+			escaped := bytes.Contains(out, fmt.Appendf(nil, `\u%04x`, r))
+			if raw := bytes.ContainsRune(out, r); isControl(r) && r > 0x7f && (raw || !escaped) {
+				t.Errorf("U+%04X: %s, want it as a \\u escape", r, out)
+			} else if !isControl(r) && !bytes.Equal(out, enc) {
+				t.Errorf("U+%04X: %s changed to %s", r, enc, out)
+			}
+		}
+	}
+	if in := []byte("{\"k\": \"plain\"}"); &escapeInvisible(in)[0] != &in[0] {
+		t.Error("escapeInvisible copied JSON that needs no escape")
 	}
 }
 

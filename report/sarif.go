@@ -170,7 +170,7 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 		}
 		s.n++
 		s.results.WriteString("\n" + sarifResultsIndent)
-		s.results.Write(bytes.TrimSuffix(s.item.Bytes(), []byte("\n")))
+		s.results.Write(escapeInvisible(bytes.TrimSuffix(s.item.Bytes(), []byte("\n"))))
 		// Checked after each result: one file can have hundreds of
 		// thousands (a daemon.json's list of hosts).
 		if s.results.Len() > spillSize {
@@ -239,11 +239,12 @@ func (s *sarifStream) Close(errors []string) error {
 		return err
 	}
 	const empty = `"results": []`
-	at := bytes.LastIndex(doc.Bytes(), []byte(empty))
+	out := escapeInvisible(doc.Bytes()) // paths and messages of unreadable files
+	at := bytes.LastIndex(out, []byte(empty))
 	if at < 0 {
 		return fmt.Errorf("sarif: no results array in the log")
 	}
-	if _, err := s.w.Write(doc.Bytes()[:at+len(empty)-1]); err != nil {
+	if _, err := s.w.Write(out[:at+len(empty)-1]); err != nil {
 		return err
 	}
 	if s.spill != nil {
@@ -260,7 +261,7 @@ func (s *sarifStream) Close(errors []string) error {
 			return err
 		}
 	}
-	_, err := s.w.Write(doc.Bytes()[at+len(empty)-1:])
+	_, err := s.w.Write(out[at+len(empty)-1:])
 	return err
 }
 
