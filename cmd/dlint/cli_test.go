@@ -240,6 +240,38 @@ func TestDirectoryDiscovery(t *testing.T) {
 	}
 }
 
+// A directory named on the command line by a symbolic link is searched
+// under the name given; links found inside a search are not followed; a
+// search that finds nothing says so and exits 0 (a CI gate pointed at the
+// wrong directory must not pass in silence), unless --quiet.
+func TestDirectoryLinksAndEmptySearches(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "real/svc/Dockerfile", untagged)
+	must(t, os.Symlink("real", filepath.Join(dir, "linked")))
+	must(t, os.Mkdir(filepath.Join(dir, "links"), 0o755))
+	must(t, os.Symlink("../real", filepath.Join(dir, "links/real")))
+	must(t, os.Mkdir(filepath.Join(dir, "empty"), 0o755))
+	const nothing = "dlint: nothing to lint: no Dockerfile, .dockerignore or daemon.json found\n"
+	for _, c := range []struct {
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{[]string{"linked"}, 1, "linked/svc/Dockerfile:1:6: warning", "1 file checked, 1 problem (1 warning)\n"},
+		{[]string{"linked/"}, 1, "linked/svc/Dockerfile:1:6: warning", "1 file checked, 1 problem (1 warning)\n"},
+		{[]string{"links"}, 0, "", nothing},
+		{[]string{"empty"}, 0, "", nothing},
+		{[]string{"-f", "json", "empty"}, 0, `"findings": []`, nothing},
+		{[]string{"-q", "empty"}, 0, "", ""},
+	} {
+		r := dlint(t, dir, "", append([]string{"--no-config"}, c.args...)...)
+		if r.code != c.code || !strings.Contains(r.stdout, c.stdout) || (c.stdout == "" && r.stdout != "") || r.stderr != c.stderr {
+			t.Errorf("dlint %v: exit %d, stdout %q, stderr %q; want exit %d, stdout with %q, stderr %q",
+				c.args, r.code, r.stdout, r.stderr, c.code, c.stdout, c.stderr)
+		}
+	}
+}
+
 func TestNamedFileKinds(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "conf/docker.json", `{"debug": true,}`)

@@ -82,9 +82,17 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		if filepath.IsAbs(p) {
 			wd, _ = os.Getwd()
 		}
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		// A directory named by a symbolic link is searched as the user
+		// asked (WalkDir would see only the link): with a trailing
+		// separator the link is resolved, and the paths found still
+		// start with the name given. Links inside are not followed.
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root = p + string(filepath.Separator)
+		}
+		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path == p {
+				if path == root {
 					return err
 				}
 				errs = append(errs, pathError(path, err))
@@ -94,7 +102,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && skipDirs[d.Name()] {
+				if path != root && skipDirs[d.Name()] {
 					return fs.SkipDir
 				}
 				return nil

@@ -356,6 +356,10 @@ func (st *settler) finish(reps []*reportOut, errs []error, targets, read int, l 
 	for _, m := range msgs {
 		notice(m)
 	}
+	if targets == 0 && len(errs) == 0 && !l.quiet {
+		// A CI gate pointed at the wrong directory must not pass in silence.
+		notice("nothing to lint: no Dockerfile, .dockerignore or daemon.json found")
+	}
 	if text && !l.quiet && targets > 0 {
 		summary := st.tally.Summary(read)
 		if st.hidden > 0 {
