@@ -31,7 +31,7 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 				i++
 				continue
 			}
@@ -77,7 +77,7 @@ func appendJSONString(b []byte, s string) []byte {
 
 // escapeInvisible rewrites, in JSON that encoding/json wrote, the
 // characters that text output escapes (isControl) and encoding/json leaves
-// as they are: the C1 controls U+0080 to U+009F, among them a terminal's
+// as they are: DEL, the C1 controls U+0080 to U+009F, among them a terminal's
 // one-byte CSI, and the marks that reverse the direction of the text shown
 // around them (U+202A to U+202E, U+2066 to U+2069). Each becomes a \u
 // escape, which every JSON reader decodes to the same character, so a
@@ -88,10 +88,12 @@ func appendJSONString(b []byte, s string) []byte {
 func escapeInvisible(b []byte) []byte {
 	var out []byte
 	start := 0
-	for i := 0; i+1 < len(b); i++ {
+	for i := 0; i < len(b); i++ {
 		var r rune
 		switch c := b[i]; {
-		case c == 0xC2 && b[i+1] <= 0x9F: // U+0080..U+009F
+		case c == 0x7F:
+			r = 0x7F
+		case c == 0xC2 && i+1 < len(b) && b[i+1] <= 0x9F: // U+0080..U+009F
 			r = rune(b[i+1])
 		case c == 0xE2 && i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] >= 0xAA && b[i+2] <= 0xAE ||
 			b[i+1] == 0x81 && b[i+2] >= 0xA6 && b[i+2] <= 0xA9): // U+202A..U+202E, U+2066..U+2069
@@ -121,17 +123,18 @@ func load8(s string, i int) uint64 {
 }
 
 // plain8 reports whether none of the eight bytes of w needs escaping: each
-// is ASCII, not a control character, not '"' and not '\\'. The tests are
-// the classic word-at-a-time ones (a byte below n: (w - n*ones) &^ w has
-// its high bit set; a byte equal to c: the same with n = 1 on w ^ c*ones),
-// exact for the whole word when no byte has its high bit set, and w itself
-// is or-ed in for those that do.
+// is ASCII, not a control character (DEL included), not '"' and not '\\'.
+// The tests are the classic word-at-a-time ones (a byte below n:
+// (w - n*ones) &^ w has its high bit set; a byte equal to c: the same with
+// n = 1 on w ^ c*ones), exact for the whole word when no byte has its high
+// bit set, and w itself is or-ed in for those that do.
 func plain8(w uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	quote, backslash := w^('"'*ones), w^('\\'*ones)
+	quote, backslash, del := w^('"'*ones), w^('\\'*ones), w^(0x7f*ones)
 	bad := (w - 0x20*ones) &^ w
 	bad |= (quote - ones) &^ quote
 	bad |= (backslash - ones) &^ backslash
+	bad |= (del - ones) &^ del
 	return (bad|w)&highs == 0
 }
 

@@ -136,7 +136,7 @@ func TestEscapeInvisible(t *testing.T) {
 				t.Errorf("U+%04X: %s reads back as %q, want %q", r, out, back, s)
 			}
 			escaped := bytes.Contains(out, fmt.Appendf(nil, `\u%04x`, r))
-			if raw := bytes.ContainsRune(out, r); isControl(r) && r > 0x7f && (raw || !escaped) {
+			if raw := bytes.ContainsRune(out, r); isControl(r) && r >= 0x7f && (raw || !escaped) {
 				t.Errorf("U+%04X: %s, want it as a \\u escape", r, out)
 			} else if !isControl(r) && !bytes.Equal(out, enc) {
 				t.Errorf("U+%04X: %s changed to %s", r, enc, out)
@@ -151,7 +151,7 @@ func TestEscapeInvisible(t *testing.T) {
 // plain8 agrees with the byte-by-byte definition on every byte value in
 // every lane.
 func TestPlain8(t *testing.T) {
-	plain := func(c byte) bool { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' }
+	plain := func(c byte) bool { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' }
 	const filler = 0x6161616161616161 // "aaaaaaaa"
 	for lane := range 8 {
 		for c := range 256 {
