@@ -312,6 +312,7 @@ func BenchmarkWalk100k(b *testing.B) {
 			if ig != "" {
 				f = ignore(b, ig)
 			}
+			b.ReportAllocs()
 			for b.Loop() {
 				l := (&Context{Dir: root, Ignore: f}).Listing()
 				if l.Truncated {
