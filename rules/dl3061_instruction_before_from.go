@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/moby/buildkit/frontend/dockerfile/command"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -21,7 +23,9 @@ var instructionBeforeFrom = &Rule{
 
 func checkInstructionBeforeFrom(p *Pass) {
 	for _, in := range p.Dockerfile.Preamble {
-		if in.Cmd != "arg" {
+		// An unknown instruction is DL1000's finding; BuildKit stops at it
+		// before it could complain of its place.
+		if _, known := command.Commands[in.Cmd]; in.Cmd != "arg" && known {
 			p.Report(in.KeywordRange, fmt.Sprintf("%s before the first FROM: only ARG may come before it", strings.ToUpper(in.Cmd)))
 		}
 	}
