@@ -166,6 +166,68 @@ func TestWriteFile(t *testing.T) {
 	}
 }
 
+// A file the user named by a link is replaced where the link points and
+// the link is kept; a file dlint found is never written through a link,
+// nor created through a dangling one.
+func TestWriteThroughLinks(t *testing.T) {
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.Mkdir(filepath.Join(dir, "docker"), 0o755))
+	real := filepath.Join(dir, "docker", "Dockerfile.prod")
+	must(os.WriteFile(real, []byte("old"), 0o600))
+	link := filepath.Join(dir, "Dockerfile")
+	must(os.Symlink("docker/Dockerfile.prod", link))
+
+	must(WriteFile(link, []byte("new")))
+	if b, _ := os.ReadFile(real); string(b) != "new" {
+		t.Errorf("the file the link names holds %q", b)
+	}
+	if target, err := os.Readlink(link); err != nil || target != "docker/Dockerfile.prod" {
+		t.Errorf("the link became %q, %v", target, err)
+	}
+	if info, _ := os.Stat(real); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", info.Mode())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+
+	err := WriteFound(link, []byte("found"))
+	if err == nil || !strings.Contains(err.Error(), "a symbolic link: not changed") {
+		t.Errorf("WriteFound through a link: %v", err)
+	}
+	if b, _ := os.ReadFile(real); string(b) != "new" {
+		t.Errorf("WriteFound wrote through the link: %q", b)
+	}
+	must(WriteFound(real, []byte("found")))
+	if b, _ := os.ReadFile(real); string(b) != "found" {
+		t.Errorf("WriteFound on a regular file: %q", b)
+	}
+
+	elsewhere := filepath.Join(dir, "elsewhere")
+	dangling := filepath.Join(dir, ".dockerignore")
+	must(os.Symlink(elsewhere, dangling))
+	if err := CreateFound(dangling, []byte(".git\n")); err == nil || !strings.Contains(err.Error(), "a symbolic link") {
+		t.Errorf("CreateFound through a dangling link: %v", err)
+	}
+	if _, err := os.Lstat(elsewhere); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("CreateFound made the file a dangling link names: %v", err)
+	}
+	if err := CreateFound(real, []byte("x")); err == nil {
+		t.Error("CreateFound over an existing file")
+	}
+	fresh := filepath.Join(dir, "docker", ".dockerignore")
+	must(CreateFound(fresh, []byte(".git\n")))
+	if b, _ := os.ReadFile(fresh); string(b) != ".git\n" {
+		t.Errorf("CreateFound wrote %q", b)
+	}
+}
+
 func TestDiff(t *testing.T) {
 	d, err := Diff("Dockerfile", []byte("FROM a\nrun x\n"), []byte("FROM a\nRUN x\n"))
 	if err != nil {

@@ -1,17 +1,72 @@
 package fix
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
 
-// WriteFile replaces path with content atomically: a temporary file in the
-// same directory is written, synced and given the original's mode, then
-// renamed over the original. A file that is read-only or has vanished is an
-// error, and the original is never left half-written.
+// WriteFile replaces the file at path with content atomically, for a file
+// the user named: a symbolic link is followed, so the file it names is
+// replaced and the link is kept (replacing the link itself would leave the
+// file unfixed and the link gone).
 func WriteFile(path string, content []byte) error {
-	info, err := os.Stat(path)
+	real, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return replace(path, real, content)
+}
+
+// WriteFound replaces a file dlint found itself (in a directory search, or
+// the ignore file of a build context) and refuses a symbolic link: a
+// linted tree must not be able to point dlint's writes at a file outside
+// it.
+func WriteFound(path string, content []byte) error {
+	info, err := os.Lstat(path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)
+	}
+	return replace(path, path, content)
+}
+
+// CreateFound creates a file dlint found missing (a build context's ignore
+// file) and fails if anything is there already, a dangling symbolic link
+// included, which it would otherwise follow to create a file elsewhere.
+func CreateFound(path string, content []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+				return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)
+			}
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	_, err = f.Write(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		_ = os.Remove(path)
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// replace writes content to a temporary file in real's directory, syncs
+// it, gives it the original's mode (and, where the system allows, its
+// owner and group: a fix run as root in a container must not leave the
+// user's files owned by root), then renames it over real. A file that is
+// read-only or has vanished is an error, and the original is never left
+// half-written. Errors name path, the file as the user knows it.
+func replace(path, real string, content []byte) error {
+	info, err := os.Stat(real)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -21,7 +76,7 @@ func WriteFile(path string, content []byte) error {
 	if info.Mode().Perm()&0o222 == 0 {
 		return fmt.Errorf("%s: file is read-only", path)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".dlint-*")
+	tmp, err := os.CreateTemp(filepath.Dir(real), "."+filepath.Base(real)+".dlint-*")
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -35,6 +90,7 @@ func WriteFile(path string, content []byte) error {
 	if _, err := tmp.Write(content); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	keepOwner(tmp, info)
 	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -44,7 +100,7 @@ func WriteFile(path string, content []byte) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := os.Rename(tmp.Name(), real); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	done = true

@@ -130,7 +130,11 @@ func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) 
 		m.mu.Unlock()
 		return after, src, nil
 	}
-	if err := fix.WriteFile(t.fsPath, fixed); err != nil {
+	write := fix.WriteFile // the user named it: a link is followed
+	if t.fromDir {
+		write = fix.WriteFound
+	}
+	if err := write(t.fsPath, fixed); err != nil {
 		return nil, nil, err
 	}
 	return after, fixed, nil
@@ -186,10 +190,12 @@ func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
 			otherDiffs[p] = d
 			continue
 		}
+		// An ignore file is found, never named: never written through a
+		// link, which could point outside the tree being linted.
 		if exists {
-			err = fix.WriteFile(filepath.FromSlash(p), after)
+			err = fix.WriteFound(filepath.FromSlash(p), after)
 		} else {
-			err = os.WriteFile(filepath.FromSlash(p), after, 0o644)
+			err = fix.CreateFound(filepath.FromSlash(p), after)
 		}
 		if err != nil {
 			errs = append(errs, err)

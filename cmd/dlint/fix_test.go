@@ -74,6 +74,54 @@ func TestFixRefusals(t *testing.T) {
 	}
 }
 
+// --fix follows a link the user named to the file it names, and keeps the
+// link; an ignore file is written from a Dockerfile's finding only when it
+// is a regular file: a link in the linted tree, dangling or not, cannot
+// make dlint create or change a file outside it.
+func TestFixAndLinks(t *testing.T) {
+	dir := t.TempDir()
+	real := write(t, dir, "docker/Dockerfile.prod", fixable)
+	must(t, os.Symlink("docker/Dockerfile.prod", filepath.Join(dir, "Dockerfile")))
+	r := dlint(t, dir, "", "--no-config", "--fix", "Dockerfile")
+	if b, _ := os.ReadFile(real); r.code > 1 || string(b) == fixable || !strings.HasPrefix(string(b), "FROM alpine:3.20") {
+		t.Errorf("named link: exit %d, the file it names holds %q\n%s", r.code, b, r.stderr)
+	}
+	if target, err := os.Readlink(filepath.Join(dir, "Dockerfile")); err != nil || target != "docker/Dockerfile.prod" {
+		t.Errorf("the link became %q, %v", target, err)
+	}
+
+	outside := t.TempDir()
+	for _, c := range []struct {
+		name   string
+		target string // what .dockerignore links to, in outside
+		before string // its content ("": it does not exist)
+	}{
+		{"dangling", "created", ""},
+		{"existing", "kept", "node_modules\n"},
+	} {
+		ctx := filepath.Join(dir, c.name)
+		write(t, ctx, "Dockerfile", "FROM alpine:3.20\nCOPY . /app\nUSER app\n")
+		write(t, ctx, ".git/HEAD", "ref: refs/heads/main\n")
+		write(t, ctx, "app.log", "log\n")
+		target := filepath.Join(outside, c.target)
+		if c.before != "" {
+			write(t, outside, c.target, c.before)
+		}
+		must(t, os.Symlink(target, filepath.Join(ctx, ".dockerignore")))
+		r := dlint(t, ctx, "", "--no-config", "--fix-unsafe", "Dockerfile")
+		if r.code != 2 || !strings.Contains(r.stderr, ".dockerignore: a symbolic link: not changed") {
+			t.Errorf("%s link: exit %d, stderr %q", c.name, r.code, r.stderr)
+		}
+		b, err := os.ReadFile(target)
+		if c.before == "" && err == nil {
+			t.Errorf("%s link: dlint created %s: %q", c.name, target, b)
+		}
+		if c.before != "" && string(b) != c.before {
+			t.Errorf("%s link: dlint changed %s to %q", c.name, target, b)
+		}
+	}
+}
+
 // Thousands of fixes scattered through a file: --diff and --fix stay fast
 // (the diff of 40,000 lines with 20,000 removals took two minutes with an
 // unbounded longest-common-subsequence search, applying the fixes one by
