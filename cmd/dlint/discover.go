@@ -13,6 +13,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/dlint/dlint/internal/nonblock"
 	"github.com/dlint/dlint/parser"
 )
 
@@ -208,7 +209,7 @@ func readTarget(t target, stdin io.Reader) ([]byte, error) {
 	if err := checkRegular(t.fsPath, t.mode, -1); err != nil {
 		return nil, err
 	}
-	f, err := openNoBlock(t.fsPath)
+	f, err := nonblock.Open(t.fsPath)
 	if err != nil {
 		return nil, pathError(t.fsPath, err)
 	}

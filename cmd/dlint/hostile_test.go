@@ -236,6 +236,33 @@ func TestFIFOOnStdinName(t *testing.T) {
 	}
 }
 
+// An ignore file that is a FIFO or a device is no ignore file: reading it
+// would wait for a writer, or never end. A Dockerfile beside one is linted
+// as if there were none, and the run ends.
+func TestIgnoreFileNotARegularFile(t *testing.T) {
+	for _, c := range []struct{ name, ignore, arg string }{
+		{"FIFO .dockerignore", ".dockerignore", "Dockerfile"},
+		{"FIFO Dockerfile.dockerignore in a search", "Dockerfile.dockerignore", "."},
+		{"link to a device", ".dockerignore", "Dockerfile"},
+	} {
+		dir := t.TempDir()
+		write(t, dir, "Dockerfile", "FROM alpine:3.20\nCOPY . /app\nUSER app\n")
+		write(t, dir, ".git/HEAD", "ref: refs/heads/main\n")
+		p := filepath.Join(dir, c.ignore)
+		if strings.HasPrefix(c.name, "FIFO") {
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip(err)
+			}
+		} else {
+			must(t, os.Symlink(os.DevNull, p))
+		}
+		r := dlint(t, dir, "", "--no-config", c.arg) // fails the test if dlint does not end
+		if r.code != 1 || !strings.Contains(r.stdout, "there is no .dockerignore") {
+			t.Errorf("%s: exit %d\n%s%s", c.name, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/dlint/dlint/internal/nonblock"
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -88,13 +89,18 @@ func contextDir(dockerfilePath, dir string) string {
 
 // readIgnoreFile reads an ignore file, up to one byte past
 // dockerignore.MaxSize: a longer file is declined by its parser, whatever
-// its size.
+// its size. Only a regular file (a link to one included, as docker build
+// follows it) is an ignore file: a FIFO would block the open and every read
+// after it, a device never end.
 func readIgnoreFile(p string) ([]byte, bool) {
-	f, err := os.Open(p)
+	f, err := nonblock.Open(p)
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil, false
+	}
 	src, err := io.ReadAll(io.LimitReader(f, dockerignore.MaxSize+1))
 	return src, err == nil
 }
