@@ -6,12 +6,11 @@ package config
 
 import (
 	"fmt"
-	"github.com/dlint/dlint/internal/suggest"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/dlint/dlint/internal/suggest"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -91,6 +90,8 @@ type File struct {
 
 	// Lines maps each top-level key present to its line.
 	Lines map[string]int
+
+	res *resolver // made by Parse: what the file sets for each path
 }
 
 // Where is "file:line" for a top-level key, or the file's path.
@@ -112,58 +113,20 @@ func (f *File) name() string {
 func (f *File) At(line int) string { return fmt.Sprintf("%s:%d", f.name(), line) }
 
 // Silenced reports whether the file turns rule r off for the file at
-// absPath, and which key did: "ignore", "severity" (off) or an override.
+// absPath, and why. Later entries win: the ignore list, then the severity
+// map, then each override that matches, in file order.
 func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
-	off, why := false, ""
-	for _, ref := range f.Ignore {
-		if has(ref.Rules, r) {
-			off, why = true, "ignored in the configuration file "+f.At(ref.Line)
-		}
+	if e := f.settingFor(absPath).off[r]; e.off {
+		return true, e.by + " in the configuration file " + f.At(e.line)
 	}
-	for _, s := range f.Severity {
-		if has(s.Rules, r) {
-			off, why = s.Level.Off, "turned off (severity off) in the configuration file "+f.At(s.Line)
-		}
-	}
-	for _, o := range f.Overrides {
-		if !f.Matches(o, absPath) {
-			continue
-		}
-		for _, ref := range o.Ignore {
-			if has(ref.Rules, r) {
-				off, why = true, "ignored by an override in the configuration file "+f.At(ref.Line)
-			}
-		}
-		for _, s := range o.Severity {
-			if has(s.Rules, r) {
-				off, why = s.Level.Off, "turned off (severity off) by an override in the configuration file "+f.At(s.Line)
-			}
-		}
-	}
-	if !off {
-		return false, ""
-	}
-	return true, why
+	return false, ""
 }
 
 // SeverityOf is the severity the file sets for rule r at absPath; ok is
 // false when it sets none (or turns the rule off: see Silenced). Later
 // entries win: overrides after the top-level map, in file order.
 func (f *File) SeverityOf(r *rules.Rule, absPath string) (rules.Severity, bool) {
-	var sev rules.Severity
-	apply := func(list []SeverityRef) {
-		for _, s := range list {
-			if has(s.Rules, r) && !s.Level.Off {
-				sev = s.Level.Severity
-			}
-		}
-	}
-	apply(f.Severity)
-	for _, o := range f.Overrides {
-		if f.Matches(o, absPath) {
-			apply(o.Severity)
-		}
-	}
+	sev := f.settingFor(absPath).sev[r]
 	return sev, sev != 0
 }
 
@@ -172,12 +135,8 @@ func (f *File) SeverityOf(r *rules.Rule, absPath string) (rules.Severity, bool) 
 // configuration file; one with a slash matches the path relative to it;
 // "**" matches any number of directories.
 func (f *File) Matches(o Override, absPath string) bool {
-	rel, err := filepath.Rel(f.Dir, absPath)
-	if err != nil {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	if rel == ".." || strings.HasPrefix(rel, "../") {
+	rel, ok := f.relative(absPath)
+	if !ok {
 		return false
 	}
 	for _, g := range o.Files {
@@ -199,34 +158,42 @@ func MatchGlob(glob, rel string) bool {
 	return matchSegs(strings.Split(strings.TrimPrefix(glob, "/"), "/"), strings.Split(rel, "/"))
 }
 
+// matchSegs reports whether the path segments p match the glob segments g,
+// where "**" matches any number of segments (none included) and any other
+// glob segment matches one path segment (path.Match). It is the classic
+// wildcard match with "**" as the star: on a mismatch it goes back to the
+// last "**" and lets it take one more segment, which is enough (each part
+// between stars matched as early as it can leaves the most room for the
+// rest), so it takes at most len(g)·len(p) steps. Trying every split for
+// every "**" took time exponential in their number: a configuration with a
+// glob of sixteen never returned on a deep path.
 func matchSegs(g, p []string) bool {
-	for len(g) > 0 {
-		if g[0] == "**" {
-			for i := 0; i <= len(p); i++ {
-				if matchSegs(g[1:], p[i:]) {
-					return true
-				}
-			}
+	gi, pi := 0, 0
+	star, taken := -1, 0 // the last "**" met, and where the segments it takes end
+	for pi < len(p) {
+		switch {
+		case gi < len(g) && g[gi] == "**":
+			star, taken = gi, pi
+			gi++
+		case gi < len(g) && segmentMatches(g[gi], p[pi]):
+			gi++
+			pi++
+		case star >= 0:
+			taken++
+			gi, pi = star+1, taken
+		default:
 			return false
 		}
-		if len(p) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(g[0], p[0]); !ok {
-			return false
-		}
-		g, p = g[1:], p[1:]
 	}
-	return len(p) == 0
+	for gi < len(g) && g[gi] == "**" {
+		gi++
+	}
+	return gi == len(g)
 }
 
-func has(rs []*rules.Rule, r *rules.Rule) bool {
-	for _, x := range rs {
-		if x == r {
-			return true
-		}
-	}
-	return false
+func segmentMatches(pattern, segment string) bool {
+	ok, _ := path.Match(pattern, segment)
+	return ok
 }
 
 // Error is a problem in a configuration file, with its position.

@@ -64,7 +64,7 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // Parse reads a configuration from data; path (absolute) names it in
 // errors and anchors override globs.
 func Parse(path string, data []byte, hadolint bool) (*File, error) {
-	f := &File{Path: path, Dir: filepath.Dir(path), Hadolint: hadolint, Lines: map[string]int{}}
+	f := &File{Path: path, Dir: filepath.Dir(path), Hadolint: hadolint, Lines: map[string]int{}, res: &resolver{}}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		e := &Error{Path: path, Msg: err.Error()}

@@ -263,6 +263,37 @@ func TestIgnoreFileNotARegularFile(t *testing.T) {
 	}
 }
 
+// A configuration file is input too: one is found in the tree a CI gate
+// lints. A glob of many "**" on a deep path, and a file of thousands of
+// overrides asked about every rule of every file, end the run in time (the
+// first never returned, the second took over two minutes on 300 files).
+func TestHostileConfiguration(t *testing.T) {
+	dir := t.TempDir()
+	deep := strings.Repeat("d/", 30)
+	write(t, dir, "stars/"+deep+"Dockerfile", untagged)
+	write(t, dir, "stars/.dlint.yaml", "overrides:\n  - files: [\""+strings.Repeat("**/", 20)+"nomatch\"]\n    ignore: [DL3006]\n")
+	r := dlint(t, dir, "", "stars") // fails the test if dlint does not end
+	if r.code != 1 || !strings.Contains(r.stdout, "DL3006") {
+		t.Errorf("many stars: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	var overrides strings.Builder
+	overrides.WriteString("overrides:\n")
+	for i := 0; overrides.Len() < 1<<20-200; i++ {
+		fmt.Fprintf(&overrides, "  - files: [\"**/x%d/**/*.Dockerfile\"]\n    ignore: [DL3006]\n", i)
+	}
+	overrides.WriteString("  - files: [\"svc1*/**\"]\n    ignore: [DL3006]\n")
+	write(t, dir, "many/.dlint.yaml", overrides.String())
+	for i := range 100 {
+		write(t, dir, fmt.Sprintf("many/svc%d/Dockerfile", i), untagged)
+	}
+	r = dlint(t, dir, "", "many")
+	// svc1 and svc10 to svc19 match the last override.
+	if r.code != 1 || strings.Count(r.stdout, "DL3006") != 100-11 || strings.Contains(r.stdout, "svc1/") || strings.Contains(r.stdout, "svc15/") {
+		t.Errorf("many overrides: exit %d, %d DL3006\n%s", r.code, strings.Count(r.stdout, "DL3006"), r.stderr)
+	}
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
