@@ -5,10 +5,13 @@ import (
 	"testing"
 
 	"github.com/dlint/dlint/internal/stderrcheck"
+	"github.com/dlint/dlint/rules"
 )
 
-// FuzzParse: no input makes the parser panic or hang, and what it accepts
-// has every rule reference resolved.
+// FuzzParse: no input makes the parser panic or hang, what it accepts has
+// every rule reference resolved, and what it sets for a path, rule by rule
+// (folded once, merged once per path), is what reading every entry in
+// file order gives.
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"", "ignore: [DL3006]\n", Starter, "overrides:\n  - files: [a]\n    severity: {DL3006: off}\n",
@@ -32,6 +35,35 @@ func FuzzParse(f *testing.F) {
 		for _, r := range cfg.Ignore {
 			if len(r.Rules) == 0 {
 				t.Fatalf("unresolved rule %q", r.Name)
+			}
+		}
+		named := map[*rules.Rule]bool{}
+		addRefs := func(refs []RuleRef, sevs []SeverityRef) {
+			for _, ref := range refs {
+				for _, r := range ref.Rules {
+					named[r] = true
+				}
+			}
+			for _, s := range sevs {
+				for _, r := range s.Rules {
+					named[r] = true
+				}
+			}
+		}
+		addRefs(cfg.Ignore, cfg.Severity)
+		for _, o := range cfg.Overrides {
+			addRefs(o.Ignore, o.Severity)
+		}
+		for _, p := range []string{"/r/Dockerfile", "/r/a/b/x.Dockerfile", "/r/.dockerignore", "/elsewhere/daemon.json"} {
+			for r := range named {
+				off, why := cfg.Silenced(r, p)
+				wantOff, wantWhy := referenceSilenced(cfg, r, p)
+				sev, ok := cfg.SeverityOf(r, p)
+				wantSev, wantOK := referenceSeverityOf(cfg, r, p)
+				if off != wantOff || why != wantWhy || sev != wantSev || ok != wantOK {
+					t.Fatalf("%s at %s: Silenced %v %q, SeverityOf %v %v; reading every entry gives %v %q, %v %v",
+						r.ID, p, off, why, sev, ok, wantOff, wantWhy, wantSev, wantOK)
+				}
 			}
 		}
 	})
