@@ -272,6 +272,30 @@ func TestDirectoryLinksAndEmptySearches(t *testing.T) {
 	}
 }
 
+// A report or baseline is never written over a file named to be linted,
+// however the two paths are spelled; a report file found by a directory
+// search is left out of the lint instead (TestOutputFile).
+func TestOutputIsNotAnInput(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "Dockerfile", untagged)
+	must(t, os.Symlink("Dockerfile", filepath.Join(dir, "link")))
+	for _, args := range [][]string{
+		{"-o", "Dockerfile", "-f", "json", "Dockerfile"},
+		{"-o", "./Dockerfile", p},
+		{"-o", "link", "Dockerfile"},
+		{"-f", "text", "-f", "sarif", "-o", "Dockerfile", "Dockerfile"},
+		{"--write-baseline", "Dockerfile", "Dockerfile"},
+	} {
+		r := dlint(t, dir, "", append([]string{"--no-config"}, args...)...)
+		if b, _ := os.ReadFile(p); r.code != 2 || !strings.Contains(r.stderr, "is also a file to lint: not overwritten") || string(b) != untagged {
+			t.Errorf("dlint %v: exit %d, stderr %q, the Dockerfile now %q", args, r.code, r.stderr, b)
+		}
+	}
+	if r := dlint(t, dir, "", "--no-config", "-o", "report.json", "-f", "json", "Dockerfile"); r.code != 1 {
+		t.Errorf("a report beside the Dockerfile: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
 func TestNamedFileKinds(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "conf/docker.json", `{"debug": true,}`)

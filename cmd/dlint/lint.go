@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime"
 	"slices"
@@ -93,6 +94,9 @@ func lint(c *cli.Context) (int, error) {
 	}
 	targets, errs := discover(paths, layer.kind, layer.stdinName)
 	targets = withoutOutputs(targets, outputs)
+	if err := outputsAreNotNamedTargets(targets, outputs, writeBaselinePath); err != nil {
+		return exitUsage, err
+	}
 	// In report order, so that a file's findings can be reported as soon as
 	// it and the files before it are linted.
 	slices.SortStableFunc(targets, func(a, b target) int { return strings.Compare(a.path, b.path) })
@@ -212,6 +216,50 @@ func withoutOutputs(targets []target, outputs []outputSpec) []target {
 		return targets
 	}
 	return slices.DeleteFunc(targets, func(t target) bool { return t.fromDir && outs[absPath(t.fsPath)] })
+}
+
+// outputsAreNotNamedTargets refuses to write a report or a baseline over a
+// file named to be linted (dlint -o Dockerfile -f json Dockerfile would
+// replace the Dockerfile with its own report), as compilers refuse an
+// output that is one of their inputs. It compares the files themselves, so
+// another spelling of the path or a link to the file is caught too.
+func outputsAreNotNamedTargets(targets []target, outputs []outputSpec, baseline string) error {
+	var outs []string
+	for _, o := range outputs {
+		if o.path != "" {
+			outs = append(outs, o.path)
+		}
+	}
+	if baseline != "" {
+		outs = append(outs, baseline)
+	}
+	var infos []fs.FileInfo
+	for _, o := range outs {
+		info, err := os.Stat(o)
+		if err != nil {
+			infos = append(infos, nil) // not there yet: no file to lose
+			continue
+		}
+		infos = append(infos, info)
+	}
+	if !slices.ContainsFunc(infos, func(i fs.FileInfo) bool { return i != nil }) {
+		return nil
+	}
+	for _, t := range targets {
+		if !t.named || t.fsPath == "" {
+			continue
+		}
+		ti, err := os.Stat(t.fsPath)
+		if err != nil {
+			continue
+		}
+		for i, oi := range infos {
+			if oi != nil && os.SameFile(oi, ti) {
+				return usageError("%s is also a file to lint: not overwritten", outs[i])
+			}
+		}
+	}
+	return nil
 }
 
 // lintResult is what linting one target gave.
