@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/dlint/dlint/parser"
+import (
+	"fmt"
+
+	"github.com/dlint/dlint/parser"
+)
 
 // Reserved rules: the engine reports these itself; they have no Check.
 
@@ -8,8 +12,16 @@ var internalError = &Rule{
 	ID: "DL0000", Name: "internal-error", Kind: parser.Unknown, Severity: Error,
 	Tags:    []string{TagCorrectness},
 	Summary: "dlint failed while checking this file",
-	Doc: "A rule stopped with an internal error on this file. The other rules still ran. " +
+	Doc: "dlint stopped with an internal error on this file: a rule (the other rules still ran) " +
+		"or the parser (no rule ran on the file; the other files were checked). " +
 		"Please report it with the file that triggers it.",
+}
+
+// Failed is the finding that says dlint failed on the file at path,
+// outside any one rule (parsing it, say), with what the failure said.
+func Failed(path string, what any) Finding {
+	return Finding{Rule: internalError, Severity: internalError.Severity, Path: path,
+		Message: fmt.Sprintf("dlint failed on this file, and checked nothing in it: %v", what)}
 }
 
 var unknownPragmaRule = &Rule{

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -97,7 +98,7 @@ func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) 
 		if string(b) == last.src {
 			return last.errs
 		}
-		return len(parser.Parse(t.path, b, t.kind, p.parseOpts).Errors)
+		return len(parse(t.path, b, t.kind, p.parseOpts).Errors)
 	}
 	fixed, _, err := fix.ConvergeParsing(t.path, src, lint, m.unsafe, parseErrors)
 	if err != nil {
@@ -213,9 +214,16 @@ func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
 	return changed, errs
 }
 
-// parseErrors counts the parse errors of src read as kind.
-func parseErrors(p string, src []byte, kind parser.Kind) int {
-	return len(parser.Parse(p, src, kind, parser.Options{}).Errors)
+// parseErrors counts the parse errors of src read as kind; a parser that
+// fails on it counts as parsing it worse than anything (the fixes are then
+// refused, not the run ended).
+func parseErrors(p string, src []byte, kind parser.Kind) (n int) {
+	defer func() {
+		if recover() != nil {
+			n = math.MaxInt
+		}
+	}()
+	return len(parse(p, src, kind, parser.Options{}).Errors)
 }
 
 // fixKey identifies a fix by the file and edits it makes.

@@ -607,13 +607,26 @@ func opensContext(t target) bool {
 	return t.fsPath != "" && parser.ReadAs(t.kind) == parser.Dockerfile
 }
 
-func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) ([]rules.Finding, []byte, error) {
-	src, err := readTarget(t, stdin)
+// parse is parser.Parse; a test replaces it to make it fail.
+var parse = parser.Parse
+
+func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rules.Finding, src []byte, err error) {
+	src, err = readTarget(t, stdin)
 	if err != nil {
 		return nil, nil, err
 	}
+	// A panic while parsing (BuildKit's parser, mvdan/sh, dlint's own) on
+	// some input no fuzzer has found yet costs this file, not the run: the
+	// other files are still checked and every report is still written. A
+	// fix in progress is dropped (the file is written last). A rule's
+	// panic is caught closer, in rules.Run, and costs only that rule.
+	defer func() {
+		if v := recover(); v != nil {
+			findings, err = []rules.Finding{rules.Failed(t.path, v)}, nil
+		}
+	}()
 	lintSrc := func(b []byte) []rules.Finding {
-		doc := parser.Parse(t.path, b, t.kind, p.parseOpts)
+		doc := parse(t.path, b, t.kind, p.parseOpts)
 		if opensContext(t) {
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/dlint/dlint/parser"
@@ -54,5 +57,52 @@ func TestLintAllLetsGoOfContexts(t *testing.T) {
 	}
 	if n := l.contexts.Len(); n != 0 {
 		t.Errorf("the run still holds %d build contexts", n)
+	}
+}
+
+// A parser that panics on a file costs that file only: it gets one DL0000
+// finding, the other files are linted, and the run's contexts are let go.
+func TestParserPanicCostsOneFile(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "a/Dockerfile", "FROM alpine\nCOPY . /app\n")
+	write(t, root, "b/Dockerfile", "FROM alpine\nCOPY . /app\n")
+	defer func(p func(string, []byte, parser.Kind, parser.Options) *parser.Document) { parse = p }(parse)
+	parse = func(path string, src []byte, k parser.Kind, o parser.Options) *parser.Document {
+		if strings.HasSuffix(path, "a/Dockerfile") || path == "x/.dockerignore" {
+			panic("the parser broke")
+		}
+		return parser.Parse(path, src, k, o)
+	}
+	targets, errs := discover([]string{root}, parser.Unknown, "")
+	if len(errs) > 0 || len(targets) != 2 {
+		t.Fatalf("discover: %d targets, errors %v", len(targets), errs)
+	}
+	for _, fixing := range []*fixMode{nil, {write: true, diffs: map[string]string{}}} {
+		l := &cliLayer{jobs: 2, noConfig: true, contexts: buildcontext.NewCache(), fixing: fixing}
+		tprofs, err := newProfiles(l, os.Getenv, false, func(string) {}).forTargets(targets)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		readErrs := lintAll(targets, tprofs, l, nil, func(r lintResult) {
+			for _, f := range r.findings {
+				got[filepath.Base(filepath.Dir(r.target.fsPath))] = append(got[filepath.Base(filepath.Dir(r.target.fsPath))], f.Rule.ID+" "+f.Message)
+			}
+		})
+		if len(readErrs) > 0 {
+			t.Fatal(readErrs)
+		}
+		if want := []string{"DL0000 dlint failed on this file, and checked nothing in it: the parser broke"}; !slices.Equal(got["a"], want) {
+			t.Errorf("fixing %v: a/Dockerfile got %q, want %q", fixing != nil, got["a"], want)
+		}
+		if !slices.ContainsFunc(got["b"], func(s string) bool { return strings.HasPrefix(s, "DL3006 ") }) {
+			t.Errorf("fixing %v: b/Dockerfile got %q, want its findings", fixing != nil, got["b"])
+		}
+		if n := l.contexts.Len(); n != 0 {
+			t.Errorf("the run still holds %d build contexts", n)
+		}
+	}
+	if n := parseErrors("x/.dockerignore", []byte("a\n"), parser.DockerIgnore); n != math.MaxInt {
+		t.Errorf("parseErrors of a file the parser fails on = %d", n)
 	}
 }
