@@ -296,6 +296,32 @@ func TestOutputIsNotAnInput(t *testing.T) {
 	}
 }
 
+// --context names the build context of every Dockerfile; one that is not
+// a directory is an error, not build-context rules turned off in silence.
+func TestContextFlag(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "docker/Dockerfile", "FROM alpine:3.20\nCOPY . /app\nUSER app\n")
+	write(t, dir, "src/.git/HEAD", "ref: refs/heads/main\n")
+	r := dlint(t, dir, "", "--no-config", "docker/Dockerfile")
+	if r.code != 0 {
+		t.Errorf("own directory as context: exit %d\n%s", r.code, r.stdout)
+	}
+	r = dlint(t, dir, "", "--no-config", "--context", "src", "docker/Dockerfile")
+	if r.code != 1 || !strings.Contains(r.stdout, "DI1001") {
+		t.Errorf("--context src: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, c := range []struct{ args, env []string }{
+		{[]string{"--context", "nowhere"}, nil},
+		{[]string{"--context", "docker/Dockerfile"}, nil},
+		{nil, []string{"DLINT_CONTEXT=nowhere"}},
+	} {
+		r := dlintEnv(t, dir, "", c.env, append(append([]string{"--no-config"}, c.args...), "docker/Dockerfile")...)
+		if r.code != 2 || r.stdout != "" || !strings.Contains(r.stderr, "CONTEXT: ") && !strings.Contains(r.stderr, "--context: ") {
+			t.Errorf("%v %v: exit %d, stdout %q, stderr %q", c.args, c.env, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
 func TestNamedFileKinds(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "conf/docker.json", `{"debug": true,}`)

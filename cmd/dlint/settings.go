@@ -318,7 +318,18 @@ func readCLILayer(c *cli.Context, env config.Env) (*cliLayer, error) {
 			return nil, usageError("unknown kind %q (dockerfile, dockerignore or daemon.json)", k)
 		}
 	}
-	l.context, _ = s.str("context")
+	if dir, from := s.str("context"); from != "" {
+		// A mistyped context must not turn the build-context rules off in
+		// silence.
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, usageError("%s: %s", from, pathError(dir, err))
+		}
+		if !info.IsDir() {
+			return nil, usageError("%s: %s: not a directory", from, dir)
+		}
+		l.context = dir
+	}
 	if v, from := s.str("jobs"); from != "" && !c.IsSet("jobs") {
 		if _, err := fmt.Sscan(v, &l.jobs); err != nil {
 			return nil, usageError("%s: want a number, not %q", from, v)
