@@ -415,16 +415,31 @@ func TestExampleProject(t *testing.T) {
 	}
 }
 
+// Without ShellCheck on PATH its rule is silent, and -v says so; a
+// ShellCheck asked for by --shellcheck or DLINT_SHELLCHECK that cannot be
+// run is an error instead.
 func TestVerboseSaysShellCheckSkipped(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "Dockerfile", clean)
-	r := dlint(t, dir, "", "-v", "--shellcheck", filepath.Join(dir, "no-such-shellcheck"), "Dockerfile")
-	if n := strings.Count(r.stderr, "shellcheck not found"); n != 1 {
-		t.Errorf("verbose run says %d times that ShellCheck is skipped:\n%s", n, r.stderr)
+	noPath := []string{"PATH=" + t.TempDir()}
+	r := dlintEnv(t, dir, "", noPath, "-v", "Dockerfile")
+	if n := strings.Count(r.stderr, "shellcheck not found"); n != 1 || r.code != 0 {
+		t.Errorf("verbose run (exit %d) says %d times that ShellCheck is skipped:\n%s", r.code, n, r.stderr)
 	}
-	r = dlint(t, dir, "", "--shellcheck", filepath.Join(dir, "no-such-shellcheck"), "Dockerfile")
-	if strings.Contains(r.stderr, "shellcheck") {
-		t.Errorf("a quiet run mentions ShellCheck:\n%s", r.stderr)
+	r = dlintEnv(t, dir, "", noPath, "Dockerfile")
+	if strings.Contains(r.stderr, "shellcheck") || r.code != 0 {
+		t.Errorf("a quiet run (exit %d) mentions ShellCheck:\n%s", r.code, r.stderr)
+	}
+	missing := filepath.Join(dir, "no-such-shellcheck")
+	for _, c := range []struct{ args, env []string }{
+		{[]string{"--shellcheck", missing}, nil},
+		{nil, []string{"DLINT_SHELLCHECK=" + missing}},
+		{[]string{"--shellcheck", "no-such-shellcheck"}, noPath},
+	} {
+		r := dlintEnv(t, dir, "", c.env, append(c.args, "Dockerfile")...)
+		if r.code != 2 || !strings.Contains(r.stderr, "no-such-shellcheck: no such executable") {
+			t.Errorf("%v %v: exit %d, stderr %q", c.args, c.env, r.code, r.stderr)
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
@@ -76,6 +77,14 @@ func lint(c *cli.Context) (int, error) {
 	}
 	if layer.jobs <= 0 {
 		layer.jobs = runtime.NumCPU()
+	}
+	if layer.shellcheck != "" {
+		// Asked for by name or path: a ShellCheck that cannot be run must
+		// not leave its checks off in silence, as one merely absent from
+		// PATH does (-v says so).
+		if _, err := exec.LookPath(layer.shellcheck); err != nil {
+			return exitUsage, usageError("%s: %s: no such executable", layer.shellcheckFrom, layer.shellcheck)
+		}
 	}
 	src := flagSource{c: c, env: env}
 	baselinePath, _ := src.str("baseline")
