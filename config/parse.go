@@ -5,13 +5,13 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -59,7 +59,7 @@ func Load(p string) (*File, error) {
 	return Parse(abs, data, strings.HasPrefix(base, ".hadolint") || strings.HasPrefix(base, "hadolint"))
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+var yamlLineRE = lazyregexp.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // Parse reads a configuration from data; path (absolute) names it in
 // errors and anchors override globs.
@@ -323,7 +323,7 @@ func (p *parser) stringList(key string, v *yaml.Node) ([]string, error) {
 }
 
 // hadolintCode is a hadolint rule code dlint may not have.
-var hadolintCode = regexp.MustCompile(`^(DL|SC)\d{4}$`)
+var hadolintCode = lazyregexp.New(`^(DL|SC)\d{4}$`)
 
 // rule resolves a rule name at node n.
 func (p *parser) rule(key string, name string, n *yaml.Node) (RuleRef, bool, error) {
@@ -479,7 +479,7 @@ func (p *parser) labelSchema(key string, v *yaml.Node) (map[string]string, error
 	return m, nil
 }
 
-var sizeRE = regexp.MustCompile(`^(?i)\s*(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$`)
+var sizeRE = lazyregexp.New(`^(?i)\s*(\d+)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\s*$`)
 
 // size reads a byte count: a number, or a string with a unit (500MB, 1GiB).
 func (p *parser) size(key string, v *yaml.Node) (int64, error) {

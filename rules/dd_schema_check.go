@@ -3,13 +3,13 @@ package rules
 import (
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/tidwall/gjson"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser/daemonjson"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -114,7 +114,7 @@ func ddReport(p *Pass, cat ddCategory) {
 }
 
 // ddJSONInteger is an integer as JSON writes it (no leading zeros or plus).
-var ddJSONInteger = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
+var ddJSONInteger = lazyregexp.New(`^-?(0|[1-9][0-9]*)$`)
 
 // ddValidNumber reports whether the integer text s, unquoted, is a value
 // spec takes: within int64, not negative for an unsigned key, and in the

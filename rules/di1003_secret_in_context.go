@@ -3,9 +3,9 @@ package rules
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"strings"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/buildcontext"
 )
@@ -89,12 +89,12 @@ var ctxFixtureDirs = map[string]bool{
 }
 
 var (
-	envExampleRE  = regexp.MustCompile(`(?i)^\.env\.(example|sample|template|dist|defaults?|tmpl|tpl|schema)$|(?i)\.(example|sample|template|dist)$`)
-	privateKeyRE  = regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`)
-	npmTokenRE    = regexp.MustCompile(`(?m)^\s*[^#;\s]*(_authToken|_auth|_password)\s*=\s*([^\s$"'{][^\s]*|"[^$"][^"]*")`)
-	passwordRE    = regexp.MustCompile(`(?m)^\s*password\s*[=:]?\s*[^\s$]+`)
-	netrcRE       = regexp.MustCompile(`(?m)\bpassword\s+\S+`)
-	dockerAuthsRE = regexp.MustCompile(`"auth"\s*:\s*"[^"]+"`)
+	envExampleRE  = lazyregexp.New(`(?i)^\.env\.(example|sample|template|dist|defaults?|tmpl|tpl|schema)$|(?i)\.(example|sample|template|dist)$`)
+	privateKeyRE  = lazyregexp.New(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`)
+	npmTokenRE    = lazyregexp.New(`(?m)^\s*[^#;\s]*(_authToken|_auth|_password)\s*=\s*([^\s$"'{][^\s]*|"[^$"][^"]*")`)
+	passwordRE    = lazyregexp.New(`(?m)^\s*password\s*[=:]?\s*[^\s$]+`)
+	netrcRE       = lazyregexp.New(`(?m)\bpassword\s+\S+`)
+	dockerAuthsRE = lazyregexp.New(`"auth"\s*:\s*"[^"]+"`)
 )
 
 const secretReadLimit = 256 << 10
@@ -130,7 +130,7 @@ func isSecretFile(c *buildcontext.Context, e buildcontext.Entry) bool {
 	base := path.Base(e.Path)
 	lower := strings.ToLower(base)
 	dir := path.Base(path.Dir(e.Path))
-	content := func(re *regexp.Regexp) bool {
+	content := func(re *lazyregexp.Regexp) bool {
 		data, ok := c.ReadSmall(e.Path, secretReadLimit)
 		return ok && re.Match(data)
 	}

@@ -2,11 +2,11 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
@@ -56,7 +56,7 @@ var jsonArgsRecommended = &Rule{
 }
 
 // jsonPlainWord matches a word the shell passes on unchanged.
-var jsonPlainWord = regexp.MustCompile(`^[A-Za-z0-9_./:=,+@%^-]+$`)
+var jsonPlainWord = lazyregexp.New(`^[A-Za-z0-9_./:=,+@%^-]+$`)
 
 // jsonShellOnly are words that only mean something to the shell.
 var jsonShellOnly = map[string]bool{

@@ -1,9 +1,9 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
 )
@@ -44,9 +44,9 @@ var slimNaming = map[string]string{
 }
 
 var (
-	debianSuites = regexp.MustCompile(`^(.*?)-?(bookworm|bullseye|buster|trixie)$`)
-	versionTag   = regexp.MustCompile(`^\d+(\.\d+)*$`)
-	startsDigit  = regexp.MustCompile(`^\d`)
+	debianSuites = lazyregexp.New(`^(.*?)-?(bookworm|bullseye|buster|trixie)$`)
+	versionTag   = lazyregexp.New(`^\d+(\.\d+)*$`)
+	startsDigit  = lazyregexp.New(`^\d`)
 )
 
 // slimVariant returns the slim tag for the full-size image im.

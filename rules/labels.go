@@ -3,12 +3,12 @@ package rules
 import (
 	"net/mail"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -137,11 +137,11 @@ func validRFC3339(v string) bool {
 	return err == nil
 }
 
-var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
+var semverRE = lazyregexp.New(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
 
 func validSemver(v string) bool { return semverRE.MatchString(v) }
 
-var hashRE = regexp.MustCompile(`^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$`)
+var hashRE = lazyregexp.New(`^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$`)
 
 // validHash accepts a git commit hash: 7 to 40 lower-case hex digits (an
 // abbreviated or full SHA-1) or 64 (SHA-256).
@@ -152,7 +152,7 @@ func validEmail(v string) bool {
 	return err == nil && strings.Contains(a.Address, "@")
 }
 
-var spdxIDRE = regexp.MustCompile(`^(?:(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?)$`)
+var spdxIDRE = lazyregexp.New(`^(?:(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?)$`)
 
 // notSPDX are common license names that are not SPDX identifiers.
 var notSPDX = map[string]bool{

@@ -7,12 +7,12 @@ package rules
 
 import (
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/shell"
 	"github.com/dlint/dlint/parser/source"
@@ -141,8 +141,8 @@ type pkgCall struct {
 }
 
 // pmPipName matches pip, pip3, pip3.12.
-var pmPipName = regexp.MustCompile(`^pip(\d+(\.\d+)*)?$`)
-var pmPythonName = regexp.MustCompile(`^python(\d+(\.\d+)*)?$`)
+var pmPipName = lazyregexp.New(`^pip(\d+(\.\d+)*)?$`)
+var pmPythonName = lazyregexp.New(`^python(\d+(\.\d+)*)?$`)
 
 // isPipName is pmPipName's test, asked of every command's name: most are
 // not pip at all, and the prefix says so without the expression.
@@ -540,7 +540,7 @@ func pmSkipRPMTarget(pc *pkgCall, v string) bool {
 }
 
 // pmRPMRest is what may follow a version in an RPM name-version-release.arch.
-var pmRPMRest = regexp.MustCompile(`^[A-Za-z0-9.~^_:+*-]*$`)
+var pmRPMRest = lazyregexp.New(`^[A-Za-z0-9.~^_:+*-]*$`)
 
 // pmRPMPinned: "nginx-1.20.1", "bash-0:5.1-2.el9.x86_64", "pkg >= 1" written
 // as one word. Some dash-separated piece pmAfter the name starts with a digit.

@@ -2,10 +2,10 @@ package rules
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/dockerfile"
 	"github.com/dlint/dlint/parser/source"
@@ -13,7 +13,7 @@ import (
 
 // pragmaRE matches `dlint ignore=…`, `dlint global ignore=…` and hadolint's
 // spelling of both, with an optional `-- reason`.
-var pragmaRE = regexp.MustCompile(`^(dlint|hadolint)\s+(global\s+)?ignore\s*=\s*([^\s]+)(?:\s+--\s*(.*))?`)
+var pragmaRE = lazyregexp.New(`^(dlint|hadolint)\s+(global\s+)?ignore\s*=\s*([^\s]+)(?:\s+--\s*(.*))?`)
 
 type pragma struct {
 	line    int // the comment's line
@@ -80,7 +80,7 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 }
 
 // scCodeRE matches a ShellCheck code, which pragmas may name as hadolint's do.
-var scCodeRE = regexp.MustCompile(`^(?i)SC\d{4}$`)
+var scCodeRE = lazyregexp.New(`^(?i)SC\d{4}$`)
 
 // coversSC reports whether f is a ShellCheck finding with one of codes.
 func coversSC(codes []string, f Finding) bool {

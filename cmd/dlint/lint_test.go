@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dlint/dlint/internal/lazyregexp"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/buildcontext"
 )
@@ -104,5 +105,13 @@ func TestParserPanicCostsOneFile(t *testing.T) {
 	}
 	if n := parseErrors("x/.dockerignore", []byte("a\n"), parser.DockerIgnore); n != math.MaxInt {
 		t.Errorf("parseErrors of a file the parser fails on = %d", n)
+	}
+}
+
+// Every pattern compiled on first use compiles: a rule that reaches one
+// only on some file must not fail there.
+func TestLazyPatternsCompile(t *testing.T) {
+	if n := lazyregexp.CompileAll(); n < 20 {
+		t.Errorf("%d patterns made with lazyregexp.New; the rules, configuration and daemon.json readers make over 20", n)
 	}
 }

@@ -5,9 +5,10 @@ import (
 	"net"
 	"net/netip"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/dlint/dlint/internal/lazyregexp"
 )
 
 // Formats are the value syntaxes a Spec.Format can name, with what each
@@ -34,7 +35,7 @@ var Formats = map[string]string{
 // emptyIsUnset are the formats whose decoders read "" as "not set".
 var emptyIsUnset = map[string]bool{"": true, "ip": true, "ip-strict": true, "cidr": true, "cidr-strict": true, "host": true, "fwmark": true}
 
-var sizeRE = regexp.MustCompile(`^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$`)
+var sizeRE = lazyregexp.New(`^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$`)
 
 // ParseSize reads a human size the way dockerd's RAMInBytes and
 // FromHumanSize do ("10m", "1.5GB", "512"); ok is false when it is not one.
@@ -51,7 +52,7 @@ func ParseSize(s string) (float64, bool) {
 	return n * mult, true
 }
 
-var domainRE = regexp.MustCompile(`^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))*\.?$`)
+var domainRE = lazyregexp.New(`^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9]))*\.?$`)
 
 // CheckFormat reports why a string value does not have the named format,
 // or nil. Unknown and empty formats accept anything; an empty value passes
