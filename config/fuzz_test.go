@@ -56,13 +56,8 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, p := range []string{"/r/Dockerfile", "/r/a/b/x.Dockerfile", "/r/.dockerignore", "/elsewhere/daemon.json"} {
 			for r := range named {
-				off, why := cfg.Silenced(r, p)
-				wantOff, wantWhy := referenceSilenced(cfg, r, p)
-				sev, ok := cfg.SeverityOf(r, p)
-				wantSev, wantOK := referenceSeverityOf(cfg, r, p)
-				if off != wantOff || why != wantWhy || sev != wantSev || ok != wantOK {
-					t.Fatalf("%s at %s: Silenced %v %q, SeverityOf %v %v; reading every entry gives %v %q, %v %v",
-						r.ID, p, off, why, sev, ok, wantOff, wantWhy, wantSev, wantOK)
+				if diff := disagreement(cfg, r, p); diff != "" {
+					t.Fatal(diff)
 				}
 			}
 		}

@@ -117,6 +117,20 @@ func referenceSeverityOf(f *File, r *rules.Rule, absPath string) (rules.Severity
 	return sev, sev != 0
 }
 
+// disagreement says how what f sets for rule r at path p differs from
+// reading every entry, or is "".
+func disagreement(f *File, r *rules.Rule, p string) string {
+	off, why := f.Silenced(r, p)
+	wantOff, wantWhy := referenceSilenced(f, r, p)
+	sev, ok := f.SeverityOf(r, p)
+	wantSev, wantOK := referenceSeverityOf(f, r, p)
+	if off == wantOff && why == wantWhy && sev == wantSev && ok == wantOK {
+		return ""
+	}
+	return fmt.Sprintf("%s at %s: Silenced %v %q, SeverityOf %v %v; reading every entry gives %v %q, %v %v",
+		r.ID, p, off, why, sev, ok, wantOff, wantWhy, wantSev, wantOK)
+}
+
 func hasRule(rs []*rules.Rule, r *rules.Rule) bool {
 	for _, x := range rs {
 		if x == r {
@@ -180,13 +194,8 @@ func TestFoldedSettingsAgreeWithEveryEntry(t *testing.T) {
 			for _, p := range paths {
 				for _, id := range ids {
 					r, _ := rules.ByID(id)
-					off, why := f.Silenced(r, p)
-					wantOff, wantWhy := referenceSilenced(f, r, p)
-					sev, ok := f.SeverityOf(r, p)
-					wantSev, wantOK := referenceSeverityOf(f, r, p)
-					if off != wantOff || why != wantWhy || sev != wantSev || ok != wantOK {
-						t.Fatalf("configuration:\n%s%s at %s: Silenced %v %q, SeverityOf %v %v; want %v %q, %v %v",
-							b.String(), id, p, off, why, sev, ok, wantOff, wantWhy, wantSev, wantOK)
+					if diff := disagreement(f, r, p); diff != "" {
+						t.Fatalf("configuration:\n%s%s", b.String(), diff)
 					}
 				}
 			}
