@@ -150,12 +150,7 @@ func (f *File) Matches(o Override, absPath string) bool {
 // MatchGlob matches a slash-separated relative path against a glob with
 // path.Match syntax per segment plus "**" for any number of segments.
 func MatchGlob(glob, rel string) bool {
-	glob = strings.TrimPrefix(glob, "./")
-	if !strings.Contains(glob, "/") {
-		ok, _ := path.Match(glob, path.Base(rel))
-		return ok
-	}
-	return matchSegs(strings.Split(strings.TrimPrefix(glob, "/"), "/"), strings.Split(rel, "/"))
+	return compileGlob(glob).match(rel, strings.Split(rel, "/"))
 }
 
 // matchSegs reports whether the path segments p match the glob segments g,

@@ -30,7 +30,7 @@ func WriteFound(path string, content []byte) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)
+		return linkFound(path)
 	}
 	return replace(path, path, content)
 }
@@ -43,7 +43,7 @@ func CreateFound(path string, content []byte) error {
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			if info, lerr := os.Lstat(path); lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
-				return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)
+				return linkFound(path)
 			}
 		}
 		return fmt.Errorf("%s: %w", path, err)
@@ -57,6 +57,11 @@ func CreateFound(path string, content []byte) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	return nil
+}
+
+// linkFound is the error for a file dlint found that is a symbolic link.
+func linkFound(path string) error {
+	return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)
 }
 
 // replace writes content to a temporary file in real's directory, syncs

@@ -77,28 +77,27 @@ func appendJSONString(b []byte, s string) []byte {
 
 // escapeInvisible rewrites, in JSON that encoding/json wrote, the
 // characters that text output escapes (isControl) and encoding/json leaves
-// as they are: DEL, the C1 controls U+0080 to U+009F, among them a terminal's
-// one-byte CSI, and the marks that reverse the direction of the text shown
-// around them (U+202A to U+202E, U+2066 to U+2069). Each becomes a \u
-// escape, which every JSON reader decodes to the same character, so a
+// as they are: DEL, the C1 controls U+0080 to U+009F, among them a
+// terminal's one-byte CSI, and the marks that reverse the direction of the
+// text shown around them (U+202A to U+202E, U+2066 to U+2069). Each becomes
+// a \u escape, which every JSON reader decodes to the same character, so a
 // report printed to a CI log can neither drive the terminal nor show a
 // line in another order than it is, and the values read back unchanged.
-// encoding/json writes valid UTF-8 whose only non-ASCII bytes are inside
-// strings, so the bytes of these characters are always one of them.
+// encoding/json writes valid UTF-8 whose only bytes from DEL up are inside
+// strings (it escapes every control character below DEL itself), so each
+// such character found is in a string. isControl's characters from DEL up
+// are all below U+10000, so four hex digits hold each.
 func escapeInvisible(b []byte) []byte {
 	var out []byte
 	start := 0
-	for i := 0; i < len(b); i++ {
-		var r rune
-		switch c := b[i]; {
-		case c == 0x7F:
-			r = 0x7F
-		case c == 0xC2 && i+1 < len(b) && b[i+1] <= 0x9F: // U+0080..U+009F
-			r = rune(b[i+1])
-		case c == 0xE2 && i+2 < len(b) && (b[i+1] == 0x80 && b[i+2] >= 0xAA && b[i+2] <= 0xAE ||
-			b[i+1] == 0x81 && b[i+2] >= 0xA6 && b[i+2] <= 0xA9): // U+202A..U+202E, U+2066..U+2069
-			r = 0x2000 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
-		default:
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf-1 { // below DEL
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if !isControl(r) {
+			i += size
 			continue
 		}
 		if out == nil {
@@ -106,8 +105,8 @@ func escapeInvisible(b []byte) []byte {
 		}
 		out = append(out, b[start:i]...)
 		out = append(out, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
-		i += utf8.RuneLen(r) - 1
-		start = i + 1
+		i += size
+		start = i
 	}
 	if out == nil {
 		return b
