@@ -308,3 +308,42 @@ func TestOverrideReenables(t *testing.T) {
 		t.Errorf("why = %q", why)
 	}
 }
+
+// TestFinderRemembers: a Finder answers each directory as Find does, and
+// looks at a directory once, whichever of its descendants asked first.
+func TestFinderRemembers(t *testing.T) {
+	root := t.TempDir()
+	env := func(string) string { return "" }
+	for _, d := range []string{"repo/.git", "repo/a/b/c/d", "repo/a/x/y", "repo/h/i", "other/p/q"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"repo/a/.dlint.yaml", "repo/a/b/c/.dlint.yml", "repo/h/.hadolint.yaml", "repo/.hadolint.yml", "other/.dlint.yaml"} {
+		if err := os.WriteFile(filepath.Join(root, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dirs := []string{"repo/a/b/c/d", "repo/a/b", "repo/a/x/y", "repo/a/b/c", "repo/h/i", "repo", "repo/h", "other/p/q", "other/p", "repo/a/x"}
+	fd := NewFinder(env)
+	for _, d := range dirs {
+		d = filepath.Join(root, d)
+		if got, want := fd.Find(d), Find(d, env); got != want {
+			t.Errorf("%s: Finder found %q, Find %q", d, got, want)
+		}
+	}
+	// What the Finder saw stands: a file added since is not looked for.
+	late := filepath.Join(root, "repo", "a", "b", ".dlint.yaml")
+	if err := os.WriteFile(late, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := fd.Find(filepath.Join(root, "repo", "a", "x", "y")); got != filepath.Join(root, "repo", "a", ".dlint.yaml") {
+		t.Errorf("repo/a/x/y: %q", got)
+	}
+	if got := fd.Find(filepath.Join(root, "repo", "a", "b")); got == late {
+		t.Error("repo/a/b was looked at again")
+	}
+	if got := NewFinder(env).Find(filepath.Join(root, "repo", "a", "b")); got != late {
+		t.Errorf("a new Finder: %q, want %q", got, late)
+	}
+}

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Names are the file names of a dlint configuration, in order of preference.
@@ -22,14 +23,41 @@ type Env func(string) string
 // migration, the nearest .hadolint.yaml found the same way and
 // $XDG_CONFIG_HOME/hadolint.yaml. It returns "" when there is none.
 func Find(dir string, env Env) string {
+	return NewFinder(env).Find(dir)
+}
+
+// Finder is Find for many directories: it remembers what it found in each
+// directory it looked at. The Dockerfiles of a tree share their parents,
+// and without it every directory looked at each of its parents again: a
+// tree of Dockerfiles a thousand directories deep made a million lookups,
+// each of a path a thousand directories long, and took over a minute.
+// It is safe for concurrent use.
+type Finder struct {
+	env      Env
+	mu       sync.Mutex
+	dlint    map[string]string // by absolute directory: the nearest of Names, "" none
+	hadolint map[string]string // the same for HadolintNames
+}
+
+// NewFinder returns a Finder reading the environment with env (os.Getenv
+// when nil).
+func NewFinder(env Env) *Finder {
 	if env == nil {
 		env = os.Getenv
 	}
+	return &Finder{env: env, dlint: map[string]string{}, hadolint: map[string]string{}}
+}
+
+// Find is Find, for dir.
+func (fd *Finder) Find(dir string) string {
+	env := fd.env
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
-	if p := walkUp(abs, Names); p != "" {
+	fd.mu.Lock()
+	defer fd.mu.Unlock()
+	if p := walkUp(abs, Names, fd.dlint); p != "" {
 		return p
 	}
 	userDir := userConfigDir(env)
@@ -40,7 +68,7 @@ func Find(dir string, env Env) string {
 			}
 		}
 	}
-	if p := walkUp(abs, HadolintNames); p != "" {
+	if p := walkUp(abs, HadolintNames, fd.hadolint); p != "" {
 		return p
 	}
 	if userDir != "" {
@@ -64,23 +92,42 @@ func userConfigDir(env Env) string {
 }
 
 // walkUp looks for one of names in dir and its parents, up to and
-// including the repository root.
-func walkUp(dir string, names []string) string {
+// including the repository root. found holds what earlier walks found
+// from each directory they passed, and gets what this one finds.
+func walkUp(dir string, names []string, found map[string]string) string {
+	var passed []string // directories whose answer is that of a parent
+	result := ""
 	for {
-		for _, n := range names {
-			if p := filepath.Join(dir, n); isFile(p) {
-				return p
-			}
+		if p, ok := found[dir]; ok {
+			result = p
+			break
 		}
-		if exists(filepath.Join(dir, ".git")) {
-			return ""
+		if p := firstFile(dir, names); p != "" {
+			found[dir], result = p, p
+			break
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
+		if parent == dir || exists(filepath.Join(dir, ".git")) {
+			found[dir] = ""
+			break
 		}
+		passed = append(passed, dir)
 		dir = parent
 	}
+	for _, d := range passed {
+		found[d] = result
+	}
+	return result
+}
+
+// firstFile is the first of names that is a file in dir, "" when none is.
+func firstFile(dir string, names []string) string {
+	for _, n := range names {
+		if p := filepath.Join(dir, n); isFile(p) {
+			return p
+		}
+	}
+	return ""
 }
 
 func isFile(p string) bool {

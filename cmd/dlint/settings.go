@@ -526,17 +526,18 @@ func absPath(p string) string {
 // configuration file.
 type profiles struct {
 	layer   *cliLayer
-	env     config.Env
 	keep    bool
 	notices func(string)
 
 	mu     sync.Mutex
+	finder *config.Finder
 	byDir  map[string]string   // directory → configuration path ("" none)
 	byPath map[string]*profile // configuration path → profile
 }
 
 func newProfiles(l *cliLayer, env config.Env, keep bool, notice func(string)) *profiles {
-	return &profiles{layer: l, env: env, keep: keep, notices: notice, byDir: map[string]string{}, byPath: map[string]*profile{}}
+	return &profiles{layer: l, keep: keep, notices: notice, finder: config.NewFinder(env),
+		byDir: map[string]string{}, byPath: map[string]*profile{}}
 }
 
 // configFor is the configuration file for files in dir ("" for none).
@@ -551,7 +552,7 @@ func (ps *profiles) configFor(dir string) string {
 	if p, ok := ps.byDir[abs]; ok {
 		return p
 	}
-	p := config.Find(abs, ps.env)
+	p := ps.finder.Find(abs)
 	ps.byDir[abs] = p
 	return p
 }
