@@ -127,9 +127,14 @@ func secretEntries(c *buildcontext.Context, l *buildcontext.Listing) []buildcont
 // isSecretFile tells whether a file of the context holds credentials, by
 // name and, where the name is not enough, by a look at its content.
 func isSecretFile(c *buildcontext.Context, e buildcontext.Entry) bool {
-	base := path.Base(e.Path)
+	// Listed paths are clean, so the last two elements are found without
+	// path.Dir, which copies the whole path: deep trees have long ones.
+	parent, base := "", e.Path
+	if i := strings.LastIndexByte(e.Path, '/'); i >= 0 {
+		parent, base = e.Path[:i], e.Path[i+1:]
+	}
 	lower := strings.ToLower(base)
-	dir := path.Base(path.Dir(e.Path))
+	dir := parent[strings.LastIndexByte(parent, '/')+1:]
 	content := func(re *lazyregexp.Regexp) bool {
 		data, ok := c.ReadSmall(e.Path, secretReadLimit)
 		return ok && re.Match(data)

@@ -168,6 +168,29 @@ func TestHostileTrees(t *testing.T) {
 		!strings.Contains(r.stdout, "many/Dockerfile:2:6: warning: COPY . sends the whole build context and there is no .dockerignore: it includes d499/.git/") {
 		t.Errorf("tree: exit %d, %d MB\nstdout %q\nstderr %q", r.code, r.peakRSS>>20, r.stdout, r.stderr)
 	}
+	// 400 build contexts nested in each other over 2,000 files, with
+	// configuration discovery: each Dockerfile's context holds everything
+	// below it, and each looks for a configuration in all its parents.
+	nested := filepath.Join(dir, "nested")
+	must(t, os.MkdirAll(filepath.Join(nested, ".git"), 0o755))
+	deep := nested
+	for i := range 400 {
+		content := clean
+		if i == 0 {
+			content = "FROM alpine:3.20\nCOPY . /app\nUSER app\n"
+		}
+		write(t, deep, "Dockerfile", content)
+		deep = filepath.Join(deep, "d")
+	}
+	write(t, deep, ".env", "TOKEN=x\n")
+	for i := range 2000 {
+		write(t, deep, fmt.Sprintf("f%d", i), "")
+	}
+	r = dlintMeasured(t, nested)
+	secret := `Dockerfile:2:6: warning: COPY . copies secret file "` + strings.Repeat("d/", 400) + `.env" into the image`
+	if r.code != 1 || !strings.Contains(r.stderr, "400 files checked") || r.peakRSS > 160<<20 || !strings.Contains(r.stdout, secret) {
+		t.Errorf("nested: exit %d, %d MB\nstdout %.2000q\nstderr %q", r.code, r.peakRSS>>20, r.stdout, r.stderr)
+	}
 }
 
 // TestUnreadableFiles: a file or directory dlint may not read is named with

@@ -25,6 +25,8 @@ type Context struct {
 	// Limits bound the walk; the zero value means DefaultLimits.
 	Limits Limits
 
+	reads   *dirReads // shared with the other contexts of a Cache; nil: none
+	absDir  string    // Dir as an absolute path, when reads is set
 	once    sync.Once
 	listing *Listing
 	read    atomic.Int64 // bytes read by ReadSmall
@@ -158,7 +160,7 @@ func (c *Context) Listing() *Listing {
 			c.listing = &Listing{Err: fmt.Errorf("%s is not analysed: the context is not listed", c.IgnorePath)}
 			return
 		}
-		c.listing = walk(c.Dir, c.Ignore, c.Limits.orDefault())
+		c.listing = walk(c.Dir, c.Ignore, c.Limits.orDefault(), c.reads, c.absDir)
 	})
 	return c.listing
 }

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/dlint/dlint/internal/testtree"
 	"github.com/dlint/dlint/parser/dockerignore"
 )
@@ -167,6 +169,16 @@ func TestWalkLimits(t *testing.T) {
 	l := c.Listing()
 	if !l.Truncated || len(l.Entries) != 10 {
 		t.Errorf("truncated %v with %d entries", l.Truncated, len(l.Entries))
+	}
+	// Each entry counts entryOverhead and its path: d00, d00/f, d01, …
+	for _, tc := range []struct {
+		max  int64
+		want int
+	}{{2*entryOverhead + 3 + 5 + 2, 2}, {3*entryOverhead + 3 + 5 + 3, 3}} {
+		c = &Context{Dir: c.Dir, Limits: Limits{MaxBytes: tc.max}}
+		if l := c.Listing(); !l.Truncated || len(l.Entries) != tc.want {
+			t.Errorf("MaxBytes %d: truncated %v with %d entries, want %d", tc.max, l.Truncated, len(l.Entries), tc.want)
+		}
 	}
 	missing := (&Context{Dir: filepath.Join(t.TempDir(), "nope")}).Listing()
 	if missing.Err == nil || len(missing.Entries) != 0 {
@@ -484,5 +496,144 @@ func TestCacheLetsGoOfDoneContexts(t *testing.T) {
 	cache.Done(c, "")
 	if cache.ForDockerfile(c, "") != kept {
 		t.Error("Done without Expect let a context go")
+	}
+}
+
+// nestedTree writes levels directories, each inside the one before, each
+// with a Dockerfile, some with an ignore file, and files at every level;
+// it returns the directories, outermost first.
+func nestedTree(t testing.TB, levels int) []string {
+	t.Helper()
+	files := map[string]string{}
+	dir, rel := []string{}, ""
+	for i := range levels {
+		files[rel+"Dockerfile"] = "FROM x\n"
+		files[rel+"app.log"] = "log"
+		files[rel+fmt.Sprintf("src/f%d.go", i)] = strings.Repeat("x", i+1)
+		files[rel+"node_modules/m/i.js"] = "x"
+		if i%2 == 0 {
+			files[rel+".dockerignore"] = "node_modules\n*.log\n"
+		}
+		dir = append(dir, rel)
+		rel += "d/"
+	}
+	root := tree(t, files)
+	for i, rel := range dir {
+		dir[i] = filepath.Join(root, filepath.FromSlash(rel))
+	}
+	return dir
+}
+
+// TestCacheReadsNestedContextsOnce: contexts nested in each other list the
+// same directories; within a run each directory is read once, and every
+// context still gets the listing its own ignore file gives.
+func TestCacheReadsNestedContextsOnce(t *testing.T) {
+	dirs := nestedTree(t, 6)
+	cache := NewCache()
+	var got []*Listing
+	for _, d := range dirs {
+		got = append(got, cache.ForDockerfile(filepath.Join(d, "Dockerfile"), "").Listing())
+	}
+	for i, d := range dirs {
+		want := ForDockerfile(filepath.Join(d, "Dockerfile"), "").Listing()
+		if diff := cmp.Diff(want, got[i], cmp.AllowUnexported(Listing{}, Entry{})); diff != "" {
+			t.Errorf("context %d: listing through the cache differs from its own walk (-want +got):\n%s", i, diff)
+		}
+		if got[i].Truncated {
+			t.Errorf("context %d: truncated", i)
+		}
+	}
+	// A file added after the outermost walk read its directory: the
+	// contexts inside it see the run's read, not a new one.
+	deepest := dirs[len(dirs)-1]
+	testtree.Write(t, deepest, map[string]string{"late": "x"})
+	again := NewCache()
+	again.reads = cache.reads
+	if _, ok := again.ForDockerfile(filepath.Join(deepest, "Dockerfile"), "").Listing().Lookup("late"); ok {
+		t.Error("the deepest directory was read again")
+	}
+	if _, ok := NewCache().ForDockerfile(filepath.Join(deepest, "Dockerfile"), "").Listing().Lookup("late"); !ok {
+		t.Error("a new run does not see the new file")
+	}
+}
+
+// TestCacheBoundsRelisting: once a run has listed its budget of entries a
+// second time, a context stops where the directories were listed before,
+// its listing Truncated; contexts that overlap nothing are listed in full.
+func TestCacheBoundsRelisting(t *testing.T) {
+	dirs := nestedTree(t, 8)
+	apart := tree(t, map[string]string{"Dockerfile": "FROM x\n", "a/b": "x", "c": "x"})
+	cache := NewCache()
+	// The second context has no ignore file: it reads every directory
+	// under it, all of them read before by the first.
+	second := ForDockerfile(filepath.Join(dirs[1], "Dockerfile"), "")
+	if second.Ignore != nil {
+		t.Fatal("the second context has an ignore file")
+	}
+	var budget int64
+	for _, e := range second.Listing().Entries {
+		budget += entryBytes(e.Path)
+	}
+	cache.reads.budget = budget
+	var truncated []int
+	for i, d := range dirs {
+		l := cache.ForDockerfile(filepath.Join(d, "Dockerfile"), "").Listing()
+		if l.Truncated {
+			truncated = append(truncated, i)
+		}
+		if i == 0 && len(l.Entries) < 40 {
+			t.Fatalf("the outermost context lists %d entries: too few for the test", len(l.Entries))
+		}
+	}
+	// The outermost context reads everything; the second lists its whole
+	// tree again and spends the budget; every one after stops at once.
+	if want := []int{2, 3, 4, 5, 6, 7}; !slices.Equal(truncated, want) {
+		t.Errorf("truncated contexts = %v, want %v", truncated, want)
+	}
+	if l := cache.ForDockerfile(filepath.Join(apart, "Dockerfile"), "").Listing(); l.Truncated || len(l.Entries) != 4 {
+		t.Errorf("a context apart from the others: truncated %v, %d entries, want 4", l.Truncated, len(l.Entries))
+	}
+}
+
+// TestDirReadsHoldBounded: the reads a Cache holds for later walks stay
+// under maxHeldEntries; a directory larger than that is not held at all.
+func TestDirReadsHoldBounded(t *testing.T) {
+	root := tree(t, map[string]string{"a/x": "", "a/y": "", "b/x": ""})
+	r := newDirReads()
+	for _, d := range []string{root, filepath.Join(root, "a"), filepath.Join(root, "b")} {
+		if _, ok, err := r.read(d, 0); !ok || err != nil {
+			t.Fatalf("read %s: ok %v, %v", d, ok, err)
+		}
+	}
+	if r.held != 5 || len(r.byPath) != 3 {
+		t.Errorf("held %d entries of %d directories, want 5 of 3", r.held, len(r.byPath))
+	}
+	r.held = maxHeldEntries - 1 // as if full: the next read empties the cache
+	if _, _, err := r.read(filepath.Join(root, "a")+string(filepath.Separator)+".", 0); err != nil {
+		t.Fatal(err)
+	}
+	if r.held != 2 || len(r.byPath) != 1 {
+		t.Errorf("after a read past the bound: held %d entries of %d directories, want 2 of 1", r.held, len(r.byPath))
+	}
+}
+
+// BenchmarkNestedContexts lists 100 contexts nested in each other over
+// 2,000 files, through one Cache as a run does.
+func BenchmarkNestedContexts(b *testing.B) {
+	files := map[string]string{}
+	for i := range 2000 {
+		files[strings.Repeat("d/", 100)+fmt.Sprintf("f%d", i)] = ""
+	}
+	root := tree(b, files)
+	b.ReportAllocs()
+	for b.Loop() {
+		cache := NewCache()
+		dir := root
+		for range 100 {
+			if l := cache.ForDockerfile(filepath.Join(dir, "Dockerfile"), "").Listing(); l.Truncated || l.Err != nil {
+				b.Fatalf("%s: truncated %v, %v", dir, l.Truncated, l.Err)
+			}
+			dir = filepath.Join(dir, "d")
+		}
 	}
 }

@@ -29,6 +29,7 @@ type Cache struct {
 	pending map[string]int                 // by absolute directory: Dockerfiles expected and not done
 	ignores map[string]ignoreRead          // by absolute path
 	own     map[string]*ownIgnores         // by absolute directory, with a trailing separator
+	reads   *dirReads                      // the walks' directory reads
 	cwd     string                         // for absolute paths without a getcwd per call
 }
 
@@ -39,7 +40,7 @@ type ignoreRead struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	c := &Cache{ctxs: map[string]map[string]*Context{}, ignores: map[string]ignoreRead{}}
+	c := &Cache{ctxs: map[string]map[string]*Context{}, ignores: map[string]ignoreRead{}, reads: newDirReads()}
 	c.cwd, _ = os.Getwd()
 	return c
 }
@@ -210,6 +211,9 @@ func (c *Cache) context(dir, ignorePath string, src []byte, found bool) *Context
 		c.ctxs[dirKey] = byIgnore
 	}
 	ctx := newContext(dir, ignorePath, src, found)
+	if c.reads != nil {
+		ctx.reads, ctx.absDir = c.reads, dirKey
+	}
 	byIgnore[ignoreKey] = ctx
 	return ctx
 }

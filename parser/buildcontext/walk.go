@@ -18,14 +18,25 @@ type Limits struct {
 	// MaxEntries is how many files and directories are listed before the
 	// walk stops with Truncated set.
 	MaxEntries int
+	// MaxBytes bounds the memory of a listing, counted as entryBytes
+	// for each entry: paths of a deep tree are long, and 50,000 files a
+	// thousand directories down took 100 MB. The walk stops with
+	// Truncated set.
+	MaxBytes int64
 	// MaxReadBytes is how much file content ReadSmall reads in all, for
 	// the rules that look inside small files (a token in .npmrc).
 	MaxReadBytes int64
 }
 
 // DefaultLimits lists up to 300,000 entries (a few hundred milliseconds)
-// and reads up to 16 MiB of file content.
-var DefaultLimits = Limits{MaxEntries: 300_000, MaxReadBytes: 16 << 20}
+// holding up to 64 MiB, and reads up to 16 MiB of file content.
+var DefaultLimits = Limits{MaxEntries: 300_000, MaxBytes: 64 << 20, MaxReadBytes: 16 << 20}
+
+// entryBytes is what an entry of a listing holds: its Entry, its path and
+// its place in the index.
+func entryBytes(path string) int64 { return entryOverhead + int64(len(path)) }
+
+const entryOverhead = 100
 
 // maxPatternTests bounds the matching of a walk: every entry is tested
 // against every pattern of the ignore file (as BuildKit does), a few
@@ -38,6 +49,9 @@ const maxPatternTests = 10_000_000
 func (l Limits) orDefault() Limits {
 	if l.MaxEntries <= 0 {
 		l.MaxEntries = DefaultLimits.MaxEntries
+	}
+	if l.MaxBytes <= 0 {
+		l.MaxBytes = DefaultLimits.MaxBytes
 	}
 	if l.MaxReadBytes <= 0 {
 		l.MaxReadBytes = DefaultLimits.MaxReadBytes
@@ -72,15 +86,21 @@ type Listing struct {
 // walker carries the state of one walk.
 type walker struct {
 	root      string
+	reads     *dirReads // shared with other walks; nil: the walk reads on its own
+	absRoot   string    // root as an absolute path, for reads
 	pm        *patternmatcher.PatternMatcher
 	prefixExc bool // every exception is a plain path: excluded dirs can be pruned
 	max       int
+	maxBytes  int64
+	bytes     int64 // entryBytes of the entries listed
 	l         *Listing
 }
 
-func walk(root string, ignore *dockerignore.File, lim Limits) *Listing {
+// walk lists the context at root. reads, when not nil, shares directory
+// reads with other walks; absRoot is then root as an absolute path.
+func walk(root string, ignore *dockerignore.File, lim Limits, reads *dirReads, absRoot string) *Listing {
 	l := &Listing{}
-	w := &walker{root: root, max: lim.MaxEntries, l: l, prefixExc: true}
+	w := &walker{root: root, reads: reads, absRoot: absRoot, max: lim.MaxEntries, maxBytes: lim.MaxBytes, l: l, prefixExc: true}
 	if ignore != nil && len(ignore.Patterns) > 0 {
 		if pm, err := ignore.NewMatcher(); err == nil {
 			w.pm = pm
@@ -122,20 +142,25 @@ func withoutTrailingGlob(p *patternmatcher.Pattern) string {
 // dir lists the directory rel (relative, "" for the root); info is the
 // ignore matcher's result for rel.
 func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
-	ents, err := os.ReadDir(filepath.Join(w.root, filepath.FromSlash(rel)))
+	ents, ok, err := w.readDir(rel)
+	if !ok {
+		w.l.Truncated = true
+		return
+	}
 	if err != nil && rel == "" {
 		w.l.Err = err
 	}
 	for _, d := range ents {
-		if len(w.l.Entries) >= w.max {
-			w.l.Truncated = true
-			return
-		}
-		p := d.Name()
+		p := d.name
 		if rel != "" {
 			p = rel + "/" + p
 		}
-		typ := d.Type()
+		w.bytes += entryBytes(p)
+		if len(w.l.Entries) >= w.max || w.bytes > w.maxBytes {
+			w.l.Truncated = true
+			return
+		}
+		typ := d.typ
 		e := Entry{Path: p, Dir: typ.IsDir(), Symlink: typ&fs.ModeSymlink != 0}
 		var mi patternmatcher.MatchInfo
 		if w.pm != nil {
@@ -148,9 +173,7 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 			e.Pruned = true
 		}
 		if typ.IsRegular() && !e.Excluded {
-			if fi, err := d.Info(); err == nil {
-				e.Size = fi.Size()
-			}
+			e.Size = d.size
 		}
 		idx := len(w.l.Entries)
 		w.l.Entries = append(w.l.Entries, e)
@@ -166,6 +189,16 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 			return
 		}
 	}
+}
+
+// readDir reads the directory rel of the context; ok is false when the
+// walk must stop (see dirReads).
+func (w *walker) readDir(rel string) (ents []dirEnt, ok bool, err error) {
+	if w.reads == nil {
+		ents, err = readDir(filepath.Join(w.root, filepath.FromSlash(rel)))
+		return ents, true, err
+	}
+	return w.reads.read(filepath.Join(w.absRoot, filepath.FromSlash(rel)), len(rel))
 }
 
 // prunable reports whether the excluded directory rel can be skipped: no
