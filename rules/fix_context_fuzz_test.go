@@ -231,7 +231,32 @@ func FuzzLintContext(f *testing.F) {
 		if hasIgnore {
 			check(ignore, rules.Run(parser.Parse(ignorePath, ignore, parser.DockerIgnore, parser.Options{}), cfg))
 		}
+		checkSharedListings(t, root)
 	})
+}
+
+// checkSharedListings: contexts opened through one Cache, which share
+// directory reads, list what each lists on its own, the context at root
+// first and then one nested in it.
+func checkSharedListings(t *testing.T, root string) {
+	t.Helper()
+	dirs := []string{root}
+	if ents, err := os.ReadDir(filepath.FromSlash(root)); err == nil {
+		for _, e := range ents {
+			if e.IsDir() {
+				dirs = append(dirs, root+"/"+e.Name())
+				break
+			}
+		}
+	}
+	cache := buildcontext.NewCache()
+	for _, d := range dirs {
+		df := filepath.FromSlash(d + "/Dockerfile")
+		shared, own := cache.ForDockerfile(df, "").Listing(), buildcontext.ForDockerfile(df, "").Listing()
+		if !slices.Equal(shared.Entries, own.Entries) || shared.Truncated != own.Truncated || shared.SentSize != own.SentSize {
+			t.Fatalf("%s: the listing through a cache differs from its own:\n%+v\n---\n%+v", d, shared, own)
+		}
+	}
 }
 
 // writeFuzzIgnore writes ignore as root's .dockerignore when hasIgnore,
