@@ -1,6 +1,7 @@
 package buildcontext
 
 import (
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"sync"
@@ -49,7 +50,8 @@ type dirReads struct {
 	mu       sync.Mutex
 	byPath   map[string]*dirRead // the reads held, by absolute path
 	held     int                 // entries in byPath
-	listed   map[string]bool     // every directory a walk of the run has listed
+	listed   map[uint64]bool     // every directory a walk of the run has listed, by pathHash
+	seed     maphash.Seed        // of pathHash
 	relisted int64               // entryBytes of the directories listed again
 	budget   int64               // relistBudget, unless a test says otherwise
 }
@@ -71,8 +73,13 @@ const relistBudget = 1 << 30
 const maxHeldEntries = 500_000
 
 func newDirReads() *dirReads {
-	return &dirReads{byPath: map[string]*dirRead{}, listed: map[string]bool{}, budget: relistBudget}
+	return &dirReads{byPath: map[string]*dirRead{}, listed: map[uint64]bool{}, seed: maphash.MakeSeed(), budget: relistBudget}
 }
+
+// pathHash stands for a directory in listed: a run over a repository of a
+// million directories would hold 100 MB of their paths, and a collision
+// only makes a directory count against the budget.
+func (r *dirReads) pathHash(path string) uint64 { return maphash.String(r.seed, path) }
 
 // read returns the entries of the directory at path (absolute), reading it
 // unless a walk of the run did already and its read is still held; relLen
@@ -80,13 +87,14 @@ func newDirReads() *dirReads {
 // directory was listed before and the run's budget for listing again is
 // spent: the walk must stop.
 func (r *dirReads) read(path string, relLen int) (ents []dirEnt, ok bool, err error) {
+	h := r.pathHash(path)
 	r.mu.Lock()
-	again := r.listed[path]
+	again := r.listed[h]
 	if again && r.relisted >= r.budget {
 		r.mu.Unlock()
 		return nil, false, nil
 	}
-	r.listed[path] = true
+	r.listed[h] = true
 	d := r.byPath[path]
 	if d == nil {
 		d = &dirRead{}
