@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -37,34 +38,70 @@ type gitlabLines struct {
 // warning → major, info → minor, style → info. Suppressed findings are left
 // out.
 func GitLab(w io.Writer, in Input) error {
-	fps := fingerprints(&in)
-	out := []gitlabIssue{}
-	for i := range in.Findings {
-		f := &in.Findings[i]
+	return writeAll(newGitLabStream(w, in), in)
+}
+
+// gitlabStream writes the array an issue at a time, as encoding/json
+// writes it whole with two spaces of indentation.
+type gitlabStream struct {
+	in  Input
+	bw  *bufio.Writer
+	n   int // issues written
+	buf bytes.Buffer
+	enc *json.Encoder
+}
+
+func newGitLabStream(w io.Writer, in Input) Stream {
+	s := &gitlabStream{in: in, bw: bufio.NewWriter(w)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetIndent("  ", "  ")
+	s.enc.SetEscapeHTML(false)
+	return s
+}
+
+func (s *gitlabStream) Write(findings []rules.Finding) error {
+	fps := fingerprintsOf(findings, &s.in)
+	for i := range findings {
+		f := &findings[i]
 		if f.Suppression != nil {
 			continue
 		}
 		r := ruleOf(f)
-		s := spanOf(f.Range)
-		out = append(out, gitlabIssue{
+		sp := spanOf(f.Range)
+		s.buf.Reset()
+		if err := s.enc.Encode(gitlabIssue{
 			Type:        "issue",
 			CheckName:   r.ID,
 			Description: valid(f.Message) + " (" + r.ID + " " + r.Name + ")",
 			Categories:  gitlabCategories(r),
 			Fingerprint: fps[i],
 			Severity:    gitlabSeverity(r, f.Severity),
-			Location:    gitlabLocation{Path: displayPath(&in, f.Path), Lines: gitlabLines{Begin: s.Line, End: s.EndLine}},
-		})
+			Location:    gitlabLocation{Path: displayPath(&s.in, f.Path), Lines: gitlabLines{Begin: sp.Line, End: sp.EndLine}},
+		}); err != nil {
+			return err
+		}
+		if s.n == 0 {
+			s.bw.WriteString("[\n  ")
+		} else {
+			s.bw.WriteString(",\n  ")
+		}
+		s.n++
+		// The encoder ends each value with a newline; the array's
+		// separator follows it instead.
+		if _, err := s.bw.Write(escapeInvisible(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))); err != nil {
+			return err
+		}
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(out); err != nil {
-		return err
+	return nil
+}
+
+func (s *gitlabStream) Close([]string) error {
+	if s.n == 0 {
+		s.bw.WriteString("[]\n")
+	} else {
+		s.bw.WriteString("\n]\n")
 	}
-	_, err := w.Write(escapeInvisible(buf.Bytes()))
-	return err
+	return s.bw.Flush()
 }
 
 func gitlabSeverity(r *rules.Rule, s rules.Severity) string {

@@ -24,6 +24,7 @@ var Streams = map[string]func(w io.Writer, in Input) Stream{
 	"json":   newJSONStream,
 	"github": newGitHubStream,
 	"sarif":  newSARIFStream,
+	"gitlab": newGitLabStream,
 }
 
 // writeAll writes a whole report through a Stream.

@@ -323,3 +323,27 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestGitLabReportStreams: the GitLab report is written as files are
+// linted, so a run over many files does not hold every finding until the
+// end (100,000 findings took 280 MB when it did).
+func TestGitLabReportStreams(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 20,000 files")
+	}
+	dir := t.TempDir()
+	for i := range 20_000 {
+		write(t, dir, fmt.Sprintf("d%02d/%d.Dockerfile", i%100, i), "FROM alpine\nRUN apt-get install curl\n")
+	}
+	r := dlintMeasured(t, dir, "--no-config", "--ignore", "DL5190", "-f", "gitlab", ".")
+	var issues []struct {
+		CheckName   string `json:"check_name"`
+		Fingerprint string `json:"fingerprint"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &issues); err != nil {
+		t.Fatalf("exit %d: the report is not a JSON array: %v\n%.500s", r.code, err, r.stderr)
+	}
+	if r.code != 1 || len(issues) != 100_000 || r.peakRSS > 128<<20 {
+		t.Errorf("exit %d, %d issues (want 100,000), %d MB", r.code, len(issues), r.peakRSS>>20)
+	}
+}
