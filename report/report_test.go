@@ -548,3 +548,20 @@ func TestFingerprintsOfLongLines(t *testing.T) {
 		}
 	}
 }
+
+func TestSanitizeLines(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"FROM alpine\nRUN true\n", "FROM alpine\nRUN true\n"},
+		{"FROM alpine\r\nRUN true\r\n", "FROM alpine\r\nRUN true\r\n"},
+		{"a\rb\n", `a\x0db` + "\n"},
+		{"\x1b[2J\tx\n", `\x1b[2J` + "\tx\n"},
+		{"a\u202eb\x85\n", `a\x202eb\x85` + "\n"},
+		{"bad \xff\x9b[31m\n", `bad \xff\x9b[31m` + "\n"},
+		{"end\r", `end\x0d`},
+	} {
+		got, changed := SanitizeLines(c.in)
+		if got != c.want || changed != (c.in != c.want) {
+			t.Errorf("SanitizeLines(%q) = %q, %v; want %q", c.in, got, changed, c.want)
+		}
+	}
+}

@@ -74,6 +74,37 @@ func Sanitize(s string) string {
 	return sb.String()
 }
 
+// SanitizeLines is Sanitize for text whose lines must stay lines (a diff):
+// it keeps line feeds and the carriage return of each CRLF, and writes an
+// invalid byte as \xNN rather than U+FFFD. changed reports whether it
+// escaped anything.
+func SanitizeLines(s string) (out string, changed bool) {
+	var sb strings.Builder
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		invalid := r == utf8.RuneError && size == 1
+		keep := r == '\n' || (r == '\r' && strings.HasPrefix(s[i+1:], "\n"))
+		if !invalid && (keep || !isControl(r)) {
+			i += size
+			continue
+		}
+		sb.WriteString(s[start:i])
+		if invalid {
+			fmt.Fprintf(&sb, "\\x%02x", s[i])
+		} else {
+			fmt.Fprintf(&sb, "\\x%02x", r)
+		}
+		i += size
+		start = i
+	}
+	if start == 0 {
+		return s, false
+	}
+	sb.WriteString(s[start:])
+	return sb.String(), true
+}
+
 func isControl(r rune) bool {
 	return (unicode.IsControl(r) && r != '\t') || r == '\u2028' || r == '\u2029' || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/dlint/dlint/fix"
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/report"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -143,7 +144,8 @@ func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) 
 
 // finishFixes applies the fixes aimed at other files, prints the diffs in
 // target order (--diff), and reports whether anything changed or would.
-func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
+// notice tells what the diffs printed leave out.
+func finishFixes(w io.Writer, notice func(string), targets []target, l *cliLayer) (bool, []error) {
 	m := l.fixing
 	errs := m.errs
 	changed := false
@@ -202,16 +204,41 @@ func finishFixes(w io.Writer, targets []target, l *cliLayer) (bool, []error) {
 			errs = append(errs, err)
 		}
 	}
+	raw := isRegularFile(w)
+	show := func(path, d string) {
+		if !raw {
+			var escaped bool
+			if d, escaped = report.SanitizeLines(d); escaped {
+				notice(path + ": the diff shows the file's control characters escaped, so it does not apply as printed; --fix applies it, and so does the diff written to a file")
+			}
+		}
+		fmt.Fprint(w, d)
+	}
 	for _, t := range targets {
 		if d := m.diffs[t.path]; d != "" {
 			changed = true
-			fmt.Fprint(w, d)
+			show(t.path, d)
 		}
 	}
 	for _, p := range paths {
-		fmt.Fprint(w, otherDiffs[p])
+		if d := otherDiffs[p]; d != "" {
+			show(p, d)
+		}
 	}
 	return changed, errs
+}
+
+// isRegularFile reports whether w is a regular file. A diff is printed as
+// it is only there: on a terminal or into a pipe, which may end in a CI
+// log, the control characters of a hostile file could rewrite what is
+// shown, as in any text dlint prints.
+func isRegularFile(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode().IsRegular()
 }
 
 // parseErrors counts the parse errors of src read as kind; a parser that

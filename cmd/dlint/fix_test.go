@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -48,6 +49,35 @@ func TestFixAndDiff(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// TestDiffOfControlCharacters: a diff shown on a terminal or piped, maybe
+// into a CI log, escapes the control characters of the file as every text
+// dlint prints does, and says the diff no longer applies; written to a
+// file, it is the exact patch.
+func TestDiffOfControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	hostile := "from alpine:3.20\nLABEL title=\"\x1b[2J\x1b[1;1Hall clear\"\nUSER app\n"
+	write(t, dir, "Dockerfile", hostile)
+	r := dlint(t, dir, "", "--diff", "Dockerfile")
+	if r.code != 1 || strings.ContainsRune(r.stdout, '\x1b') || !strings.Contains(r.stdout, ` LABEL title="\x1b[2J\x1b[1;1Hall clear"`) ||
+		!strings.Contains(r.stderr, "dlint: Dockerfile: the diff shows the file's control characters escaped") {
+		t.Errorf("piped: exit %d\nstdout %q\nstderr %q", r.code, r.stdout, r.stderr)
+	}
+	patch, err := os.Create(filepath.Join(t.TempDir(), "fix.patch"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer patch.Close()
+	cmd := exec.Command(binary, "--diff", "Dockerfile")
+	cmd.Dir, cmd.Stdout = dir, patch
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	_ = cmd.Run()
+	got, _ := os.ReadFile(patch.Name())
+	if code := cmd.ProcessState.ExitCode(); code != 1 || !strings.Contains(string(got), " LABEL title=\"\x1b[2J\x1b[1;1Hall clear\"\n") || errb.Len() != 0 {
+		t.Errorf("into a file: exit %d\npatch %q\nstderr %q", code, got, errb.String())
 	}
 }
 
@@ -177,7 +207,7 @@ func TestFixNeverWritesAFileThatNoLongerParses(t *testing.T) {
 	if b, _ := os.ReadFile(p); string(b) != "FROM alpine\nRUN true\n" {
 		t.Errorf("file now %q, want only the first round's fix", b)
 	}
-	_, errs := finishFixes(io.Discard, []target{tg}, layer)
+	_, errs := finishFixes(io.Discard, func(string) {}, []target{tg}, layer)
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "Dockerfile: fixes of DL9999 not applied") {
 		t.Errorf("errors %v, want the dropped round's", errs)
 	}
@@ -194,7 +224,7 @@ func TestFixNeverBreaksAnotherFile(t *testing.T) {
 		Rule: rule, Path: "Dockerfile",
 		Fixes: []rules.Fix{{Safe: true, Path: filepath.ToSlash(p), Edits: []rules.Edit{{Range: source.Range{Start: end, End: end}, NewText: "!\n"}}}},
 	}}}}
-	changed, errs := finishFixes(io.Discard, nil, layer)
+	changed, errs := finishFixes(io.Discard, func(string) {}, nil, layer)
 	if b, _ := os.ReadFile(p); string(b) != "node_modules\n" || changed {
 		t.Errorf("the ignore file became %q (changed %v)", b, changed)
 	}
@@ -203,7 +233,7 @@ func TestFixNeverBreaksAnotherFile(t *testing.T) {
 	}
 	// The same edit that keeps the file parsing is written.
 	layer.fixing.others[0].Fixes[0].Edits[0].NewText = ".git\n"
-	if _, errs := finishFixes(io.Discard, nil, layer); len(errs) != 0 {
+	if _, errs := finishFixes(io.Discard, func(string) {}, nil, layer); len(errs) != 0 {
 		t.Fatal(errs)
 	}
 	if b, _ := os.ReadFile(p); string(b) != "node_modules\n.git\n" {

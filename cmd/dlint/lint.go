@@ -157,7 +157,7 @@ func lint(c *cli.Context) (int, error) {
 	readErrs := lintAll(targets, tprofs, layer, c.App.Reader, func(r lintResult) { results = append(results, r) })
 	errs = append(errs, readErrs...)
 	if fixing.on() {
-		changed, ferrs := finishFixes(c.App.Writer, targets, layer)
+		changed, ferrs := finishFixes(c.App.Writer, notice, targets, layer)
 		errs = append(errs, ferrs...)
 		if fixing.diff {
 			for _, e := range errs {
