@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"io"
 
@@ -32,27 +34,109 @@ type checkstyleError struct {
 // finding, with the rule ID as source. Suppressed findings are left out;
 // files that could not be read get one error with source "dlint".
 func Checkstyle(w io.Writer, in Input) error {
-	out := checkstyleReport{Version: "4.3"}
-	index := map[string]int{}
-	for i, p := range fileList(&in) {
-		index[p] = i
-		out.Files = append(out.Files, checkstyleFile{Name: Sanitize(p)})
+	return writeAll(newCheckstyleStream(w, in), in)
+}
+
+// checkstyleStream writes the document a <file> at a time, laid out as
+// encoding/xml lays out checkstyleReport with two spaces of indentation.
+type checkstyleStream struct {
+	in     Input
+	bw     *bufio.Writer
+	open   string // the shown path of the <file> left open
+	isOpen bool
+	errors bool // the open <file> has an <error>
+	files  int  // <file> elements started
+	err    error
+}
+
+func newCheckstyleStream(w io.Writer, in Input) Stream {
+	s := &checkstyleStream{in: in, bw: bufio.NewWriter(w)}
+	s.bw.WriteString(xml.Header)
+	s.element(checkstyleReport{Version: "4.3"}, "", "</checkstyle>")
+	return s
+}
+
+// element writes v, encoded on its own after prefix, without the suffix
+// cut (the end tag of an element whose content follows).
+func (s *checkstyleStream) element(v any, prefix, cut string) {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	var err error
+	switch v := v.(type) {
+	case checkstyleReport:
+		err = enc.Encode(v)
+	case checkstyleFile:
+		err = enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: "file"}})
+	case checkstyleError:
+		err = enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: "error"}})
 	}
-	for _, f := range active(in.Findings) {
-		s := spanOf(f.Range)
-		cf := &out.Files[index[displayPath(&in, f.Path)]]
-		cf.Errors = append(cf.Errors, checkstyleError{
-			Line: s.Line, Column: s.Col, Severity: checkstyleSeverity(f.Severity),
-			Message: Sanitize(f.Message), Source: ruleOf(&f).ID,
-		})
+	if err == nil {
+		err = enc.Flush()
 	}
-	for _, e := range in.Errors {
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.bw.WriteString(prefix)
+	s.bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte(cut)))
+}
+
+// File starts the <file> of path, unless it is the one open.
+func (s *checkstyleStream) File(path string) {
+	shown := displayPath(&s.in, path)
+	if s.isOpen && shown == s.open {
+		return
+	}
+	s.endFile()
+	s.element(checkstyleFile{Name: Sanitize(shown)}, "\n  ", "</file>")
+	s.open, s.isOpen, s.errors = shown, true, false
+	s.files++
+}
+
+func (s *checkstyleStream) endFile() {
+	if !s.isOpen {
+		return
+	}
+	if s.errors {
+		s.bw.WriteString("\n  ")
+	}
+	s.bw.WriteString("</file>")
+	s.isOpen = false
+}
+
+func (s *checkstyleStream) Write(findings []rules.Finding) error {
+	for i := range findings {
+		f := &findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		s.File(f.Path) // already open when the caller named the file first
+		sp := spanOf(f.Range)
+		s.element(checkstyleError{
+			Line: sp.Line, Column: sp.Col, Severity: checkstyleSeverity(f.Severity),
+			Message: Sanitize(f.Message), Source: ruleOf(f).ID,
+		}, "\n    ", "")
+		s.errors = true
+	}
+	return s.err
+}
+
+func (s *checkstyleStream) Close(errors []string) error {
+	s.endFile()
+	for _, e := range errors {
 		file, msg := splitError(e)
-		out.Files = append(out.Files, checkstyleFile{Name: Sanitize(file), Errors: []checkstyleError{
-			{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"},
-		}})
+		s.element(checkstyleFile{Name: Sanitize(file)}, "\n  ", "</file>")
+		s.element(checkstyleError{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"}, "\n    ", "")
+		s.bw.WriteString("\n  </file>")
+		s.files++
 	}
-	return writeXML(w, out)
+	if s.files > 0 {
+		s.bw.WriteString("\n")
+	}
+	s.bw.WriteString("</checkstyle>\n")
+	if s.err != nil {
+		return s.err
+	}
+	return s.bw.Flush()
 }
 
 func checkstyleSeverity(s rules.Severity) string {
@@ -63,17 +147,4 @@ func checkstyleSeverity(s rules.Severity) string {
 		return "warning"
 	}
 	return "info"
-}
-
-func writeXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
 }

@@ -1,9 +1,12 @@
 package report
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
+
+	"github.com/dlint/dlint/rules"
 )
 
 type junitReport struct {
@@ -46,55 +49,130 @@ type junitProblem struct {
 // are left out; files that could not be read are <error> cases in a suite
 // named after the tool.
 func JUnit(w io.Writer, in Input) error {
-	out := junitReport{Name: nonEmpty(in.Tool, "dlint")}
-	index := map[string]int{}
-	for i, p := range fileList(&in) {
-		index[p] = i
-		out.Suites = append(out.Suites, junitSuite{Name: Sanitize(p)})
+	return writeAll(newJUnitStream(w, in), in)
+}
+
+// junitStream encodes each <testsuite> once its file is done and keeps the
+// bytes (past spillSize in a temporary file): the totals on <testsuites>
+// come first in the document and are known only at the end.
+type junitStream struct {
+	in     Input
+	w      io.Writer
+	name   string
+	suite  *junitSuite // the file's suite being filled
+	shown  string      // its shown path
+	suites spillBuffer // the encoded suites before it
+	n      int         // suites encoded
+	total  junitReport // the totals
+	err    error
+}
+
+func newJUnitStream(w io.Writer, in Input) Stream {
+	name := nonEmpty(in.Tool, "dlint")
+	return &junitStream{in: in, w: w, name: name, total: junitReport{Name: name}}
+}
+
+// File starts the suite of path, unless it is the one being filled.
+func (s *junitStream) File(path string) {
+	shown := displayPath(&s.in, path)
+	if s.suite != nil && shown == s.shown {
+		return
 	}
-	for _, f := range active(in.Findings) {
-		r := ruleOf(&f)
-		p := displayPath(&in, f.Path)
-		s := spanOf(f.Range)
-		suite := &out.Suites[index[p]]
+	s.endSuite()
+	s.suite, s.shown = &junitSuite{Name: Sanitize(shown)}, shown
+}
+
+// endSuite encodes the suite being filled, laid out as encoding/xml lays
+// it out inside the whole document.
+func (s *junitStream) endSuite() {
+	su := s.suite
+	if su == nil {
+		return
+	}
+	s.suite = nil
+	if len(su.Cases) == 0 {
+		su.Cases = []junitCase{{Classname: s.name, Name: su.Name, File: su.Name}}
+	}
+	su.Tests = len(su.Cases)
+	s.total.Tests += su.Tests
+	s.total.Failures += su.Failures
+	s.total.Errors += su.Errors
+	s.suites.mem.WriteString("\n")
+	enc := xml.NewEncoder(&s.suites.mem)
+	enc.Indent("  ", "  ")
+	err := enc.EncodeElement(su, xml.StartElement{Name: xml.Name{Local: "testsuite"}})
+	if err == nil {
+		err = enc.Flush()
+	}
+	if err == nil {
+		err = s.suites.spillIfLarge()
+	}
+	if err != nil && s.err == nil {
+		s.err = err
+	}
+	s.n++
+}
+
+func (s *junitStream) Write(findings []rules.Finding) error {
+	for i := range findings {
+		f := &findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		s.File(f.Path) // already started when the caller named the file first
+		r := ruleOf(f)
+		p := Sanitize(s.shown)
 		msg := Sanitize(f.Message)
-		where := Sanitize(p) + ":" + s.pos()
-		suite.Cases = append(suite.Cases, junitCase{
+		where := p + ":" + spanOf(f.Range).pos()
+		s.suite.Cases = append(s.suite.Cases, junitCase{
 			Classname: r.ID,
 			Name:      where + " " + msg,
-			File:      Sanitize(p),
+			File:      p,
 			Failure: &junitProblem{
 				Message: msg,
 				Type:    f.Severity.String(),
 				Body:    fmt.Sprintf("%s: %s: %s (%s %s)\n%s", where, f.Severity, msg, r.ID, r.Name, r.URL()),
 			},
 		})
-		suite.Failures++
+		s.suite.Failures++
 	}
-	for i := range out.Suites {
-		s := &out.Suites[i]
-		if len(s.Cases) == 0 {
-			s.Cases = []junitCase{{Classname: out.Name, Name: s.Name, File: s.Name}}
-		}
-	}
-	if len(in.Errors) > 0 {
-		suite := junitSuite{Name: out.Name}
-		for _, e := range in.Errors {
+	return s.err
+}
+
+func (s *junitStream) Close(errors []string) error {
+	s.endSuite()
+	defer s.suites.close()
+	if len(errors) > 0 {
+		s.suite = &junitSuite{Name: s.name}
+		for _, e := range errors {
 			file, msg := splitError(e)
-			suite.Cases = append(suite.Cases, junitCase{
-				Classname: out.Name, Name: Sanitize(nonEmpty(file, msg)), File: Sanitize(file),
+			s.suite.Cases = append(s.suite.Cases, junitCase{
+				Classname: s.name, Name: Sanitize(nonEmpty(file, msg)), File: Sanitize(file),
 				Error: &junitProblem{Message: Sanitize(msg), Type: "error", Body: Sanitize(valid(e))},
 			})
-			suite.Errors++
+			s.suite.Errors++
 		}
-		out.Suites = append(out.Suites, suite)
+		s.endSuite()
 	}
-	for i := range out.Suites {
-		s := &out.Suites[i]
-		s.Tests = len(s.Cases)
-		out.Tests += s.Tests
-		out.Failures += s.Failures
-		out.Errors += s.Errors
+	if s.err != nil {
+		return s.err
 	}
-	return writeXML(w, out)
+	// The document's head with the totals, then the suites, then its end.
+	var head bytes.Buffer
+	head.WriteString(xml.Header)
+	if err := xml.NewEncoder(&head).Encode(s.total); err != nil {
+		return err
+	}
+	end := "</testsuites>"
+	if _, err := s.w.Write(bytes.TrimSuffix(head.Bytes(), []byte(end))); err != nil {
+		return err
+	}
+	if err := s.suites.writeTo(s.w); err != nil {
+		return err
+	}
+	if s.n > 0 {
+		end = "\n" + end
+	}
+	_, err := io.WriteString(s.w, end+"\n")
+	return err
 }

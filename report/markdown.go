@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -21,48 +22,88 @@ const markdownMaxRows = 250
 // most serious first, at most markdownMaxRows of them. Text from the linted
 // files is escaped so that it can neither break the table nor inject markup.
 func Markdown(w io.Writer, in Input) error {
-	bw := bufio.NewWriter(w)
-	tool := nonEmpty(in.Tool, "dlint")
-	fs := active(in.Findings)
-	files := len(fileList(&in))
-	counts := map[rules.Severity]int{}
-	for _, f := range fs {
-		counts[f.Severity]++
+	return writeAll(newMarkdownStream(w, in), in)
+}
+
+// markdownStream counts the findings as they come and keeps only those the
+// table can show: the first markdownMaxRows of each severity, in report
+// order, hold the table's rows whatever comes later.
+type markdownStream struct {
+	in         Input
+	w          io.Writer
+	files      map[string]bool // shown paths
+	counts     map[rules.Severity]int
+	rows       map[rules.Severity][]rules.Finding
+	problems   int
+	suppressed int
+}
+
+func newMarkdownStream(w io.Writer, in Input) Stream {
+	return &markdownStream{in: in, w: w, files: map[string]bool{},
+		counts: map[rules.Severity]int{}, rows: map[rules.Severity][]rules.Finding{}}
+}
+
+func (s *markdownStream) File(path string) { s.files[displayPath(&s.in, path)] = true }
+
+func (s *markdownStream) Write(findings []rules.Finding) error {
+	for _, f := range findings {
+		s.File(f.Path)
+		if f.Suppression != nil {
+			s.suppressed++
+			continue
+		}
+		s.problems++
+		s.counts[f.Severity]++
+		if len(s.rows[f.Severity]) < markdownMaxRows {
+			f.Fixes = nil // not shown
+			s.rows[f.Severity] = append(s.rows[f.Severity], f)
+		}
 	}
-	suppressed := len(in.Findings) - len(fs)
+	return nil
+}
+
+func (s *markdownStream) Close(errors []string) error {
+	bw := bufio.NewWriter(s.w)
+	tool := nonEmpty(s.in.Tool, "dlint")
+	files := len(s.files)
 
 	fmt.Fprintf(bw, "### %s\n\n", escapeMarkdown(tool))
-	if len(fs) == 0 {
+	if s.problems == 0 {
 		fmt.Fprintf(bw, "No problems found in %s.", plural(files, "file"))
 	} else {
-		fmt.Fprintf(bw, "**%s** in %s.", plural(len(fs), "problem"), plural(files, "file"))
+		fmt.Fprintf(bw, "**%s** in %s.", plural(s.problems, "problem"), plural(files, "file"))
 	}
-	if suppressed > 0 {
-		fmt.Fprintf(bw, " %d suppressed.", suppressed)
+	if s.suppressed > 0 {
+		fmt.Fprintf(bw, " %d suppressed.", s.suppressed)
 	}
 	bw.WriteString("\n")
-	if len(fs) > 0 {
+	if s.problems > 0 {
 		bw.WriteString("\n| Severity | Count |\n| --- | ---: |\n")
-		for _, s := range []rules.Severity{rules.Error, rules.Warning, rules.Info, rules.Style} {
-			fmt.Fprintf(bw, "| %s | %d |\n", s, counts[s])
+		for _, sev := range []rules.Severity{rules.Error, rules.Warning, rules.Info, rules.Style} {
+			fmt.Fprintf(bw, "| %s | %d |\n", sev, s.counts[sev])
 		}
 		bw.WriteString("\n| Severity | Location | Rule | Message |\n| --- | --- | --- | --- |\n")
-		sorted := slices.Clone(fs)
-		slices.SortStableFunc(sorted, func(a, b rules.Finding) int { return cmp.Compare(b.Severity, a.Severity) })
-		for i, f := range sorted {
-			if i == markdownMaxRows {
-				fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", len(sorted)-markdownMaxRows)
-				break
+		sevs := slices.Collect(maps.Keys(s.rows))
+		slices.SortFunc(sevs, func(a, b rules.Severity) int { return cmp.Compare(b, a) })
+		shown := 0
+	rows:
+		for _, sev := range sevs {
+			for _, f := range s.rows[sev] {
+				if shown == markdownMaxRows {
+					fmt.Fprintf(bw, "\n…and %d more; see the full report.\n", s.problems-markdownMaxRows)
+					break rows
+				}
+				shown++
+				r := ruleOf(&f)
+				fmt.Fprintf(bw, "| %s | %s | [%s](%s) %s | %s |\n",
+					f.Severity, escapeMarkdown(displayPath(&s.in, f.Path)+":"+spanOf(f.Range).pos()),
+					escapeMarkdown(r.ID), r.URL(), escapeMarkdown(r.Name), escapeMarkdown(f.Message))
 			}
-			r := ruleOf(&f)
-			fmt.Fprintf(bw, "| %s | %s | [%s](%s) %s | %s |\n",
-				f.Severity, escapeMarkdown(displayPath(&in, f.Path)+":"+spanOf(f.Range).pos()),
-				escapeMarkdown(r.ID), r.URL(), escapeMarkdown(r.Name), escapeMarkdown(f.Message))
 		}
 	}
-	if len(in.Errors) > 0 {
+	if len(errors) > 0 {
 		bw.WriteString("\nFiles that could not be checked:\n\n")
-		for _, e := range in.Errors {
+		for _, e := range errors {
 			fmt.Fprintf(bw, "- %s\n", escapeMarkdown(e))
 		}
 	}

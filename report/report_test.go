@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -562,6 +563,59 @@ func TestSanitizeLines(t *testing.T) {
 		got, changed := SanitizeLines(c.in)
 		if got != c.want || changed != (c.in != c.want) {
 			t.Errorf("SanitizeLines(%q) = %q, %v; want %q", c.in, got, changed, c.want)
+		}
+	}
+}
+
+// TestMarkdownKeepsTheRowsItShows: the table shows the most serious
+// findings first, in report order within a severity, at most
+// markdownMaxRows of them, however many come and in whatever order.
+func TestMarkdownKeepsTheRowsItShows(t *testing.T) {
+	in := testInput()
+	in.Findings, in.Errors = nil, nil
+	sevs := []rules.Severity{rules.Info, rules.Warning, rules.Info, rules.Error}
+	var want []string // rows, most serious first
+	byFile := map[string][]rules.Finding{}
+	for i := range 605 {
+		f := rules.Finding{Rule: fakeTag, Severity: sevs[i%4], Path: fmt.Sprintf("f%03d/Dockerfile", i/10), Range: source.LineRange(i, i), Message: fmt.Sprintf("m%d", i)}
+		if i%4 == 3 && i > 20 {
+			f.Severity = rules.Warning // five errors in all
+		}
+		in.Findings = append(in.Findings, f)
+		byFile[f.Path] = append(byFile[f.Path], f)
+	}
+	for _, sev := range []rules.Severity{rules.Error, rules.Warning, rules.Info} {
+		for _, f := range in.Findings {
+			if f.Severity == sev {
+				want = append(want, fmt.Sprintf("| %s | %s:%d |", sev, f.Path, f.Range.Start.Line))
+			}
+		}
+	}
+	var buf bytes.Buffer
+	s := newMarkdownStream(&buf, in)
+	for _, p := range fileList(&in) {
+		s.(FileStream).File(p)
+		if err := s.Write(byFile[p]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(nil); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, line := range strings.Split(buf.String(), "\n") {
+		if strings.Contains(line, "/Dockerfile:") {
+			sev, loc, _ := strings.Cut(strings.TrimPrefix(line, "| "), " | ")
+			loc, _, _ = strings.Cut(loc, " | ")
+			got = append(got, "| "+sev+" | "+loc+" |")
+		}
+	}
+	if diff := cmp.Diff(want[:markdownMaxRows], got); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	for _, s := range []string{"**605 problems** in 65 files.", "| error | 5 |", "| warning | 297 |", "| info | 303 |", "…and 355 more; see the full report."} {
+		if !strings.Contains(buf.String(), s) {
+			t.Errorf("no %q in\n%.600s", s, buf.String())
 		}
 	}
 }

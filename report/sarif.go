@@ -7,7 +7,6 @@ import (
 	"io"
 	"math"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -76,18 +75,11 @@ type sarifStream struct {
 	w       io.Writer
 	driver  *sarif.ToolComponent
 	index   map[string]int // rule ID → its place in driver.Rules
-	results bytes.Buffer   // the encoded results, comma-separated
-	spill   *spillFile     // the results' first part, past spillSize
-	noSpill bool           // no temporary file could be made
+	results spillBuffer    // the encoded results, comma-separated
 	n       int
 	item    bytes.Buffer
 	enc     *json.Encoder // one result into item, indented as in the log
 }
-
-// spillSize is how much encoded SARIF is kept in memory: a whole
-// repository's results can be hundreds of megabytes, which then go to a
-// temporary file until the log is written.
-var spillSize = 16 << 20
 
 // sarifResultsIndent is a result's indentation in the log: log, runs, run
 // and results each open a level.
@@ -166,36 +158,18 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 			return err
 		}
 		if s.n > 0 {
-			s.results.WriteByte(',')
+			s.results.mem.WriteByte(',')
 		}
 		s.n++
-		s.results.WriteString("\n" + sarifResultsIndent)
-		s.results.Write(escapeInvisible(bytes.TrimSuffix(s.item.Bytes(), []byte("\n"))))
+		s.results.mem.WriteString("\n" + sarifResultsIndent)
+		s.results.mem.Write(escapeInvisible(bytes.TrimSuffix(s.item.Bytes(), []byte("\n"))))
 		// Checked after each result: one file can have hundreds of
 		// thousands (a daemon.json's list of hosts).
-		if s.results.Len() > spillSize {
-			if err := s.spillResults(); err != nil {
-				return err
-			}
+		if err := s.results.spillIfLarge(); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// spillResults moves the encoded results to the temporary file, and leaves
-// them in memory when no temporary file can be made.
-func (s *sarifStream) spillResults() error {
-	if s.spill == nil {
-		if s.noSpill {
-			return nil
-		}
-		if s.spill = newSpillFile(); s.spill == nil {
-			s.noSpill = true // asked once, not at every result
-			return nil
-		}
-	}
-	_, err := s.results.WriteTo(s.spill.f)
-	return err
 }
 
 func (s *sarifStream) Close(errors []string) error {
@@ -247,57 +221,17 @@ func (s *sarifStream) Close(errors []string) error {
 	if _, err := s.w.Write(out[:at+len(empty)-1]); err != nil {
 		return err
 	}
-	if s.spill != nil {
-		defer s.spill.close()
-		if err := s.spill.copyTo(s.w); err != nil {
-			return err
-		}
+	defer s.results.close()
+	if err := s.results.writeTo(s.w); err != nil {
+		return err
 	}
 	if s.n > 0 {
-		if _, err := s.results.WriteTo(s.w); err != nil {
-			return err
-		}
 		if _, err := io.WriteString(s.w, "\n      "); err != nil {
 			return err
 		}
 	}
 	_, err := s.w.Write(out[at+len(empty)-1:])
 	return err
-}
-
-// spillFile is a temporary file that only this process can reach: it is
-// unlinked as soon as it is made where the system allows it (elsewhere when
-// it is closed), so nothing is left behind even if dlint is killed.
-type spillFile struct {
-	f    *os.File
-	name string // to remove at close; "" once unlinked
-}
-
-func newSpillFile() *spillFile {
-	f, err := os.CreateTemp("", "dlint-sarif-*")
-	if err != nil {
-		return nil
-	}
-	sf := &spillFile{f: f, name: f.Name()}
-	if os.Remove(sf.name) == nil {
-		sf.name = ""
-	}
-	return sf
-}
-
-func (sf *spillFile) copyTo(w io.Writer) error {
-	if _, err := sf.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	_, err := io.Copy(w, sf.f)
-	return err
-}
-
-func (sf *spillFile) close() {
-	sf.f.Close()
-	if sf.name != "" {
-		_ = os.Remove(sf.name) // best effort: it is in the temporary directory
-	}
 }
 
 func sarifRule(r *rules.Rule) *sarif.ReportingDescriptor {

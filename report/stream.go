@@ -20,17 +20,47 @@ type Stream interface {
 // constructor. in gives everything but Findings and Errors, which the
 // Stream's methods take.
 var Streams = map[string]func(w io.Writer, in Input) Stream{
-	"text":   newTextStream,
-	"json":   newJSONStream,
-	"github": newGitHubStream,
-	"sarif":  newSARIFStream,
-	"gitlab": newGitLabStream,
+	"text":       newTextStream,
+	"json":       newJSONStream,
+	"github":     newGitHubStream,
+	"sarif":      newSARIFStream,
+	"gitlab":     newGitLabStream,
+	"checkstyle": newCheckstyleStream,
+	"markdown":   newMarkdownStream,
+	"junit":      newJUnitStream,
 }
 
-// writeAll writes a whole report through a Stream.
+// A FileStream is a Stream whose report names every file checked, those
+// without findings too: File is told of each, in report order, before
+// Write is given its findings.
+type FileStream interface {
+	Stream
+	File(path string)
+}
+
+// writeAll writes a whole report through a Stream; a FileStream is told of
+// the files in.Files and the findings name, in order, each followed by its
+// findings.
 func writeAll(s Stream, in Input) error {
-	if err := s.Write(in.Findings); err != nil {
-		return err
+	fs, ok := s.(FileStream)
+	if !ok {
+		if err := s.Write(in.Findings); err != nil {
+			return err
+		}
+		return s.Close(in.Errors)
+	}
+	byFile := map[string][]rules.Finding{}
+	for _, f := range in.Findings {
+		p := displayPath(&in, f.Path)
+		byFile[p] = append(byFile[p], f)
+	}
+	for _, p := range fileList(&in) {
+		fs.File(p)
+		if len(byFile[p]) > 0 {
+			if err := s.Write(byFile[p]); err != nil {
+				return err
+			}
+		}
 	}
 	return s.Close(in.Errors)
 }

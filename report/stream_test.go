@@ -24,7 +24,25 @@ func TestStreamsWriteWhatFormatsWrite(t *testing.T) {
 			}
 			var buf bytes.Buffer
 			s := newStream(&buf, in)
-			for _, file := range byPath(in.Findings) {
+			files := byPath(in.Findings)
+			if fs, named := s.(FileStream); named {
+				// As the CLI does: every file in report order, those
+				// without findings too, each before its findings.
+				files = nil
+				for _, p := range fileList(&in) {
+					fs.File(p)
+					var found []rules.Finding
+					for _, f := range in.Findings {
+						if displayPath(&in, f.Path) == p {
+							found = append(found, f)
+						}
+					}
+					if err := s.Write(found); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			for _, file := range files {
 				if err := s.Write(file); err != nil {
 					t.Fatal(err)
 				}
@@ -55,7 +73,7 @@ func TestSARIFSpillsToATemporaryFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if s.(*sarifStream).spill == nil {
+	if s.(*sarifStream).results.spill == nil {
 		t.Fatal("no temporary file was used")
 	}
 	if err := s.Close(in.Errors); err != nil {
@@ -87,7 +105,7 @@ func TestSARIFSpillsWithinAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Spilled past 1 KB, the buffer never held more than that and a result.
-	if held := s.results.Cap(); held > 16<<10 {
+	if held := s.results.mem.Cap(); held > 16<<10 {
 		t.Errorf("the results buffer grew to %d bytes while one file's results were written", held)
 	}
 	if err := s.Close(nil); err != nil {
@@ -116,8 +134,8 @@ func TestSARIFWithoutATemporaryDirectory(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if s.spill != nil || !s.noSpill {
-		t.Fatalf("spill %v, noSpill %v: a temporary file was made in a missing directory", s.spill, s.noSpill)
+	if s.results.spill != nil || !s.results.noSpill {
+		t.Fatalf("spill %v, noSpill %v: a temporary file was made in a missing directory", s.results.spill, s.results.noSpill)
 	}
 	if err := s.Close(in.Errors); err != nil {
 		t.Fatal(err)

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"github.com/dlint/dlint/report"
 )
 
 // TestHostileInputs is the matrix of inputs a linter meets in the wild or
@@ -324,10 +326,11 @@ func must(t *testing.T, err error) {
 	}
 }
 
-// TestGitLabReportStreams: the GitLab report is written as files are
-// linted, so a run over many files does not hold every finding until the
-// end (100,000 findings took 280 MB when it did).
-func TestGitLabReportStreams(t *testing.T) {
+// TestReportsStream: every format is written as files are linted, so a run
+// over many files does not hold every finding until the end. 100,000
+// findings in every format at once took 480 MB when GitLab, JUnit,
+// Checkstyle and Markdown gathered them (250, 260, 170 and 140 MB each).
+func TestReportsStream(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes 20,000 files")
 	}
@@ -335,15 +338,26 @@ func TestGitLabReportStreams(t *testing.T) {
 	for i := range 20_000 {
 		write(t, dir, fmt.Sprintf("d%02d/%d.Dockerfile", i%100, i), "FROM alpine\nRUN apt-get install curl\n")
 	}
-	r := dlintMeasured(t, dir, "--no-config", "--ignore", "DL5190", "-f", "gitlab", ".")
+	out := t.TempDir()
+	args := []string{"--no-config", "--ignore", "DL5190"}
+	for _, f := range report.FormatNames() {
+		args = append(args, "-f", f, "-o", filepath.Join(out, f))
+	}
+	r := dlintMeasured(t, dir, append(args, ".")...)
+	if r.code != 1 || r.peakRSS > 256<<20 {
+		t.Errorf("exit %d, %d MB\n%.500s", r.code, r.peakRSS>>20, r.stderr)
+	}
+	gitlab, err := os.ReadFile(filepath.Join(out, "gitlab"))
+	must(t, err)
 	var issues []struct {
-		CheckName   string `json:"check_name"`
-		Fingerprint string `json:"fingerprint"`
+		CheckName string `json:"check_name"`
 	}
-	if err := json.Unmarshal([]byte(r.stdout), &issues); err != nil {
-		t.Fatalf("exit %d: the report is not a JSON array: %v\n%.500s", r.code, err, r.stderr)
+	if err := json.Unmarshal(gitlab, &issues); err != nil || len(issues) != 100_000 {
+		t.Errorf("the GitLab report holds %d issues, want 100,000 (%v)", len(issues), err)
 	}
-	if r.code != 1 || len(issues) != 100_000 || r.peakRSS > 128<<20 {
-		t.Errorf("exit %d, %d issues (want 100,000), %d MB", r.code, len(issues), r.peakRSS>>20)
+	junit, err := os.ReadFile(filepath.Join(out, "junit"))
+	must(t, err)
+	if !bytes.Contains(junit, []byte(`<testsuites name="dlint" tests="100000" failures="100000" errors="0">`)) {
+		t.Errorf("the JUnit report's totals: %.300s", junit)
 	}
 }

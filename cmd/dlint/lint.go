@@ -322,11 +322,13 @@ func (st *settler) settle(group []lintResult, reps []*reportOut) {
 		n += len(r.findings)
 	}
 	items := make([]item, 0, n)
+	var paths []string // the group's files that could be read
 	for _, r := range group {
 		if r.err != nil {
 			continue
 		}
 		st.files = append(st.files, r.target.path)
+		paths = append(paths, r.target.path)
 		for _, f := range r.findings {
 			items = append(items, item{f, r.prof})
 		}
@@ -390,7 +392,7 @@ func (st *settler) settle(group []lintResult, reps []*reportOut) {
 	}
 	st.tally.Add(shown)
 	for _, r := range reps {
-		r.add(shown)
+		r.add(paths, shown)
 	}
 }
 
@@ -486,7 +488,12 @@ func openReports(c *cli.Context, outputs []outputSpec, in report.Input, streamin
 
 // add takes one file's shown findings: SARIF lists the suppressed ones
 // too, the other formats only the rest.
-func (r *reportOut) add(shown []rules.Finding) {
+func (r *reportOut) add(paths []string, shown []rules.Finding) {
+	if fs, ok := r.stream.(report.FileStream); ok {
+		for _, p := range paths {
+			fs.File(p)
+		}
+	}
 	fs := shown
 	if r.spec.format != "sarif" && slices.ContainsFunc(shown, func(f rules.Finding) bool { return f.Suppression != nil }) {
 		fs = nil
