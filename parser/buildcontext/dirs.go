@@ -41,10 +41,10 @@ func readDir(path string) ([]dirEnt, error) {
 // Reading once still leaves each nested context listing everything below
 // it, a cost that grows with the square of the nesting: a hostile tree of a
 // thousand levels over 300,000 files would make 300 million entries. So a
-// run lists at most relistBudget bytes (entryBytes) of directories an
-// earlier walk of the run has already listed; past that, a walk that comes to such a
-// directory stops there, its listing Truncated, and the rules that need a
-// whole listing pass over it, as they do for a context over
+// run lists at most relistBudget (in entryBytes) of directories an earlier
+// walk of the run has already listed; past that, a walk that comes to such
+// a directory stops there, its listing Truncated, and the rules that need
+// a whole listing pass over it, as they do for a context over
 // Limits.MaxEntries. Contexts that do not overlap never spend it.
 type dirReads struct {
 	mu       sync.Mutex
