@@ -601,16 +601,16 @@ func TestDirReadsHoldBounded(t *testing.T) {
 	root := tree(t, map[string]string{"a/x": "", "a/y": "", "b/x": ""})
 	r := newDirReads()
 	for _, d := range []string{root, filepath.Join(root, "a"), filepath.Join(root, "b")} {
-		if _, ok, err := r.read(d, 0); !ok || err != nil {
-			t.Fatalf("read %s: ok %v, %v", d, ok, err)
+		if read, ok := r.read(d, 0); !ok || read.err != nil {
+			t.Fatalf("read %s: ok %v, %v", d, ok, read.err)
 		}
 	}
 	if r.held != 5 || len(r.byPath) != 3 {
 		t.Errorf("held %d entries of %d directories, want 5 of 3", r.held, len(r.byPath))
 	}
 	r.held = maxHeldEntries - 1 // as if full: the next read empties the cache
-	if _, _, err := r.read(filepath.Join(root, "a")+string(filepath.Separator)+".", 0); err != nil {
-		t.Fatal(err)
+	if read, _ := r.read(filepath.Join(root, "a")+string(filepath.Separator)+".", 0); read.err != nil {
+		t.Fatal(read.err)
 	}
 	if r.held != 2 || len(r.byPath) != 1 {
 		t.Errorf("after a read past the bound: held %d entries of %d directories, want 2 of 1", r.held, len(r.byPath))
@@ -634,6 +634,26 @@ func BenchmarkNestedContexts(b *testing.B) {
 				b.Fatalf("%s: truncated %v, %v", dir, l.Truncated, l.Err)
 			}
 			dir = filepath.Join(dir, "d")
+		}
+	}
+}
+
+// TestCacheNestedWalksAtOnce: contexts sharing directories may be walked
+// at the same time (the CLI lints on every CPU); each still gets its own
+// listing. Run with -race.
+func TestCacheNestedWalksAtOnce(t *testing.T) {
+	dirs := nestedTree(t, 6)
+	cache := NewCache()
+	got := make([]*Listing, len(dirs))
+	var wg sync.WaitGroup
+	for i, d := range dirs {
+		wg.Go(func() { got[i] = cache.ForDockerfile(filepath.Join(d, "Dockerfile"), "").Listing() })
+	}
+	wg.Wait()
+	for i, d := range dirs {
+		want := ForDockerfile(filepath.Join(d, "Dockerfile"), "").Listing()
+		if diff := cmp.Diff(want, got[i], cmp.AllowUnexported(Listing{}, Entry{})); diff != "" {
+			t.Errorf("context %d (-want +got):\n%s", i, diff)
 		}
 	}
 }

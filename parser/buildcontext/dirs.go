@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sync"
 )
 
@@ -11,24 +12,49 @@ import (
 type dirEnt struct {
 	name string
 	typ  fs.FileMode // the type bits only
-	size int64       // regular files: their size (0 when it cannot be read)
 }
 
-// readDir reads the directory at path, sorted by name, with the size of
-// each regular file. Like os.ReadDir, it returns what it could read along
-// with an error.
-func readDir(path string) ([]dirEnt, error) {
-	ds, err := os.ReadDir(path)
-	ents := make([]dirEnt, len(ds))
-	for i, d := range ds {
-		ents[i] = dirEnt{name: d.Name(), typ: d.Type()}
-		if ents[i].typ.IsRegular() {
-			if fi, err := d.Info(); err == nil {
-				ents[i].size = fi.Size()
+// dirRead is one directory read, sorted by name. Like os.ReadDir, it holds
+// what could be read along with an error. The sizes of its regular files
+// are read on first use: a directory whose files an ignore file excludes
+// needs none.
+type dirRead struct {
+	path  string
+	once  sync.Once // reads ents and err, when shared between walks
+	ents  []dirEnt
+	err   error
+	sized sync.Once
+	sizes []int64 // of the regular files of ents (0 when it cannot be read)
+}
+
+func readDir(path string) *dirRead {
+	d := &dirRead{path: path}
+	d.read()
+	return d
+}
+
+func (d *dirRead) read() {
+	ds, err := os.ReadDir(d.path)
+	d.ents, d.err = make([]dirEnt, len(ds)), err
+	for i, e := range ds {
+		d.ents[i] = dirEnt{name: e.Name(), typ: e.Type()}
+	}
+}
+
+// size is the size of the regular file ents[i].
+func (d *dirRead) size(i int) int64 {
+	d.sized.Do(func() {
+		sizes := make([]int64, len(d.ents))
+		for i, e := range d.ents {
+			if e.typ.IsRegular() {
+				if fi, err := os.Lstat(filepath.Join(d.path, e.name)); err == nil {
+					sizes[i] = fi.Size()
+				}
 			}
 		}
-	}
-	return ents, err
+		d.sizes = sizes
+	})
+	return d.sizes[i]
 }
 
 // dirReads shares directory reads between the walks of one Cache. Build
@@ -56,12 +82,6 @@ type dirReads struct {
 	budget   int64               // relistBudget, unless a test says otherwise
 }
 
-type dirRead struct {
-	once sync.Once
-	ents []dirEnt
-	err  error
-}
-
 // relistBudget is how much of directories already listed a run lists
 // again, in entryBytes, a few seconds' worth: 200 contexts nested over
 // 20,000 files of short paths.
@@ -81,29 +101,29 @@ func newDirReads() *dirReads {
 // only makes a directory count against the budget.
 func (r *dirReads) pathHash(path string) uint64 { return maphash.String(r.seed, path) }
 
-// read returns the entries of the directory at path (absolute), reading it
-// unless a walk of the run did already and its read is still held; relLen
-// is the length of its path in the walk's listing. ok is false when the
-// directory was listed before and the run's budget for listing again is
-// spent: the walk must stop.
-func (r *dirReads) read(path string, relLen int) (ents []dirEnt, ok bool, err error) {
+// read returns the directory at path (absolute), reading it unless a walk
+// of the run did already and its read is still held; relLen is the length
+// of its path in the walk's listing. ok is false when the directory was
+// listed before and the run's budget for listing again is spent: the walk
+// must stop.
+func (r *dirReads) read(path string, relLen int) (d *dirRead, ok bool) {
 	h := r.pathHash(path)
 	r.mu.Lock()
 	again := r.listed[h]
 	if again && r.relisted >= r.budget {
 		r.mu.Unlock()
-		return nil, false, nil
+		return nil, false
 	}
 	r.listed[h] = true
-	d := r.byPath[path]
+	d = r.byPath[path]
 	if d == nil {
-		d = &dirRead{}
+		d = &dirRead{path: path}
 		r.byPath[path] = d
 	}
 	r.mu.Unlock()
 
 	d.once.Do(func() {
-		d.ents, d.err = readDir(path)
+		d.read()
 		r.mu.Lock()
 		defer r.mu.Unlock()
 		if r.byPath[path] == d {
@@ -134,5 +154,5 @@ func (r *dirReads) read(path string, relLen int) (ents []dirEnt, ok bool, err er
 		r.relisted += cost
 		r.mu.Unlock()
 	}
-	return d.ents, true, d.err
+	return d, true
 }

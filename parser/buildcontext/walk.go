@@ -142,15 +142,15 @@ func withoutTrailingGlob(p *patternmatcher.Pattern) string {
 // dir lists the directory rel (relative, "" for the root); info is the
 // ignore matcher's result for rel.
 func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
-	ents, ok, err := w.readDir(rel)
+	read, ok := w.readDir(rel)
 	if !ok {
 		w.l.Truncated = true
 		return
 	}
-	if err != nil && rel == "" {
-		w.l.Err = err
+	if read.err != nil && rel == "" {
+		w.l.Err = read.err
 	}
-	for _, d := range ents {
+	for i, d := range read.ents {
 		p := d.name
 		if rel != "" {
 			p = rel + "/" + p
@@ -173,7 +173,7 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 			e.Pruned = true
 		}
 		if typ.IsRegular() && !e.Excluded {
-			e.Size = d.size
+			e.Size = read.size(i)
 		}
 		idx := len(w.l.Entries)
 		w.l.Entries = append(w.l.Entries, e)
@@ -193,10 +193,9 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 
 // readDir reads the directory rel of the context; ok is false when the
 // walk must stop (see dirReads).
-func (w *walker) readDir(rel string) (ents []dirEnt, ok bool, err error) {
+func (w *walker) readDir(rel string) (d *dirRead, ok bool) {
 	if w.reads == nil {
-		ents, err = readDir(filepath.Join(w.root, filepath.FromSlash(rel)))
-		return ents, true, err
+		return readDir(filepath.Join(w.root, filepath.FromSlash(rel))), true
 	}
 	return w.reads.read(filepath.Join(w.absRoot, filepath.FromSlash(rel)), len(rel))
 }
