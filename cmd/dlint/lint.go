@@ -487,11 +487,12 @@ func openReports(c *cli.Context, outputs []outputSpec, in report.Input, streamin
 }
 
 // add takes one file's shown findings: SARIF lists the suppressed ones
-// too, the other formats only the rest.
+// too, the other formats only the rest. paths are the file's targets that
+// could be read, for the formats that list files without findings too.
 func (r *reportOut) add(paths []string, shown []rules.Finding) {
-	if fs, ok := r.stream.(report.FileStream); ok {
+	if lister, ok := r.stream.(report.FileStream); ok {
 		for _, p := range paths {
-			fs.File(p)
+			lister.File(p)
 		}
 	}
 	fs := shown
