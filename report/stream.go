@@ -9,15 +9,16 @@ import (
 // A Stream writes one report as the findings come, a file's findings at a
 // time and in report order (by path, then position); Close writes what
 // follows them, given the files that could not be read, and flushes.
-// Formats whose document needs nothing from later findings stream, so a
-// run over a whole repository need not hold every finding until the end.
+// Every format streams, so a run over a whole repository need not hold
+// every finding until the end: a document whose head depends on later
+// findings (SARIF's invocation, JUnit's totals) keeps their encoded bytes
+// (spillBuffer), and Markdown keeps the rows its table can show.
 type Stream interface {
 	Write(findings []rules.Finding) error
 	Close(errors []string) error
 }
 
-// Streams maps each format that can be written as a stream to its
-// constructor. in gives everything but Findings and Errors, which the
+// Streams maps each format to the constructor of its stream. in gives everything but Findings and Errors, which the
 // Stream's methods take.
 var Streams = map[string]func(w io.Writer, in Input) Stream{
 	"text":       newTextStream,
