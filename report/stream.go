@@ -18,8 +18,8 @@ type Stream interface {
 	Close(errors []string) error
 }
 
-// Streams maps each format to the constructor of its stream. in gives everything but Findings and Errors, which the
-// Stream's methods take.
+// Streams maps each format to the constructor of its stream. in gives
+// everything but Findings and Errors, which the Stream's methods take.
 var Streams = map[string]func(w io.Writer, in Input) Stream{
 	"text":       newTextStream,
 	"json":       newJSONStream,

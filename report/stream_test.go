@@ -17,6 +17,11 @@ import (
 // whole, byte for byte, for every format that streams.
 func TestStreamsWriteWhatFormatsWrite(t *testing.T) {
 	in := testInput()
+	for _, name := range FormatNames() {
+		if Streams[name] == nil {
+			t.Errorf("format %s does not stream: a run would hold every finding until the end", name)
+		}
+	}
 	for name, newStream := range Streams {
 		t.Run(name, func(t *testing.T) {
 			if _, ok := Formats[name]; !ok {
