@@ -322,6 +322,45 @@ func TestContextFlag(t *testing.T) {
 	}
 }
 
+// TestTargetNamingNoStage: a target stage a Dockerfile lacks (a typo in
+// --target or in the configuration) is said, once per file and in report
+// order, since the rules then judge the last stage; a stage named in
+// another case is found, as BuildKit finds it.
+func TestTargetNamingNoStage(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Dockerfile", "FROM golang:1.23 AS build\nRUN go build\nFROM alpine:3.20 AS final\nUSER app\n")
+	write(t, dir, "single.Dockerfile", "FROM alpine:3.20\nUSER app\n")
+	write(t, dir, "daemon.json", "{}\n")
+	note := func(file, stage string) string {
+		return "dlint: " + file + ": no stage is named \"" + stage + "\", the target: docker build would fail; the rules about the image built judge the last stage\n"
+	}
+	for _, c := range []struct {
+		args  []string
+		notes string
+	}{
+		{[]string{"--target", "prod"}, note("Dockerfile", "prod") + note("single.Dockerfile", "prod")},
+		{[]string{"--target", "BUILD"}, note("single.Dockerfile", "BUILD")},
+		{[]string{"--target", "prod", "-q"}, ""},
+		{[]string{"--target", "final", "--fix"}, note("single.Dockerfile", "final")},
+		{nil, ""},
+	} {
+		r := dlint(t, dir, "", append(append([]string{"--no-config"}, c.args...), "Dockerfile", "single.Dockerfile", "daemon.json")...)
+		notes := ""
+		for _, line := range strings.SplitAfter(r.stderr, "\n") {
+			if strings.HasPrefix(line, "dlint: ") {
+				notes += line
+			}
+		}
+		if notes != c.notes || r.code == 2 {
+			t.Errorf("%v: exit %d, notes:\n%s\nwant:\n%s", c.args, r.code, notes, c.notes)
+		}
+	}
+	// The target's stage is the one judged: DL5003 names it.
+	if r := dlint(t, dir, "", "--no-config", "--target", "BUILD", "Dockerfile"); !strings.Contains(r.stdout, `no USER in the final stage "build"`) {
+		t.Errorf("--target BUILD: %s", r.stdout)
+	}
+}
+
 func TestNamedFileKinds(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "conf/docker.json", `{"debug": true,}`)

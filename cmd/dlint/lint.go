@@ -96,6 +96,16 @@ func lint(c *cli.Context) (int, error) {
 	keep = keep && writeBaselinePath == ""
 	stderr := c.App.ErrWriter
 	notice := func(msg string) { fmt.Fprintln(stderr, "dlint: "+report.Sanitize(msg)) }
+	// noting prints each file's note as the file is settled, in report
+	// order, unless --quiet.
+	noting := func(settle func(lintResult)) func(lintResult) {
+		return func(r lintResult) {
+			if r.note != "" && !layer.quiet {
+				notice(r.note)
+			}
+			settle(r)
+		}
+	}
 
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -147,14 +157,14 @@ func lint(c *cli.Context) (int, error) {
 			return exitUsage, err
 		}
 		byPath := grouper{settle: func(g []lintResult) { st.settle(g, reps) }}
-		readErrs := lintAll(targets, tprofs, layer, c.App.Reader, byPath.add)
+		readErrs := lintAll(targets, tprofs, layer, c.App.Reader, noting(byPath.add))
 		byPath.flush()
 		errs = append(errs, readErrs...)
 		return st.finish(reps, errs, len(targets), len(targets)-len(readErrs), layer, stderr)
 	}
 
 	var results []lintResult
-	readErrs := lintAll(targets, tprofs, layer, c.App.Reader, func(r lintResult) { results = append(results, r) })
+	readErrs := lintAll(targets, tprofs, layer, c.App.Reader, noting(func(r lintResult) { results = append(results, r) }))
 	errs = append(errs, readErrs...)
 	if fixing.on() {
 		changed, ferrs := finishFixes(c.App.Writer, notice, targets, layer)
@@ -277,7 +287,8 @@ type lintResult struct {
 	prof     *profile
 	findings []rules.Finding
 	src      []byte
-	err      error // the file could not be read
+	err      error  // the file could not be read
+	note     string // what the user must know of how the file was judged
 }
 
 // grouper gathers the results of consecutive targets that share a path
@@ -586,7 +597,7 @@ func lintAll(targets []target, profs []*profile, l *cliLayer, stdin io.Reader, s
 					return
 				}
 				r := lintResult{target: targets[i], prof: profs[i]}
-				r.findings, r.src, r.err = lintOne(targets[i], profs[i], l, stdin)
+				r.findings, r.src, r.note, r.err = lintOne(targets[i], profs[i], l, stdin)
 				if opensContext(targets[i]) {
 					l.contexts.Done(targets[i].fsPath, l.context)
 				}
@@ -627,10 +638,10 @@ func opensContext(t target) bool {
 // parse is parser.Parse; a test replaces it to make it fail.
 var parse = parser.Parse
 
-func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rules.Finding, src []byte, err error) {
+func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rules.Finding, src []byte, note string, err error) {
 	src, err = readTarget(t, stdin)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	// A panic while parsing (BuildKit's parser, mvdan/sh, dlint's own) on
 	// some input no fuzzer has found yet costs this file, not the run: the
@@ -639,11 +650,12 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rul
 	// panic is caught closer, in rules.Run, and costs only that rule.
 	defer func() {
 		if v := recover(); v != nil {
-			findings, err = []rules.Finding{rules.Failed(t.path, v)}, nil
+			findings, note, err = []rules.Finding{rules.Failed(t.path, v)}, "", nil
 		}
 	}()
 	lintSrc := func(b []byte) []rules.Finding {
 		doc := parse(t.path, b, t.kind, p.parseOpts)
+		note = missingTargetNote(t, doc, p.cfg.Options.Target)
 		if opensContext(t) {
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}
@@ -654,9 +666,22 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rul
 		return findings
 	}
 	if !l.fixing.on() {
-		return lintSrc(src), src, nil
+		return lintSrc(src), src, note, nil
 	}
-	return fixOne(t, src, p, l, lintSrc)
+	findings, src, err = fixOne(t, src, p, l, lintSrc)
+	return findings, src, note, err
+}
+
+// missingTargetNote is the note for a Dockerfile that has stages but none
+// named target (the stage the configuration or --target says is built):
+// docker build would stop there, and the rules about the image built
+// judge its last stage instead. "" when there is nothing to say.
+func missingTargetNote(t target, doc *parser.Document, target string) string {
+	if target == "" || doc == nil || doc.Dockerfile == nil || len(doc.Dockerfile.Stages) == 0 ||
+		doc.Dockerfile.StageByName(target) != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s: no stage is named %q, the target: docker build would fail; the rules about the image built judge the last stage", t.path, target)
 }
 
 // sortItems orders findings as rules.Sort does: by path, line, column,
