@@ -80,15 +80,18 @@ func Parse(src []byte) (*File, []source.Error) {
 		if len(cleaned) > 1 && cleaned[0] == '/' {
 			cleaned = cleaned[1:]
 		}
-		if !p.Negated && cleaned[0] == '!' {
-			// "/!x" is an exception too: BuildKit's reader looks for the
-			// "!" before it drops the leading slash, and hands the matcher
-			// "!x", which it reads as one.
-			if cleaned == "!" {
-				errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
-				continue
+		if trimmed := strings.TrimSpace(cleaned); !p.Negated && trimmed != "" {
+			// "/!x" and "/ !x" are exceptions too: BuildKit's reader looks
+			// for the "!" before it drops the leading slash, and hands the
+			// matcher "!x" or " !x", which it trims and cleans once more
+			// before it looks for a "!" itself.
+			if t := filepath.ToSlash(filepath.Clean(trimmed)); t[0] == '!' {
+				if t == "!" {
+					errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
+					continue
+				}
+				p.Negated, cleaned = true, t[1:]
 			}
-			p.Negated, cleaned = true, cleaned[1:]
 		}
 		p.Cleaned = cleaned
 		if len(cleaned) > maxPatternLen {

@@ -218,18 +218,26 @@ func TestPatternsNotUTF8(t *testing.T) {
 	}
 }
 
-// "/!x" is an exception as BuildKit reads it: its reader finds no "!" at
-// the start of the line, drops the slash, and the matcher then reads the
-// "!" of "!x".
+// "/!x" and "/ !x" are exceptions as BuildKit reads them: its reader finds
+// no "!" at the start of the line and drops the slash, and the matcher,
+// which trims what it is given, then reads the "!" of "!x".
 func TestSlashBangIsAnException(t *testing.T) {
-	f, errs := Parse([]byte("0\n/!0\n/!\n"))
-	if len(errs) != 1 || errs[0].Range.Start.Line != 3 || !strings.Contains(errs[0].Message, "illegal exclusion") {
-		t.Errorf("errors %v, want the lone \"/!\" of line 3", errs)
+	for _, exception := range []string{"/!0", "/ !0", "/  !0"} {
+		f, errs := Parse([]byte("0\n" + exception + "\n/!\n/ !\n"))
+		if len(errs) != 2 || errs[0].Range.Start.Line != 3 || errs[1].Range.Start.Line != 4 || !strings.Contains(errs[0].Message, "illegal exclusion") {
+			t.Errorf("%q: errors %v, want the lone \"!\" of lines 3 and 4", exception, errs)
+		}
+		if len(f.Patterns) != 2 || !f.Patterns[1].Negated || f.Patterns[1].Cleaned != "0" {
+			t.Fatalf("%q: patterns %+v, want 0 and the exception !0", exception, f.Patterns)
+		}
+		if f.Excludes("0") {
+			t.Errorf(`%q: "0" is left out; the exception brings it back`, exception)
+		}
 	}
-	if len(f.Patterns) != 2 || !f.Patterns[1].Negated || f.Patterns[1].Cleaned != "0" {
-		t.Fatalf("patterns %+v, want 0 and the exception !0", f.Patterns)
-	}
-	if f.Excludes("0") {
-		t.Error(`"0" is left out; the exception brings it back`)
+	// The third line leaves "0" out again: it is not a duplicate of the
+	// first, which the exception between them undoes.
+	f, _ := Parse([]byte("0\n/ !0\n0"))
+	if !f.Excludes("0") || !f.Patterns[1].Negated {
+		t.Errorf("0, / !0, 0: patterns %+v", f.Patterns)
 	}
 }
