@@ -32,15 +32,20 @@ func TestStreamsWriteWhatFormatsWrite(t *testing.T) {
 			files := byPath(in.Findings)
 			if fs, named := s.(FileStream); named {
 				// As the CLI does: every file in report order, those
-				// without findings too, each before its findings.
+				// without findings too, named as the user named it
+				// ("./etc/…"), each before its findings, if any.
 				files = nil
 				for _, p := range fileList(&in) {
-					fs.File(p)
+					named := p
 					var found []rules.Finding
 					for _, f := range in.Findings {
 						if displayPath(&in, f.Path) == p {
-							found = append(found, f)
+							named, found = f.Path, append(found, f)
 						}
+					}
+					fs.File(named)
+					if len(found) == 0 {
+						continue
 					}
 					if err := s.Write(found); err != nil {
 						t.Fatal(err)
