@@ -51,6 +51,15 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		seen[key] = true
 		out = append(out, t)
 	}
+	// The working directory, asked once: os.Getwd costs two stats, and a
+	// list of absolute paths (xargs over a repository) asks for each.
+	var wd string
+	wdFor := func(p string) string {
+		if wd == "" && filepath.IsAbs(p) {
+			wd, _ = os.Getwd()
+		}
+		return wd
+	}
 	infos, statErrs := statAll(paths)
 	for i, p := range paths {
 		if p == "-" {
@@ -75,14 +84,10 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			if k == parser.Unknown {
 				k = parser.KindOfNamed(p)
 			}
-			add(target{path: displayPath(p), fsPath: p, kind: k, named: true, mode: info.Mode()})
+			add(target{path: displayPathIn(wdFor(p), p), fsPath: p, kind: k, named: true, mode: info.Mode()})
 			continue
 		}
 		var found []target
-		wd := ""
-		if filepath.IsAbs(p) {
-			wd, _ = os.Getwd()
-		}
 		// A directory named by a symbolic link is searched as the user
 		// asked (WalkDir would see only the link): with a trailing
 		// separator the link is resolved, and the paths found still
@@ -118,7 +123,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 			if !d.Type().IsRegular() {
 				return nil // symlinks, FIFOs and devices are not followed in a search
 			}
-			found = append(found, target{path: displayPathIn(wd, path), fsPath: path, kind: k, fromDir: true, mode: d.Type()})
+			found = append(found, target{path: displayPathIn(wdFor(path), path), fsPath: path, kind: k, fromDir: true, mode: d.Type()})
 			return nil
 		})
 		if walkErr != nil {
