@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/urfave/cli/v2"
 )
 
 // These tests run the built binary, as a user or a CI job does.
@@ -646,5 +647,46 @@ func TestIgnoreFlagTurnsRuleOffInSARIF(t *testing.T) {
 	}
 	if r.code != 0 {
 		t.Errorf("exit %d, want 0 (the only finding is ignored)", r.code)
+	}
+}
+
+// TestGivenFlagsIsIsSet holds givenFlags to cli.Context.IsSet, which it
+// replaces, for every name of every flag, on command lines that give
+// flags by their names, aliases, combined short forms and "=" values.
+func TestGivenFlagsIsIsSet(t *testing.T) {
+	lines := [][]string{
+		{},
+		{"-q"},
+		{"--quiet", "-j", "2", "x"},
+		{"-qv", "--format=sarif", "--ignore", "DL3008", "--ignore", "DL3009"},
+		{"-c", "f.yaml", "--no-fail", "--fail-level", "none", "--", "-q"},
+		{"--config=f.yaml", "--verbose=false", "--jobs=3", "a", "b"},
+		{"config", "-v", "--format", "json", "dir"},
+	}
+	for _, args := range lines {
+		checked := 0
+		app := newApp(strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{}, new(int))
+		compare := func(c *cli.Context) error {
+			given := givenFlags(c)
+			for _, f := range append(slices.Clip(c.App.Flags), c.Command.Flags...) {
+				for _, n := range f.Names() {
+					checked++
+					if given[n] != c.IsSet(n) {
+						t.Errorf("%q: givenFlags says %s is set: %v, IsSet: %v", args, n, given[n], c.IsSet(n))
+					}
+				}
+			}
+			return nil
+		}
+		app.Action = compare
+		for _, cmd := range app.Commands {
+			cmd.Action = compare
+		}
+		if err := app.Run(append([]string{"dlint"}, args...)); err != nil {
+			t.Fatalf("%q: %v", args, err)
+		}
+		if checked == 0 {
+			t.Errorf("%q: no flag compared", args)
+		}
 	}
 }

@@ -61,7 +61,7 @@ func readFixMode(c *cli.Context, src flagSource, targets []target) (*fixMode, er
 				return nil, usageError("--fix cannot rewrite standard input; use --diff to see the fixes")
 			}
 		}
-		if c.IsSet("write-baseline") {
+		if src.isSet("write-baseline") {
 			return nil, usageError("--fix and --write-baseline cannot be combined")
 		}
 	}

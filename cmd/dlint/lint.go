@@ -22,7 +22,7 @@ import (
 )
 
 func lintFlags() []cli.Flag {
-	return withEnv(append(outputFlags(),
+	return namesOnce(withEnv(append(outputFlags(),
 		&cli.StringFlag{Name: "sarif-category", Usage: "SARIF runAutomationDetails.id: the `CATEGORY` that keeps uploads of several dlint runs apart"},
 		&cli.StringFlag{Name: "fail-level", Usage: "exit 1 when a finding is at or above `LEVEL`: error, warning, info, style or none (default: warning)"},
 		&cli.StringFlag{Name: "min-severity", Usage: "print only findings at or above `LEVEL`: error, warning, info or style (default: style)"},
@@ -50,7 +50,7 @@ func lintFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "fix", Usage: "apply safe fixes to the files in place, then report what remains"},
 		&cli.BoolFlag{Name: "fix-unsafe", Usage: "also apply fixes that change behaviour (implies --fix unless --diff)"},
 		&cli.BoolFlag{Name: "diff", Usage: "print the fixes as a unified diff instead of the report, and write nothing"},
-	))
+	)))
 }
 
 func usageError(format string, args ...any) error {
@@ -86,7 +86,7 @@ func lint(c *cli.Context) (int, error) {
 			return exitUsage, usageError("%s: %s: no such executable", layer.shellcheckFrom, layer.shellcheck)
 		}
 	}
-	src := flagSource{c: c, env: env}
+	src := newFlagSource(c, env)
 	baselinePath, _ := src.str("baseline")
 	writeBaselinePath := c.String("write-baseline")
 	keep := false
