@@ -35,16 +35,14 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		cfg = &Config{}
 	}
 	load()
-	var out []Finding
-	report := func(f Finding) { out = append(out, f) }
+	scratch := getScratch()
+	report := func(f Finding) { scratch.findings = append(scratch.findings, f) }
 	for _, e := range doc.Errors {
 		if r := parseErrorRule(doc.Kind); r != nil {
 			report(Finding{Rule: r, Severity: r.Severity, Path: doc.Path, Range: e.Range, Message: e.Message})
 		}
 	}
 	memo := new(memoTable)
-	passes := getPasses()
-	defer putPasses(passes)
 	for i, r := range all {
 		if r.Check == nil || !applies(r, doc) {
 			continue
@@ -55,32 +53,46 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 		if r.Optional && !enabled(cfg, r, doc.Path) {
 			continue
 		}
-		pass := &(*passes)[i]
+		pass := &scratch.passes[i]
 		*pass = Pass{Document: doc, Options: &cfg.Options, rule: r, report: report, memo: memo}
 		runSafely(pass, report)
 	}
-	out = applySeverities(out, cfg)
-	out = suppress(doc, out, cfg)
-	Sort(out)
+	fs := applySeverities(scratch.findings, cfg)
+	fs = suppress(doc, fs, cfg)
+	out := sortedCopy(fs, &scratch.order)
+	// suppress works in place and may append: clear what either used.
+	putScratch(scratch, max(len(scratch.findings), len(fs)))
 	return out
 }
 
-// passPool holds the Pass of every rule for one document at a time: a run
-// over thousands of files would otherwise allocate them for each file.
-// No Pass outlives Run.
-var passPool = sync.Pool{New: func() any { return new([]Pass) }}
-
-func getPasses() *[]Pass {
-	pp := passPool.Get().(*[]Pass)
-	if len(*pp) < len(all) {
-		*pp = make([]Pass, len(all))
-	}
-	return pp
+// runScratch is what Run needs for one document and drops after it: the
+// Pass of every rule and the findings as they are reported. A run over
+// thousands of files would otherwise allocate them for each file, and grow
+// the findings step by step; Run returns one copy of the exact size.
+type runScratch struct {
+	passes   []Pass
+	findings []Finding
+	order    []int
 }
 
-func putPasses(pp *[]Pass) {
-	clear(*pp) // drop the document and its memo
-	passPool.Put(pp)
+var scratchPool = sync.Pool{New: func() any { return new(runScratch) }}
+
+func getScratch() *runScratch {
+	s := scratchPool.Get().(*runScratch)
+	if len(s.passes) < len(all) {
+		s.passes = make([]Pass, len(all))
+	}
+	return s
+}
+
+// putScratch drops what the scratch refers to (the document, its memo, the
+// findings' messages), the first used findings, so that the pool keeps
+// only the memory.
+func putScratch(s *runScratch, used int) {
+	clear(s.passes)
+	clear(s.findings[:min(used, cap(s.findings))])
+	s.findings = s.findings[:0]
+	scratchPool.Put(s)
 }
 
 // enabled reports whether the configuration turns an optional rule on by
@@ -147,22 +159,32 @@ func applySeverities(fs []Finding, cfg *Config) []Finding {
 }
 
 // Sort orders findings by path, line, column, rule and message, keeping
-// the order they were reported in otherwise. A Finding is large: the sort
-// moves their indices, and each finding once.
+// the order they were reported in otherwise.
 func Sort(fs []Finding) {
 	if len(fs) < 2 {
 		return
 	}
-	order := make([]int, len(fs))
-	for i := range order {
-		order[i] = i
+	copy(fs, sortedCopy(fs, new([]int)))
+}
+
+// sortedCopy returns fs sorted as Sort sorts, in a new slice of its exact
+// length. A Finding is large: the sort moves their indices (in *order,
+// reused), and each finding once.
+func sortedCopy(fs []Finding, order *[]int) []Finding {
+	if len(fs) == 0 {
+		return nil
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return compareFindings(&fs[a], &fs[b]) })
-	sorted := make([]Finding, len(fs))
-	for i, j := range order {
-		sorted[i] = fs[j]
+	idx := (*order)[:0]
+	for i := range fs {
+		idx = append(idx, i)
 	}
-	copy(fs, sorted)
+	*order = idx
+	slices.SortStableFunc(idx, func(a, b int) int { return compareFindings(&fs[a], &fs[b]) })
+	out := make([]Finding, len(fs))
+	for i, j := range idx {
+		out[i] = fs[j]
+	}
+	return out
 }
 
 // compareFindings orders two findings; it is called some n log n times a
