@@ -565,6 +565,14 @@ func (c *chainVars) expand(in *dockerfile.Instruction, word string) (string, boo
 	return expandWord(c.f, word, c.w.at(in))
 }
 
+// processWord is f.ProcessWord, for a nil f (a word outside any file) too.
+func processWord(f *dockerfile.File, word string, env bkshell.EnvGetter) (bkshell.ProcessWordResult, error) {
+	if f == nil {
+		return dockerfile.LexWord(bkshell.NewLex('\\'), word, env)
+	}
+	return f.ProcessWord(word, env)
+}
+
 func escapeOf(f *dockerfile.File) rune {
 	if f != nil && f.Escape != 0 {
 		return f.Escape
@@ -580,8 +588,7 @@ func expandWord(f *dockerfile.File, word string, vars map[string]string) (string
 	if dockerfile.PlainWord(word, escape) {
 		return word, false
 	}
-	lex := bkshell.NewLex(escape)
-	res, err := dockerfile.LexWord(lex, word, wordEnv(vars))
+	res, err := processWord(f, word, wordEnv(vars))
 	if err != nil {
 		return word, true
 	}
@@ -593,8 +600,7 @@ func referencedVars(f *dockerfile.File, word string) []string {
 	if !strings.Contains(word, "$") {
 		return nil
 	}
-	lex := bkshell.NewLex(escapeOf(f))
-	res, err := dockerfile.LexWord(lex, word, wordEnv(nil))
+	res, err := processWord(f, word, wordEnv(nil))
 	if err != nil {
 		return nil
 	}

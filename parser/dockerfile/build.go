@@ -28,6 +28,21 @@ func (m mapEnv) Keys() []string {
 	return keys
 }
 
+// ProcessWord runs BuildKit's word processing (LexWord) on word with the
+// file's escape character. It reuses the file's lexer: each holds a text
+// scanner with a kilobyte of buffer, too much to make for every word. Like
+// Expand, it must not be called from two goroutines on one File.
+func (f *File) ProcessWord(word string, env bkshell.EnvGetter) (bkshell.ProcessWordResult, error) {
+	if f.lex.Lex == nil {
+		escape := f.Escape
+		if escape == 0 {
+			escape = '\\'
+		}
+		f.lex = newLexer(escape)
+	}
+	return LexWord(f.lex.Lex, word, env)
+}
+
 // Expand substitutes variables in word as BuildKit does. unresolved is set
 // when a variable without a value is used (and has no ${V:-default}), and
 // when the value is past what dlint works out (over maxSubstitution bytes
