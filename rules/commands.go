@@ -6,6 +6,7 @@ package rules
 // registry_shell.go. Package-manager knowledge lives in pkgmgr.go.
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -240,13 +241,34 @@ type shOpt struct {
 
 // parse splits args into options and positional words; "--" ends options.
 func (s shOptSpec) parse(args []shell.Word) (opts []shOpt, pos []shell.Word) {
+	s.scan(args, func(o shOpt) bool {
+		opts = append(opts, o)
+		return true
+	}, func(w shell.Word) { pos = append(pos, w) })
+	return opts, pos
+}
+
+// options yields the options of args as parse finds them, without keeping
+// them: most commands are checked for one or two options, and a shOpt
+// holds two words.
+func (s shOptSpec) options(args []shell.Word) iter.Seq[shOpt] {
+	return func(yield func(shOpt) bool) { s.scan(args, yield, nil) }
+}
+
+// scan calls opt with each option of args until it returns false, and pos
+// (when not nil) with each positional word; "--" ends options.
+func (s shOptSpec) scan(args []shell.Word, opt func(shOpt) bool, pos func(shell.Word)) {
 	for i := 0; i < len(args); i++ {
 		w := args[i]
 		v := w.Value
 		switch {
 		case v == "--":
-			pos = append(pos, args[i+1:]...)
-			return opts, pos
+			if pos != nil {
+				for _, p := range args[i+1:] {
+					pos(p)
+				}
+			}
+			return
 		case strings.HasPrefix(v, "--"):
 			name, val, eq := strings.Cut(v[2:], "=")
 			o := shOpt{Name: name, Long: true, Word: w, Off: 0, Len: len(v)}
@@ -256,7 +278,9 @@ func (s shOptSpec) parse(args []shell.Word) (opts []shOpt, pos []shell.Word) {
 				i++
 				o.Value, o.HasValue, o.ValWord = args[i].Value, true, args[i]
 			}
-			opts = append(opts, o)
+			if !opt(o) {
+				return
+			}
 		case strings.HasPrefix(v, "-") && len(v) > 1:
 			for j := 1; j < len(v); j++ {
 				ch := v[j]
@@ -268,21 +292,27 @@ func (s shOptSpec) parse(args []shell.Word) (opts []shOpt, pos []shell.Word) {
 						i++
 						o.Value, o.HasValue, o.ValWord = args[i].Value, true, args[i]
 					}
-					opts = append(opts, o)
+					if !opt(o) {
+						return
+					}
 					break
 				}
-				opts = append(opts, o)
+				if !opt(o) {
+					return
+				}
 			}
 		default:
-			pos = append(pos, w)
+			if pos != nil {
+				pos(w)
+			}
 		}
 	}
-	return opts, pos
 }
 
-// has reports whether one of names (short letters or long names) is set.
-func shOptFind(opts []shOpt, names ...string) (shOpt, bool) {
-	for _, o := range opts {
+// shOptFind returns the first of opts that is one of names (short letters
+// or long names).
+func shOptFind(opts iter.Seq[shOpt], names ...string) (shOpt, bool) {
+	for o := range opts {
 		for _, n := range names {
 			if o.Name == n && (o.Long == (len(n) > 1)) {
 				return o, true

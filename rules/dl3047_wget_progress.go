@@ -26,9 +26,8 @@ func checkWgetProgress(p *Pass) {
 			if !c.Is("wget") || !shExecuted(c) {
 				continue
 			}
-			opts, _ := shWgetOpts.parse(c.Args)
 			quiet := false
-			for _, o := range opts {
+			for o := range shWgetOpts.options(c.Args) {
 				switch {
 				case o.Long && (o.Name == "progress" || o.Name == "quiet" || o.Name == "no-verbose" ||
 					o.Name == "output-file" || o.Name == "append-output"):

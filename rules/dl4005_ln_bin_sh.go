@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+
 	"github.com/dlint/dlint/parser"
 )
 
@@ -27,7 +29,7 @@ func checkLnBinSh(p *Pass) {
 				continue
 			}
 			opts, pos := shLnOpts.parse(c.Args)
-			if _, ok := shOptFind(opts, "t", "target-directory"); ok || len(pos) < 2 {
+			if _, ok := shOptFind(slices.Values(opts), "t", "target-directory"); ok || len(pos) < 2 {
 				continue
 			}
 			dst := pos[len(pos)-1]

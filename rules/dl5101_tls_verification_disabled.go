@@ -75,15 +75,13 @@ func checkTLSDisabled(p *Pass) {
 			}
 			switch {
 			case c.Is("curl"):
-				opts, _ := shCurlOpts.parse(c.Args)
-				for _, o := range opts {
+				for o := range shCurlOpts.options(c.Args) {
 					if (!o.Long && o.Name == "k") || (o.Long && (o.Name == "insecure" || o.Name == "proxy-insecure" || o.Name == "doh-insecure")) {
 						d.report(o.optRange(), `"curl `+o.optText()+`" turns off TLS certificate verification`)
 					}
 				}
 			case c.Is("wget"):
-				opts, _ := shWgetOpts.parse(c.Args)
-				for _, o := range opts {
+				for o := range shWgetOpts.options(c.Args) {
 					if o.Long && (o.Name == "no-check-certificate" || (o.Name == "check-certificate" && o.HasValue && shFalsy(o.Value))) {
 						d.report(o.optRange(), `"wget `+o.optText()+`" turns off TLS certificate verification`)
 					}

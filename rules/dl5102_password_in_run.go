@@ -42,12 +42,11 @@ func checkPasswordInRun(p *Pass) {
 			case c.Is("chpasswd", "chgpasswd"):
 				d.report(c.Name.Range, `"`+c.Base()+`" sets a password that is baked into the image`)
 			case c.Is("useradd", "usermod", "adduser", "groupadd", "groupmod"):
-				opts, _ := shUseraddOpts.parse(c.Args)
-				if o, ok := shOptFind(opts, "p", "password"); ok && !shLockedPassword(o.Value) {
+				if o, ok := shOptFind(shUseraddOpts.options(c.Args), "p", "password"); ok && !shLockedPassword(o.Value) {
 					d.report(o.optRange(), `"`+c.Base()+` `+o.optText()+`" sets a password that is baked into the image`)
 				}
 			case c.Is("passwd"):
-				opts, _ := shPasswdOpts.parse(c.Args)
+				opts := shPasswdOpts.options(c.Args)
 				if o, ok := shOptFind(opts, "stdin"); ok {
 					d.report(o.optRange(), `"passwd --stdin" sets a password that is baked into the image`)
 				} else if o, ok := shOptFind(opts, "d", "delete"); ok {

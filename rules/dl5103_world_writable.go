@@ -2,6 +2,7 @@ package rules
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -99,7 +100,7 @@ func checkWorldWritable(p *Pass) {
 					spec = shInstallOpts
 				}
 				opts, pos := spec.parse(c.Args)
-				o, ok := shOptFind(opts, "m", "mode")
+				o, ok := shOptFind(slices.Values(opts), "m", "mode")
 				if !ok {
 					continue
 				}

@@ -65,17 +65,15 @@ func checkCredentialsInRun(p *Pass) {
 					report(c.Args[3], `the value of "aws configure set `+vals[2]+`"`)
 				}
 			case c.Is("docker", "podman", "buildah", "skopeo", "helm", "oras", "crane", "regctl") && shHasWord(vals, "login"):
-				opts, _ := shLoginOpts.parse(c.Args)
-				if o, ok := shOptFind(opts, "p", "password"); ok && o.HasValue {
+				if o, ok := shOptFind(shLoginOpts.options(c.Args), "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the password of "`+c.Base()+` login `+o.optText()+`"`)
 				}
 			case c.Is("az") && len(vals) > 0 && vals[0] == "login":
-				opts, _ := shLoginOpts.parse(c.Args)
-				if o, ok := shOptFind(opts, "p", "password"); ok && o.HasValue {
+				if o, ok := shOptFind(shLoginOpts.options(c.Args), "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the secret of "az login `+o.optText()+`"`)
 				}
 			case c.Is("doctl") && len(vals) >= 2 && vals[0] == "auth" && vals[1] == "init":
-				opts, _ := shOptSpec{shortVal: "t", longVal: shSet("access-token", "context")}.parse(c.Args)
+				opts := shOptSpec{shortVal: "t", longVal: shSet("access-token", "context")}.options(c.Args)
 				if o, ok := shOptFind(opts, "t", "access-token"); ok && o.HasValue {
 					report(o.ValWord, `the token of "doctl auth init `+o.optText()+`"`)
 				}
