@@ -690,3 +690,17 @@ func TestGivenFlagsIsIsSet(t *testing.T) {
 		}
 	}
 }
+
+// TestFlagNamesIsCLIs holds flagNames to cli.FlagNames, for dlint's own
+// flags and for names urfave/cli cuts short.
+func TestFlagNamesIsCLIs(t *testing.T) {
+	cases := [][]string{{"quiet", "q"}, {"format"}, {"a,b", "c d", ", x", "e,  f"}, {""}}
+	for _, f := range lintFlags() {
+		cases = append(cases, f.Names())
+	}
+	for _, c := range cases {
+		if got, want := flagNames(c[0], c[1:]), cli.FlagNames(c[0], c[1:]); !slices.Equal(got, want) {
+			t.Errorf("flagNames(%q, %q) = %q, cli.FlagNames: %q", c[0], c[1:], got, want)
+		}
+	}
+}

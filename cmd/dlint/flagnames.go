@@ -1,6 +1,10 @@
 package main
 
-import "github.com/urfave/cli/v2"
+import (
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
 
 // urfave/cli v2 works out a flag's names (FlagNames, a regular expression
 // over each name) every time it asks for them, and looking up any one flag
@@ -12,21 +16,33 @@ import "github.com/urfave/cli/v2"
 func namesOnce(flags []cli.Flag) []cli.Flag {
 	out := make([]cli.Flag, len(flags))
 	for i, f := range flags {
-		names := f.Names()
 		switch f := f.(type) {
 		case *cli.StringFlag:
-			out[i] = stringFlag{f, names}
+			out[i] = stringFlag{f, flagNames(f.Name, f.Aliases)}
 		case *cli.StringSliceFlag:
-			out[i] = stringSliceFlag{f, names}
+			out[i] = stringSliceFlag{f, flagNames(f.Name, f.Aliases)}
 		case *cli.BoolFlag:
-			out[i] = boolFlag{f, names}
+			out[i] = boolFlag{f, flagNames(f.Name, f.Aliases)}
 		case *cli.IntFlag:
-			out[i] = intFlag{f, names}
+			out[i] = intFlag{f, flagNames(f.Name, f.Aliases)}
 		case *cli.GenericFlag:
-			out[i] = genericFlag{f, names}
+			out[i] = genericFlag{f, flagNames(f.Name, f.Aliases)}
 		default:
 			out[i] = f
 		}
+	}
+	return out
+}
+
+// flagNames is cli.FlagNames without its regular expression: each name up
+// to its first comma or space.
+func flagNames(name string, aliases []string) []string {
+	out := make([]string, 0, 1+len(aliases))
+	for _, n := range append([]string{name}, aliases...) {
+		if i := strings.IndexAny(n, ", "); i >= 0 {
+			n = n[:i]
+		}
+		out = append(out, n)
 	}
 	return out
 }

@@ -34,22 +34,25 @@ var noEnv = map[string]bool{"f": true, "o": true, "write-baseline": true, "stdin
 // withEnv appends "[$DLINT_…]" to each flag's usage, as the help shows it.
 func withEnv(flags []cli.Flag) []cli.Flag {
 	for _, f := range flags {
-		name := f.Names()[0]
-		if noEnv[name] {
-			continue
-		}
-		suffix := " [$" + envName(name) + "]"
+		// Each flag's Name, not Names(), which runs a regular expression.
+		var name string
+		var usage *string
 		switch f := f.(type) {
 		case *cli.StringFlag:
-			f.Usage += suffix
+			name, usage = f.Name, &f.Usage
 		case *cli.StringSliceFlag:
-			f.Usage += suffix
+			name, usage = f.Name, &f.Usage
 		case *cli.BoolFlag:
-			f.Usage += suffix
+			name, usage = f.Name, &f.Usage
 		case *cli.IntFlag:
-			f.Usage += suffix
+			name, usage = f.Name, &f.Usage
 		case *cli.GenericFlag:
-			f.Usage += suffix
+			name, usage = f.Name, &f.Usage
+		default:
+			continue
+		}
+		if !noEnv[name] {
+			*usage += " [$" + envName(name) + "]"
 		}
 	}
 	return flags
