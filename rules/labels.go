@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"net/mail"
 	"net/url"
 	"strings"
 	"time"
@@ -147,10 +146,7 @@ var hashRE = lazyregexp.New(`^(?:[0-9a-f]{7,40}|[0-9a-f]{64})$`)
 // abbreviated or full SHA-1) or 64 (SHA-256).
 func validHash(v string) bool { return hashRE.MatchString(v) }
 
-func validEmail(v string) bool {
-	a, err := mail.ParseAddress(v)
-	return err == nil && strings.Contains(a.Address, "@")
-}
+// validEmail (type email, DL3058) is in email.go.
 
 var spdxIDRE = lazyregexp.New(`^(?:(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9][A-Za-z0-9.-]*\+?)$`)
 
