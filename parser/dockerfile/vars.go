@@ -316,7 +316,11 @@ func LexWord(lex *bkshell.Lex, word string, env bkshell.EnvGetter) (bkshell.Proc
 		word = b.String()
 	}
 	budget := &budgetEnv{env: env, left: maxSubstitution}
-	res, err := lex.ProcessWordWithMatches(word, budget)
+	res, ok := plainLex(lex, word, budget)
+	var err error
+	if !ok {
+		res, err = lex.ProcessWordWithMatches(word, budget)
+	}
 	switch {
 	case err != nil:
 	case budget.unknown:
