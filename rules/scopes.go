@@ -37,7 +37,11 @@ func globalScope(p *Pass) *dockerfile.Scope {
 // document for all the rules that ask (scopes are never changed in place).
 func eachScope(p *Pass, fn func(in *dockerfile.Instruction, s *dockerfile.Scope)) {
 	list := p.Memo(scopesKey{}, func() any {
-		var out []scoped
+		n := 0
+		for _, st := range p.Dockerfile.Stages {
+			n += len(st.Instructions)
+		}
+		out := make([]scoped, 0, n)
 		p.Dockerfile.EachScope(buildArgs(p), func(in *dockerfile.Instruction, s *dockerfile.Scope) {
 			out = append(out, scoped{in, s})
 		})

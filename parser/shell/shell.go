@@ -227,7 +227,8 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	// inside. Every write to ops for a call comes from one of its
 	// ancestors, so it is complete when the call itself is reached.
 	var (
-		stack      []syntax.Node
+		// Scripts seldom nest deeper than this: the stack then grows once.
+		stack      = make([]syntax.Node, 0, 16)
 		containers []*Command // the enclosing calls and declarations; nil when one has no words
 		inSub      int        // enclosing subshells and substitutions
 		inPipe     int        // enclosing pipelines
