@@ -85,9 +85,9 @@ func getScratch() *runScratch {
 	return s
 }
 
-// putScratch drops what the scratch refers to (the document, its memo, the
-// findings' messages), the first used findings, so that the pool keeps
-// only the memory.
+// putScratch clears what the scratch refers to (the document and its memo
+// in the passes, the used findings and their messages) so that the pool
+// keeps memory only.
 func putScratch(s *runScratch, used int) {
 	clear(s.passes)
 	clear(s.findings[:min(used, cap(s.findings))])
