@@ -88,7 +88,6 @@ func findContextSources(p *Pass) []ctxSource {
 	needVars := slices.ContainsFunc(f.Instructions, copiesVariablePath)
 	for _, in := range f.Instructions {
 		var paths, excl []string
-		verb := strings.ToUpper(in.Cmd)
 		switch c := in.Command.(type) {
 		case *instructions.Stage:
 			vars = map[string]string{}
@@ -125,6 +124,7 @@ func findContextSources(p *Pass) []ctxSource {
 		default:
 			continue
 		}
+		verb := strings.ToUpper(in.Cmd)
 		after := in.KeywordRange.End
 		for _, fl := range in.Flags {
 			if fl.Range.End.Line > after.Line || fl.Range.End.Line == after.Line && fl.Range.End.Column > after.Column {
