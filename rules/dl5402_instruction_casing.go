@@ -24,7 +24,11 @@ var instructionCasing = &Rule{
 	Bad:  "FROM alpine:3.20\nrun echo hi\nCOPY . /app",
 	Good: "FROM alpine:3.20\nRUN echo hi\nCOPY . /app",
 	Check: func(p *Pass) {
-		var staged []*dockerfile.Instruction
+		n := 0
+		for _, st := range p.Dockerfile.Stages {
+			n += 1 + len(st.Instructions)
+		}
+		staged := make([]*dockerfile.Instruction, 0, n)
 		lower, upper := 0, 0
 		for _, st := range p.Dockerfile.Stages {
 			staged = append(staged, st.From)
@@ -36,10 +40,10 @@ var instructionCasing = &Rule{
 			if !shIsASCII(in.Keyword) {
 				continue
 			}
-			switch kw := in.Keyword; {
-			case kw == strings.ToLower(kw):
+			switch hasLower, hasUpper := asciiCases(in.Keyword); {
+			case !hasUpper:
 				lower++
-			case kw == strings.ToUpper(kw):
+			case !hasLower:
 				upper++
 			}
 		}
@@ -63,4 +67,15 @@ var instructionCasing = &Rule{
 			p.Report(in.KeywordRange, fmt.Sprintf("instruction %q should be %s like most instructions in this file", kw, casing), fixes...)
 		}
 	},
+}
+
+// asciiCases reports whether s has lower-case and upper-case ASCII letters
+// (strings.ToLower would allocate to say so, for each keyword).
+func asciiCases(s string) (hasLower, hasUpper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		hasLower = hasLower || c >= 'a' && c <= 'z'
+		hasUpper = hasUpper || c >= 'A' && c <= 'Z'
+	}
+	return hasLower, hasUpper
 }
