@@ -28,7 +28,6 @@ var definitionDescription = &Rule{
 	Check: func(p *Pass) {
 		for _, in := range p.Dockerfile.Instructions {
 			var keys []string
-			what := strings.ToUpper(in.Cmd)
 			switch c := in.Command.(type) {
 			case *instructions.Stage:
 				if c.Name != "" {
@@ -50,7 +49,7 @@ var definitionDescription = &Rule{
 			if len(keys) > 1 {
 				example = "<name>"
 			}
-			p.Report(firstLine(in), fmt.Sprintf("the comment above %s should start with %q to describe it: `# %s <description>`", what, example, example))
+			p.Report(firstLine(in), fmt.Sprintf("the comment above %s should start with %q to describe it: `# %s <description>`", strings.ToUpper(in.Cmd), example, example))
 		}
 	},
 }
