@@ -57,28 +57,44 @@ func checkCredentialsInRun(p *Pass) {
 			if !shExecuted(c) {
 				continue
 			}
-			vals := c.ArgValues()
+			// Each case names its commands (no two the same), and only
+			// those need the argument values.
 			switch {
-			case c.Is("aws") && len(vals) >= 4 && vals[0] == "configure" && vals[1] == "set":
+			case c.Is("aws"):
+				vals := c.ArgValues()
+				if len(vals) < 4 || vals[0] != "configure" || vals[1] != "set" {
+					continue
+				}
 				key := strings.ToLower(vals[2])
 				if strings.HasSuffix(key, "aws_secret_access_key") || strings.HasSuffix(key, "aws_session_token") {
 					report(c.Args[3], `the value of "aws configure set `+vals[2]+`"`)
 				}
-			case c.Is("docker", "podman", "buildah", "skopeo", "helm", "oras", "crane", "regctl") && shHasWord(vals, "login"):
+			case c.Is("docker", "podman", "buildah", "skopeo", "helm", "oras", "crane", "regctl"):
+				if !shHasWord(c.ArgValues(), "login") {
+					continue
+				}
 				if o, ok := shOptFind(shLoginOpts.options(c.Args), "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the password of "`+c.Base()+` login `+o.optText()+`"`)
 				}
-			case c.Is("az") && len(vals) > 0 && vals[0] == "login":
+			case c.Is("az"):
+				if len(c.Args) == 0 || c.Args[0].Value != "login" {
+					continue
+				}
 				if o, ok := shOptFind(shLoginOpts.options(c.Args), "p", "password"); ok && o.HasValue {
 					report(o.ValWord, `the secret of "az login `+o.optText()+`"`)
 				}
-			case c.Is("doctl") && len(vals) >= 2 && vals[0] == "auth" && vals[1] == "init":
+			case c.Is("doctl"):
+				if vals := c.ArgValues(); len(vals) < 2 || vals[0] != "auth" || vals[1] != "init" {
+					continue
+				}
 				opts := shOptSpec{shortVal: "t", longVal: shSet("access-token", "context")}.options(c.Args)
 				if o, ok := shOptFind(opts, "t", "access-token"); ok && o.HasValue {
 					report(o.ValWord, `the token of "doctl auth init `+o.optText()+`"`)
 				}
-			case c.Is("npm", "pnpm", "yarn") && len(vals) >= 3 && vals[0] == "config" && vals[1] == "set":
-				checkNpmAuth(c, report)
+			case c.Is("npm", "pnpm", "yarn"):
+				if vals := c.ArgValues(); len(vals) >= 3 && vals[0] == "config" && vals[1] == "set" {
+					checkNpmAuth(c, report)
+				}
 			case c.Is("git"):
 				for _, a := range c.Args {
 					if ui := shURLUserinfo(a.Value); ui != "" && (strings.Contains(ui, ":") || !a.Lit) {

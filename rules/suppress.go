@@ -211,6 +211,9 @@ type pragmaIndex struct {
 	byLine map[int][]*pragmaGroup
 }
 
+// noPragmas is the index of a file without pragmas; nothing writes to it.
+var noPragmas = &pragmaIndex{global: &pragmaGroup{}}
+
 type pragmaGroup struct {
 	first map[*Rule]int // rule → index of the group's first pragma naming it
 	sc    []int         // indices of the group's pragmas naming ShellCheck codes
@@ -246,6 +249,9 @@ func (g *pragmaGroup) candidate(pragmas []*pragma, f Finding) int {
 }
 
 func indexPragmas(pragmas []*pragma) *pragmaIndex {
+	if len(pragmas) == 0 {
+		return noPragmas // most files: their maps need not be made
+	}
 	x := &pragmaIndex{global: &pragmaGroup{first: map[*Rule]int{}}, byLine: map[int][]*pragmaGroup{}}
 	groups := map[[2]int]*pragmaGroup{}
 	for i, p := range pragmas {
