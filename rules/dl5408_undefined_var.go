@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -61,7 +62,7 @@ var undefinedVar = &Rule{
 			}
 			// A word without a $ uses no variable: BuildKit's lexer, costly
 			// for each word, need not run on it.
-			for _, w := range expandedWords(in) {
+			for w := range expandedWords(in) {
 				if usesVariable(w) {
 					report(s.Expand(w), nil)
 				}
@@ -89,42 +90,62 @@ var undefinedVar = &Rule{
 // word: every reference starts with a $, whatever the escape character.
 func usesVariable(word string) bool { return strings.IndexByte(word, '$') >= 0 }
 
-// expandedWords are the words of an instruction that BuildKit expands with
-// its shell lexer before dispatching it (instructions.SupportsSingleWordExpansion).
-func expandedWords(in *dockerfile.Instruction) []string {
-	switch c := in.Command.(type) {
-	case *instructions.EnvCommand:
-		return kvWords(c.Env)
-	case *instructions.LabelCommand:
-		return kvWords(c.Labels)
-	case *instructions.AddCommand:
-		return append([]string{c.Chown, c.Chmod, c.Checksum}, append(c.SourcePaths, c.DestPath)...)
-	case *instructions.CopyCommand:
-		return append([]string{c.Chown, c.Chmod}, append(c.SourcePaths, c.DestPath)...)
-	case *instructions.WorkdirCommand:
-		return []string{c.Path}
-	case *instructions.UserCommand:
-		return []string{c.User}
-	case *instructions.VolumeCommand:
-		return c.Volumes
-	case *instructions.StopSignalCommand:
-		return []string{c.Signal}
-	case *instructions.RunCommand:
-		var out []string
-		for _, m := range in.FlagValues("mount") {
-			fields, err := csvvalue.Fields(m, nil)
-			if err != nil {
-				continue
-			}
-			for _, f := range fields {
-				if _, v, ok := strings.Cut(f, "="); ok {
-					out = append(out, v)
+// expandedWords yields the words of an instruction that BuildKit expands
+// with its shell lexer before dispatching it
+// (instructions.SupportsSingleWordExpansion), without gathering them: it
+// is asked of every instruction of every file.
+func expandedWords(in *dockerfile.Instruction) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		switch c := in.Command.(type) {
+		case *instructions.EnvCommand:
+			yieldPairs(c.Env, yield)
+		case *instructions.LabelCommand:
+			yieldPairs(c.Labels, yield)
+		case *instructions.AddCommand:
+			_ = yield(c.Chown) && yield(c.Chmod) && yield(c.Checksum) && yieldAll(c.SourcePaths, yield) && yield(c.DestPath)
+		case *instructions.CopyCommand:
+			_ = yield(c.Chown) && yield(c.Chmod) && yieldAll(c.SourcePaths, yield) && yield(c.DestPath)
+		case *instructions.WorkdirCommand:
+			yield(c.Path)
+		case *instructions.UserCommand:
+			yield(c.User)
+		case *instructions.VolumeCommand:
+			yieldAll(c.Volumes, yield)
+		case *instructions.StopSignalCommand:
+			yield(c.Signal)
+		case *instructions.RunCommand:
+			for _, m := range in.FlagValues("mount") {
+				fields, err := csvvalue.Fields(m, nil)
+				if err != nil {
+					continue
+				}
+				for _, f := range fields {
+					if _, v, ok := strings.Cut(f, "="); ok && !yield(v) {
+						return
+					}
 				}
 			}
 		}
-		return out
 	}
-	return nil
+}
+
+// yieldAll yields each word; false when yield asked to stop.
+func yieldAll(words []string, yield func(string) bool) bool {
+	for _, w := range words {
+		if !yield(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// yieldPairs yields each pair's key, then its value.
+func yieldPairs(kvs instructions.KeyValuePairs, yield func(string) bool) {
+	for _, kv := range kvs {
+		if !yield(kv.Key) || !yield(kv.Value) {
+			return
+		}
+	}
 }
 
 // rawExpandedWords are the heredoc bodies of COPY and ADD with an unquoted
@@ -142,14 +163,6 @@ func rawExpandedWords(in *dockerfile.Instruction) []string {
 		if s.Expand {
 			out = append(out, s.Data)
 		}
-	}
-	return out
-}
-
-func kvWords(kvs instructions.KeyValuePairs) []string {
-	var out []string
-	for _, kv := range kvs {
-		out = append(out, kv.Key, kv.Value)
 	}
 	return out
 }
