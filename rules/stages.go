@@ -462,7 +462,12 @@ func (p *Pass) RuntimeStages() []*dockerfile.Stage {
 
 // ChainInstructions returns the instructions of a stage's chain, oldest
 // ancestor first: everything the stage's image was built with in this file.
+// The result is read-only: for a stage built on an image (most stages,
+// which rules ask about for every file) it is the stage's own list.
 func ChainInstructions(s *dockerfile.Stage) []*dockerfile.Instruction {
+	if s.Parent == nil {
+		return slices.Clip(s.Instructions)
+	}
 	chain := s.Chain()
 	var out []*dockerfile.Instruction
 	for i := len(chain) - 1; i >= 0; i-- {
