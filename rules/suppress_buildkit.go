@@ -78,13 +78,30 @@ func fileCheckOf(src []byte, opts *Options) checkConfig {
 			return c
 		}
 	}
-	if lines := directiveLines(src); len(lines) > 0 {
+	// A check directive names itself, in any case; most files' opening
+	// comments do not, and need not go through BuildKit's directive parser.
+	if lines := directiveLines(src); len(lines) > 0 && containsFoldASCII(lines, "check") {
 		if v, _, _, ok := bkparser.ParseDirective("check", lines); ok {
 			c, _ := parseCheck(v)
 			return c
 		}
 	}
 	return checkConfig{}
+}
+
+// containsFoldASCII reports whether b holds word (lower-case ASCII) in any
+// case of its ASCII letters.
+func containsFoldASCII(b []byte, word string) bool {
+	for i := 0; i+len(word) <= len(b); i++ {
+		j := 0
+		for j < len(word) && b[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 // directiveLines is the start of src where BuildKit looks for parser

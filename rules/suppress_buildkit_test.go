@@ -75,6 +75,9 @@ func TestFileCheckReadsWhatBuildKitReads(t *testing.T) {
 		"FROM alpine\n# check=skip=all\n",
 		"# check=skip=all",
 		"# check=skip=all\n",
+		"# CHECK=skip=all\nFROM alpine\n",
+		"# syntax=x\n# cHeCk = skip=JSONArgsRecommended\nFROM alpine\n",
+		"# a comment that names no directive\nFROM alpine\n",
 		"",
 	} {
 		want := checkConfig{}
