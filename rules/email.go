@@ -411,7 +411,7 @@ func validQEncoding(s string) bool {
 		c := s[i]
 		switch {
 		case c == '=':
-			if i+2 >= len(s) || !isQHex(s[i+1]) || !isQHex(s[i+2]) {
+			if i+2 >= len(s) || !isASCIIHex(s[i+1]) || !isASCIIHex(s[i+2]) {
 				return false
 			}
 			i += 2
@@ -421,10 +421,4 @@ func validQEncoding(s string) bool {
 		}
 	}
 	return true
-}
-
-// isQHex reports whether c is a hex digit; package mime takes lower case
-// too.
-func isQHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
