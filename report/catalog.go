@@ -39,7 +39,7 @@ func ExplainRule(w io.Writer, r *rules.Rule) error {
 		field("Aliases", strings.Join(r.Aliases, ", "))
 	}
 	if r.Doc != "" {
-		fmt.Fprintf(&b, "\n%s\n", r.Doc)
+		fmt.Fprintf(&b, "\n%s\n", r.Documentation())
 	}
 	if r.Bad != "" {
 		fmt.Fprintf(&b, "\nBad:\n\n%s\n", indent(r.Bad, "    "))
@@ -95,7 +95,7 @@ func RulesMarkdown(rs []*rules.Rule) []byte {
 			fmt.Fprintf(&b, "- Aliases: %s\n", strings.Join(codes, ", "))
 		}
 		if r.Doc != "" {
-			fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(r.Doc))
+			fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(r.Documentation()))
 		}
 		lang := fenceLang(r.Kind)
 		if r.Bad != "" {

@@ -236,7 +236,7 @@ func (s *sarifStream) Close(errors []string) error {
 
 func sarifRule(r *rules.Rule) *sarif.ReportingDescriptor {
 	summary := nonEmpty(valid(r.Summary), r.ID)
-	doc := nonEmpty(valid(r.Doc), summary)
+	doc := nonEmpty(valid(r.Documentation()), summary)
 	d := sarif.NewRule(r.ID).
 		WithShortDescription(sarif.NewMultiformatMessageString(truncate(summary, maxDescription))).
 		WithFullDescription(sarif.NewMultiformatMessageString(truncate(doc, maxDescription))).
@@ -393,7 +393,7 @@ func rootURI(dir string) string {
 
 func helpText(r *rules.Rule) string {
 	var b strings.Builder
-	b.WriteString(nonEmpty(valid(r.Doc), valid(r.Summary)))
+	b.WriteString(nonEmpty(valid(r.Documentation()), valid(r.Summary)))
 	if r.Bad != "" {
 		b.WriteString("\n\nBad:\n\n" + indent(valid(r.Bad), "    "))
 	}
@@ -406,7 +406,7 @@ func helpText(r *rules.Rule) string {
 
 func helpMarkdown(r *rules.Rule) string {
 	var b strings.Builder
-	b.WriteString(nonEmpty(valid(r.Doc), valid(r.Summary)))
+	b.WriteString(nonEmpty(valid(r.Documentation()), valid(r.Summary)))
 	lang := fenceLang(r.Kind)
 	if r.Bad != "" {
 		b.WriteString("\n\n**Bad**\n\n" + fence(valid(r.Bad), lang))

@@ -19,8 +19,9 @@ var ddIgnoredKey = &Rule{
 		"you meant is silently not in effect; use the key the message names.\n\nFix (unsafe: the setting then takes " +
 		"effect): a singular flag name is renamed to its key when the value has the key's shape, a single value " +
 		"being wrapped in an array for a list key (`\"host\": \"x\"` → `\"hosts\": [\"x\"]`); not when the key is " +
-		"already set.\n\nAccepted and ignored: " + daemonjson.DocIgnored() + ".",
-	Bad:   `{"insecure-registry": ["registry.lan:5000"]}`,
-	Good:  `{"insecure-registries": ["registry.lan:5000"]}`,
-	Check: func(p *Pass) { ddReport(p, ddIgnored) },
+		"already set.",
+	Listing: func() string { return "Accepted and ignored: " + daemonjson.DocIgnored() + "." },
+	Bad:     `{"insecure-registry": ["registry.lan:5000"]}`,
+	Good:    `{"insecure-registries": ["registry.lan:5000"]}`,
+	Check:   func(p *Pass) { ddReport(p, ddIgnored) },
 }

@@ -13,8 +13,9 @@ var ddRemovedKey = &Rule{
 		"They linger in old hardening templates (`disable-legacy-registry` came from early CIS benchmarks) and " +
 		"copied examples (`graph`), and an upgrade of the engine package then leaves the host without a running " +
 		"daemon. Remove the key or use its replacement.\n\nFix (unsafe): a key with a direct successor taking " +
-		"the same value is renamed (`graph` → `data-root`), unless the successor is already set.\n\nRemoved keys: " + daemonjson.DocRemoved() + ".",
-	Bad:   `{"graph": "/srv/docker"}`,
-	Good:  `{"data-root": "/srv/docker"}`,
-	Check: func(p *Pass) { ddReport(p, ddRemoved) },
+		"the same value is renamed (`graph` → `data-root`), unless the successor is already set.",
+	Listing: func() string { return "Removed keys: " + daemonjson.DocRemoved() + "." },
+	Bad:     `{"graph": "/srv/docker"}`,
+	Good:    `{"data-root": "/srv/docker"}`,
+	Check:   func(p *Pass) { ddReport(p, ddRemoved) },
 }

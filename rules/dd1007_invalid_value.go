@@ -17,8 +17,9 @@ var ddInvalidValue = &Rule{
 		"without a prefix length, malformed `hosts`, `exec-opts` that are not `opt=value` or unknown on Linux, " +
 		"both `host-gateway-ip` and `host-gateway-ips`, `default-shm-size` that is not a size. Unknown " +
 		"`default-ulimits` names and soft limits above hard ones make every container fail to start. The message " +
-		"quotes dockerd's own error where it has one.\n\nFixed value sets: " + daemonjson.DocValues() + ".",
-	Bad:   `{"log-level": "verbose", "registry-mirrors": ["mirror.lan:5000"]}`,
-	Good:  `{"log-level": "info", "registry-mirrors": ["https://mirror.lan:5000"]}`,
-	Check: func(p *Pass) { ddReport(p, ddInvalid) },
+		"quotes dockerd's own error where it has one.",
+	Listing: func() string { return "Fixed value sets: " + daemonjson.DocValues() + "." },
+	Bad:     `{"log-level": "verbose", "registry-mirrors": ["mirror.lan:5000"]}`,
+	Good:    `{"log-level": "info", "registry-mirrors": ["https://mirror.lan:5000"]}`,
+	Check:   func(p *Pass) { ddReport(p, ddInvalid) },
 }

@@ -19,9 +19,10 @@ var ddInvalidLogOpt = &Rule{
 		"Each driver takes its own options (json-file and local: max-size, max-file, compress; gelf: gelf-*; …), " +
 		"plus `mode` (blocking or non-blocking), `max-buffer-size` (only with `mode: non-blocking`), the " +
 		"`cache-*` options of dual logging, and the metadata keys env, env-regex, labels, labels-regex and tag. " +
-		"Options of a logging plugin are not checked.\n\nOptions per driver: " + daemonjson.DocLogOpts(),
-	Bad:  `{"log-driver": "json-file", "log-opts": {"max-sizes": "10m"}}`,
-	Good: `{"log-driver": "json-file", "log-opts": {"max-size": "10m"}}`,
+		"Options of a logging plugin are not checked.",
+	Listing: func() string { return "Options per driver: " + daemonjson.DocLogOpts() },
+	Bad:     `{"log-driver": "json-file", "log-opts": {"max-sizes": "10m"}}`,
+	Good:    `{"log-driver": "json-file", "log-opts": {"max-size": "10m"}}`,
 	Check: func(p *Pass) {
 		f, opts, d, ok := ddLogOpts(p)
 		if !ok || d.Removed != "" || d.Windows {
