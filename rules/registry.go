@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The catalogue is assembled from one list per family of rules, each kept
@@ -31,20 +32,79 @@ var (
 
 func load() {
 	registryOnce.Do(func() {
+		n := 0
+		for _, fam := range families() {
+			n += len(fam)
+		}
+		all = make([]*Rule, 0, n)
 		for _, fam := range families() {
 			all = append(all, fam...)
 		}
-		slices.SortStableFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
-		byName = map[string][]*Rule{}
-		for _, r := range all {
-			for _, n := range r.Names() {
-				key := strings.ToLower(n)
-				if !slices.Contains(byName[key], r) {
-					byName[key] = append(byName[key], r)
-				}
-			}
-		}
+		// IDs are unique (TestRegistry), so an unstable sort is as good.
+		slices.SortFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
+		byName = nameIndex(all)
 	})
+}
+
+// nameIndex maps every name of the rules, lower-cased, to the rules it
+// names. Every run looks rules up (--ignore, configuration, pragmas), so
+// the index is built at every start and built lean: the lower-cased names
+// share one string, the map is sized once, and a name that stands for one
+// rule shares rs's array (clipped, so that a second rule of the name
+// copies).
+func nameIndex(rs []*Rule) map[string][]*Rule {
+	count, size := 0, 0
+	for _, r := range rs {
+		count += 2 + len(r.Aliases)
+		size += len(r.ID) + len(r.Name)
+		for _, a := range r.Aliases {
+			size += len(a)
+		}
+	}
+	type name struct{ rule, from, to int }
+	names := make([]name, 0, count)
+	buf := make([]byte, 0, size)
+	add := func(rule int, n string) {
+		from := len(buf)
+		buf = appendLower(buf, n)
+		names = append(names, name{rule, from, len(buf)})
+	}
+	for i, r := range rs {
+		add(i, r.ID)
+		add(i, r.Name)
+		for _, a := range r.Aliases {
+			add(i, a)
+		}
+	}
+	lowered := string(buf)
+	index := make(map[string][]*Rule, count)
+	for _, n := range names {
+		key, r := lowered[n.from:n.to], rs[n.rule]
+		switch have, ok := index[key]; {
+		case !ok:
+			index[key] = rs[n.rule : n.rule+1 : n.rule+1]
+		case !slices.Contains(have, r):
+			index[key] = append(have, r)
+		}
+	}
+	return index
+}
+
+// appendLower appends s lower-cased as strings.ToLower does.
+func appendLower(buf []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return append(buf, strings.ToLower(s)...)
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // All returns every rule, sorted by ID.
@@ -67,6 +127,7 @@ func ByID(id string) (*Rule, bool) {
 // Lookup finds the rules a user means by name: an ID, a name or an alias
 // (case-insensitive). An alias may stand for several rules (BuildKit's
 // MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK).
+// The slice is the index's own: callers read it and do not change it.
 func Lookup(name string) []*Rule {
 	load()
 	return byName[strings.ToLower(strings.TrimSpace(name))]

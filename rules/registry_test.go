@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -89,6 +90,24 @@ func TestLookup(t *testing.T) {
 	}
 	if rs := Lookup("no-such-rule"); len(rs) != 0 {
 		t.Errorf("Lookup of an unknown name = %v", rs)
+	}
+	// An alias of several rules lists each once, and listing them leaves
+	// the catalogue as it was (a name of one rule shares its array).
+	var ids []string
+	for _, r := range Lookup("multipleinstructionsdisallowed") {
+		ids = append(ids, r.ID)
+	}
+	if want := []string{"DL3012", "DL4003", "DL4004"}; !slices.Equal(ids, want) {
+		t.Errorf("Lookup(MultipleInstructionsDisallowed) = %v, want %v", ids, want)
+	}
+	catalogue := All()
+	for i, r := range catalogue {
+		if i > 0 && catalogue[i-1].ID >= r.ID {
+			t.Fatalf("the catalogue is out of order at %s", r.ID)
+		}
+		if rs := Lookup(r.ID); len(rs) != 1 || rs[0] != r {
+			t.Fatalf("Lookup(%s) = %v", r.ID, rs)
+		}
 	}
 	if got := Suggest("dockerfile-parse-eror"); got != "dockerfile-parse-error" {
 		t.Errorf("Suggest(dockerfile-parse-eror) = %q", got)
