@@ -47,6 +47,7 @@ func DocRemoved() string {
 func DocIgnored() string {
 	var parts []string
 	var flags []string
+	byFlag := index().byFlag
 	for name := range byFlag {
 		if SingularFlag(name) != nil {
 			flags = append(flags, name)

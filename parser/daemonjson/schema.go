@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // This file is the one table of what dockerd (moby v2, Linux) accepts in
@@ -288,10 +289,6 @@ var Keys = []*Spec{
 	builderSpec,
 }
 
-// FlatKeys are the object-valued keys whose members dockerd does not check
-// against its flags.
-var flatKeys = map[string]bool{"cluster-store-opts": true}
-
 // Removed keys: dockerd rejects them as unknown (or refuses them outright).
 type Removed struct {
 	Release string // the release that removed the key
@@ -501,52 +498,63 @@ func (d *LogDriver) OptNames() []string {
 	return out
 }
 
-var (
-	byName  map[string]*Spec
-	byFlag  map[string]*Spec
-	byShort map[string]*Spec
-)
-
-func init() {
-	byName, byFlag, byShort = map[string]*Spec{}, map[string]*Spec{}, map[string]*Spec{}
-	for _, k := range Keys {
-		byName[k.Name] = k
-		if k.Flag != "" {
-			byFlag[k.Flag] = k
-		}
-		if k.Short != "" {
-			byShort[k.Short] = k
-		}
-		if k.Flat {
-			flatKeys[k.Name] = true
-		}
-	}
+// keyIndex finds the specs of the keys by name, flag name and shorthand.
+// It is built when daemon.json is first checked or documented, not when
+// dlint starts: most runs read Dockerfiles only.
+type keyIndex struct {
+	byName, byFlag, byShort map[string]*Spec
+	// flat are the object-valued keys whose members dockerd does not
+	// check against its flags: the Flat keys and a removed one.
+	flat map[string]bool
 }
 
+var index = sync.OnceValue(func() *keyIndex {
+	ix := &keyIndex{
+		byName:  make(map[string]*Spec, len(Keys)),
+		byFlag:  map[string]*Spec{},
+		byShort: map[string]*Spec{},
+		flat:    map[string]bool{"cluster-store-opts": true},
+	}
+	for _, k := range Keys {
+		ix.byName[k.Name] = k
+		if k.Flag != "" {
+			ix.byFlag[k.Flag] = k
+		}
+		if k.Short != "" {
+			ix.byShort[k.Short] = k
+		}
+		if k.Flat {
+			ix.flat[k.Name] = true
+		}
+	}
+	return ix
+})
+
 // Lookup finds the spec of a top-level key.
-func Lookup(name string) *Spec { return byName[name] }
+func Lookup(name string) *Spec { return index().byName[name] }
 
 // SingularFlag returns the key a flag name stands for when the flag name
 // differs from the key ("label" → labels): dockerd accepts such a key and
 // ignores it.
 func SingularFlag(name string) *Spec {
-	if s, ok := byFlag[name]; ok && s.Name != name && byName[name] == nil {
+	ix := index()
+	if s, ok := ix.byFlag[name]; ok && s.Name != name && ix.byName[name] == nil {
 		return s
 	}
 	return nil
 }
 
 // Shorthand returns the key a one-letter flag stands for ("H" → hosts).
-func Shorthand(name string) *Spec { return byShort[name] }
+func Shorthand(name string) *Spec { return index().byShort[name] }
 
 // IsFlat reports whether dockerd keeps an object-valued key whole instead
 // of checking its members as keys.
-func IsFlat(name string) bool { return flatKeys[name] }
+func IsFlat(name string) bool { return index().flat[name] }
 
 // IsFlagName reports whether dockerd's unknown-key check accepts name:
 // a flag's name, a key's name or a file-only key.
 func IsFlagName(name string) bool {
-	if byName[name] != nil || byFlag[name] != nil {
+	if ix := index(); ix.byName[name] != nil || ix.byFlag[name] != nil {
 		return true
 	}
 	if _, ok := IgnoredKeys[name]; ok {
@@ -557,16 +565,16 @@ func IsFlagName(name string) bool {
 }
 
 // KeyNames lists every accepted key, sorted.
-func KeyNames() []string { return slices.Clone(keyNames) }
+func KeyNames() []string { return slices.Clone(keyNames()) }
 
-var keyNames = func() []string {
+var keyNames = sync.OnceValue(func() []string {
 	out := make([]string, 0, len(Keys))
 	for _, k := range Keys {
 		out = append(out, k.Name)
 	}
 	sort.Strings(out)
 	return out
-}()
+})
 
 // Closest returns the candidate nearest to name (edit distance at most a
 // third of its length, and at least 2), or "".
