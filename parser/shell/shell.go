@@ -108,9 +108,14 @@ type Script struct {
 var parsers sync.Map // LangVariant → *sync.Pool
 
 func getParser(lang syntax.LangVariant) *syntax.Parser {
-	pool, _ := parsers.LoadOrStore(lang, &sync.Pool{New: func() any {
-		return syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(true))
-	}})
+	// Load before LoadOrStore: the pool LoadOrStore is given is allocated
+	// at every call, whether it is stored or not.
+	pool, ok := parsers.Load(lang)
+	if !ok {
+		pool, _ = parsers.LoadOrStore(lang, &sync.Pool{New: func() any {
+			return syntax.NewParser(syntax.Variant(lang), syntax.KeepComments(true))
+		}})
+	}
 	return pool.(*sync.Pool).Get().(*syntax.Parser)
 }
 
@@ -222,86 +227,84 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	if err != nil {
 		return err
 	}
-	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{}}
-	// One pre-order walk; the ancestors on the stack say what a command is
-	// inside. Every write to ops for a call comes from one of its
-	// ancestors, so it is complete when the call itself is reached.
-	var (
-		// Scripts seldom nest deeper than this: the stack then grows once.
-		stack      = make([]syntax.Node, 0, 16)
-		containers []*Command // the enclosing calls and declarations; nil when one has no words
-		inSub      int        // enclosing subshells and substitutions
-		inPipe     int        // enclosing pipelines
-	)
-	syntax.Walk(f, func(n syntax.Node) bool {
-		if n == nil { // leaving the node on top of the stack
-			switch top := stack[len(stack)-1].(type) {
-			case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
-				inSub--
-			case *syntax.BinaryCmd:
-				if isPipe(top) {
-					inPipe--
-				}
-			case *syntax.CallExpr, *syntax.DeclClause:
-				containers = containers[:len(containers)-1]
-			}
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if w, ok := n.(*syntax.Word); ok && literalWord(w) {
-			return false // nothing inside to visit: most words of a script
-		}
-		stack = append(stack, n)
-		first, second := stmtLists(n)
-		for _, list := range [2][]*syntax.Stmt{first, second} {
-			for _, st := range list[min(1, len(list)):] {
-				if call := firstCall(st); call != nil && b.ops[call] == "" {
-					b.ops[call] = ";"
-				}
-			}
-		}
-		var cmd *Command
-		switch n := n.(type) {
-		case *syntax.Comment:
-			s.Comments = append(s.Comments, at(int(n.Hash.Line()), int(n.Hash.Col())))
-			return true
-		case *syntax.BinaryCmd:
-			if first := firstCall(n.Y); first != nil {
-				b.ops[first] = n.Op.String()
-			}
-			if isPipe(n) {
-				inPipe++
-			}
-			return true
-		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
-			inSub++
-			return true
-		case *syntax.CallExpr:
-			if len(n.Args) > 0 {
-				cmd = b.command(n, inPipe > 0)
-			}
-		case *syntax.DeclClause:
-			// export, declare, local, readonly, typeset, nameref: builtins
-			// whose arguments are assignments.
-			cmd = b.declaration(n)
-		default:
-			return true
-		}
-		if cmd != nil {
-			cmd.InSubshell = inSub > 0
-			// The nearest enclosing call is the one whose words hold the
-			// substitution this command is in.
-			if len(containers) > 0 {
-				cmd.Container = containers[len(containers)-1]
-			}
-			cmd.Via = via
-			s.push(cmd)
-			s.unwrap(cmd, at, lang, depth)
-		}
-		containers = append(containers, cmd)
-		return true
-	})
+	b := &builder{script: script, at: at, ops: map[*syntax.CallExpr]string{},
+		s: s, lang: lang, via: via, depth: depth}
+	b.stack, b.containers = b.stackRoom[:0], b.containersRoom[:0]
+	syntax.Walk(f, b.visit)
 	return nil
+}
+
+// visit is the walk's visitor: one pre-order walk, in which the ancestors
+// on the stack say what a command is inside. Every write to ops for a call
+// comes from one of its ancestors, so it is complete when the call itself
+// is reached.
+func (b *builder) visit(n syntax.Node) bool {
+	if n == nil { // leaving the node on top of the stack
+		switch top := b.stack[len(b.stack)-1].(type) {
+		case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+			b.inSub--
+		case *syntax.BinaryCmd:
+			if isPipe(top) {
+				b.inPipe--
+			}
+		case *syntax.CallExpr, *syntax.DeclClause:
+			b.containers = b.containers[:len(b.containers)-1]
+		}
+		b.stack = b.stack[:len(b.stack)-1]
+		return true
+	}
+	if w, ok := n.(*syntax.Word); ok && literalWord(w) {
+		return false // nothing inside to visit: most words of a script
+	}
+	b.stack = append(b.stack, n)
+	first, second := stmtLists(n)
+	for _, list := range [2][]*syntax.Stmt{first, second} {
+		for _, st := range list[min(1, len(list)):] {
+			if call := firstCall(st); call != nil && b.ops[call] == "" {
+				b.ops[call] = ";"
+			}
+		}
+	}
+	var cmd *Command
+	switch n := n.(type) {
+	case *syntax.Comment:
+		b.s.Comments = append(b.s.Comments, b.at(int(n.Hash.Line()), int(n.Hash.Col())))
+		return true
+	case *syntax.BinaryCmd:
+		if first := firstCall(n.Y); first != nil {
+			b.ops[first] = n.Op.String()
+		}
+		if isPipe(n) {
+			b.inPipe++
+		}
+		return true
+	case *syntax.Subshell, *syntax.CmdSubst, *syntax.ProcSubst:
+		b.inSub++
+		return true
+	case *syntax.CallExpr:
+		if len(n.Args) > 0 {
+			cmd = b.command(n, b.inPipe > 0)
+		}
+	case *syntax.DeclClause:
+		// export, declare, local, readonly, typeset, nameref: builtins
+		// whose arguments are assignments.
+		cmd = b.declaration(n)
+	default:
+		return true
+	}
+	if cmd != nil {
+		cmd.InSubshell = b.inSub > 0
+		// The nearest enclosing call is the one whose words hold the
+		// substitution this command is in.
+		if len(b.containers) > 0 {
+			cmd.Container = b.containers[len(b.containers)-1]
+		}
+		cmd.Via = b.via
+		b.s.push(cmd)
+		b.s.unwrap(cmd, b.at, b.lang, b.depth)
+	}
+	b.containers = append(b.containers, cmd)
+	return true
 }
 
 // literalWord reports whether w is made of literal text and single-quoted
@@ -424,10 +427,24 @@ func walkFirstCall(st *syntax.Stmt) *syntax.CallExpr {
 	return found
 }
 
+// builder turns one script's syntax tree into its Commands; it holds the
+// walk's state in one allocation.
 type builder struct {
 	script string
 	at     Mapper
 	ops    map[*syntax.CallExpr]string // the operator before each command
+
+	s     *Script  // the script the commands join
+	lang  Variant  // for the bodies of `sh -c`
+	via   *Command // the command this script was found inside
+	depth int      // how deep in such bodies
+
+	stack          []syntax.Node   // the ancestors of the node visited
+	stackRoom      [16]syntax.Node // scripts seldom nest deeper: the stack's first room
+	containers     []*Command      // the enclosing calls and declarations; nil when one has no words
+	containersRoom [8]*Command
+	inSub          int // enclosing subshells and substitutions
+	inPipe         int // enclosing pipelines
 }
 
 func (b *builder) rng(from, to syntax.Pos) source.Range {
