@@ -108,6 +108,18 @@ type builder struct {
 	// scriptWords counts the words of the scripts parsed so far, against
 	// shell.MaxFileWords.
 	scriptWords int
+	// room holds the file's instructions, one allocation for all of them
+	// (at most maxInstructions); an ONBUILD's inner one has its own.
+	room []Instruction
+}
+
+// newInstruction returns a zero Instruction from room.
+func (b *builder) newInstruction() *Instruction {
+	if len(b.room) == cap(b.room) {
+		return new(Instruction)
+	}
+	b.room = b.room[:len(b.room)+1]
+	return &b.room[len(b.room)-1]
 }
 
 // The shells RUN uses without a SHELL instruction, on Linux and on Windows.
@@ -158,8 +170,12 @@ func (b *builder) add(node *bkparser.Node) *source.Error {
 	if b.current == nil {
 		f.Preamble = append(f.Preamble, in)
 	} else {
+		// A stage's instructions follow its FROM in the file's list: the
+		// stage's list is that run of it (clipped, so that an append
+		// copies).
 		in.Stage = b.current
-		b.current.Instructions = append(b.current.Instructions, in)
+		n := len(f.Instructions)
+		b.current.Instructions = f.Instructions[n-len(b.current.Instructions)-1 : n : n]
 	}
 	if in.Cmd == "run" {
 		b.parseRun(in, in.KeywordRange.End, b.shell)
@@ -177,7 +193,8 @@ func cleanError(cmd string, err error) string {
 
 func (b *builder) instruction(node *bkparser.Node) *Instruction {
 	f := b.f
-	in := &Instruction{
+	in := b.newInstruction()
+	*in = Instruction{
 		Node:    node,
 		Keyword: node.Value,
 		Cmd:     strings.ToLower(node.Value),

@@ -160,7 +160,8 @@ func Parse(src []byte, opts Options) (*File, []source.Error) {
 		}
 		f.Warnings = append(f.Warnings, Warning{Range: r, Message: w.Short})
 	}
-	b := builder{f: f, opts: opts}
+	b := builder{f: f, opts: opts, room: make([]Instruction, 0, len(res.AST.Children))}
+	f.Instructions = make([]*Instruction, 0, len(res.AST.Children))
 	for _, node := range res.AST.Children {
 		if e := b.add(node); e != nil {
 			errs = append(errs, *e)

@@ -431,7 +431,14 @@ func itoa(i int) string {
 
 // nodeArgs returns the argument words of a node.
 func nodeArgs(n *bkparser.Node) []string {
-	var out []string
+	count := 0
+	for a := n.Next; a != nil; a = a.Next {
+		count++
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]string, 0, count)
 	for a := n.Next; a != nil; a = a.Next {
 		out = append(out, a.Value)
 	}

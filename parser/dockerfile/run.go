@@ -68,11 +68,17 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 			break
 		}
 	}
+	// The script is at most the instruction's lines, each ending in a
+	// newline.
 	var sb strings.Builder
-	var lineMap []int
+	sb.Grow(f.Lines.LineStart(end+1) - f.Lines.LineStart(start) + 1)
+	lineMap := make([]int, 0, end-start+1)
 	// The flags by the line they start on: blanking each line looks at its
 	// own flags only (a RUN of thousands of --mount lines was quadratic).
-	flagsAt := map[int][]Flag{}
+	var flagsAt map[int][]Flag
+	if len(in.Flags) > 0 {
+		flagsAt = map[int][]Flag{}
+	}
 	for _, fl := range in.Flags {
 		flagsAt[fl.Range.Start.Line] = append(flagsAt[fl.Range.Start.Line], fl)
 	}
@@ -83,10 +89,14 @@ func (b *builder) parseRun(in *Instruction, after source.Position, sh []string) 
 		}
 		text = b.blankPrefix(flagsAt[n], n, text, after)
 		if continues(text, f.Escape) {
+			// The escape character, a backtick say, becomes the
+			// backslash the shell continues lines with.
 			text = strings.TrimRight(text, " \t")
-			text = text[:len(text)-len(string(f.Escape))] + `\`
+			sb.WriteString(text[:len(text)-len(string(f.Escape))])
+			sb.WriteByte('\\')
+		} else {
+			sb.WriteString(text)
 		}
-		sb.WriteString(text)
 		sb.WriteByte('\n')
 		lineMap = append(lineMap, n)
 	}
