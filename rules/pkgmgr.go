@@ -664,28 +664,65 @@ func buildPkgRuns(p *Pass) []*pkgRun {
 	if f == nil {
 		return nil
 	}
-	var out []*pkgRun
+	// The file's runs, and the call of each of their commands, are a few
+	// allocations for the file rather than a few for every RUN. runOf is
+	// the RUN an instruction is (an ONBUILD's inner one), nil when it is
+	// none or its script was not parsed.
+	runOf := func(in *dockerfile.Instruction) *dockerfile.Instruction {
+		if in.Cmd == "onbuild" && in.Inner != nil {
+			in = in.Inner
+		}
+		if in.Cmd != "run" || in.Script == nil {
+			return nil
+		}
+		return in
+	}
+	n := 0
 	for _, st := range f.Stages {
 		for _, in := range st.Instructions {
-			run := in
-			if in.Cmd == "onbuild" && in.Inner != nil {
-				run = in.Inner
+			if runOf(in) != nil {
+				n++
 			}
-			if run.Cmd != "run" || run.Script == nil {
-				continue
-			}
-			pr := &pkgRun{In: run, Stage: st, Script: run.Script, Cmds: distinctCommands(run.Script.Commands)}
-			pr.CallOf = make([]*pkgCall, len(pr.Cmds))
-			for i, c := range pr.Cmds {
-				if pc := parsePkgCall(c); pc != nil {
-					pr.Calls = append(pr.Calls, pc)
-					pr.CallOf[i] = pc
-				}
-			}
-			out = append(out, pr)
 		}
 	}
+	runs := make([]pkgRun, 0, n)
+	cmds := 0
+	for _, st := range f.Stages {
+		for _, in := range st.Instructions {
+			if run := runOf(in); run != nil {
+				runs = append(runs, pkgRun{In: run, Stage: st, Script: run.Script, Cmds: distinctCommands(run.Script.Commands)})
+				cmds += len(runs[len(runs)-1].Cmds)
+			}
+		}
+	}
+	callOf := make([]*pkgCall, cmds)
+	out := make([]*pkgRun, len(runs))
+	for r := range runs {
+		pr := &runs[r]
+		pr.CallOf, callOf = callOf[:len(pr.Cmds):len(pr.Cmds)], callOf[len(pr.Cmds):]
+		for i, c := range pr.Cmds {
+			if pc := parsePkgCall(c); pc != nil {
+				pr.Calls = append(pr.Calls, pc)
+				pr.CallOf[i] = pc
+			}
+		}
+		out[r] = pr
+	}
 	return out
+}
+
+// hasRepeatedCommand reports whether a command of cmds is reached twice: a
+// wrapper's command, which has the same name at the same place as the
+// command it runs.
+func hasRepeatedCommand(cmds []*shell.Command) bool {
+	for i, c := range cmds {
+		for _, d := range cmds[:i] {
+			if c.Name.Range == d.Name.Range && c.Name.Raw == d.Name.Raw {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // distinctCommands drops the commands whose name was seen already at the
@@ -697,6 +734,9 @@ func distinctCommands(cmds []*shell.Command) []*shell.Command {
 		raw string
 	}
 	keyOf := func(c *shell.Command) cmdKey { return cmdKey{c.Name.Range, c.Name.Raw} }
+	if len(cmds) <= 16 && !hasRepeatedCommand(cmds) {
+		return slices.Clip(cmds) // read only, as the script's own list is
+	}
 	var seen map[cmdKey]bool
 	if len(cmds) > 16 {
 		seen = make(map[cmdKey]bool, len(cmds))

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,5 +265,10 @@ func TestDistinctCommands(t *testing.T) {
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%d commands: got %v, want %v", n, got, want)
 		}
+	}
+	// Without a repeat every command is kept, in order.
+	distinct := []*shell.Command{at(1, "cmd"), at(1, "other"), at(2, "cmd")}
+	if got := distinctCommands(distinct); !slices.Equal(got, distinct) {
+		t.Errorf("commands without a repeat: got %v, want %v", got, distinct)
 	}
 }
