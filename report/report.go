@@ -68,6 +68,18 @@ var Formats = map[string]Reporter{
 	"markdown":   Markdown,
 }
 
+// UsesFingerprints reports whether format writes each finding's fingerprint
+// (json's fingerprint, sarif's partialFingerprints, gitlab's fingerprint).
+// A fingerprint hashes the finding's flagged text, so the CLI computes them
+// as files are linted (SetFingerprints) only for a report that writes them.
+func UsesFingerprints(format string) bool {
+	switch format {
+	case "json", "sarif", "gitlab":
+		return true
+	}
+	return false
+}
+
 // FormatNames lists the formats, sorted.
 func FormatNames() []string {
 	names := make([]string, 0, len(Formats))

@@ -390,6 +390,25 @@ func TestSetFingerprintsMatchesFingerprints(t *testing.T) {
 	}
 }
 
+// A format writes fingerprints exactly when UsesFingerprints says so: the
+// CLI computes them only then, and a format that wrote them without would
+// fall back to hashing messages, not lines.
+func TestUsesFingerprints(t *testing.T) {
+	with := func(prefix string) Input {
+		in := testInput()
+		for i := range in.Findings {
+			in.Findings[i].Fingerprint = fmt.Sprintf("%s%02d", prefix, i)
+		}
+		return in
+	}
+	for _, name := range FormatNames() {
+		writes := !bytes.Equal(render(t, name, with("a")), render(t, name, with("b")))
+		if writes != UsesFingerprints(name) {
+			t.Errorf("%s: writes fingerprints %v, UsesFingerprints says %v", name, writes, UsesFingerprints(name))
+		}
+	}
+}
+
 // appendFields normalises a line as strings.Fields and Join do.
 func TestAppendFields(t *testing.T) {
 	cases := []string{"", " ", "a", "  a  b\t\tc \r", "\va\fb\n", "x\u00a0y \u0085 z", "日本  語 ", "\xff \xfe", "a\x00b c"}

@@ -78,6 +78,9 @@ func lint(c *cli.Context) (int, error) {
 	if layer.jobs <= 0 {
 		layer.jobs = runtime.NumCPU()
 	}
+	for _, o := range outputs {
+		layer.fingerprints = layer.fingerprints || report.UsesFingerprints(o.format)
+	}
 	if layer.shellcheck != "" {
 		// Asked for by name or path: a ShellCheck that cannot be run must
 		// not leave its checks off in silence, as one merely absent from
@@ -661,8 +664,11 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rul
 		}
 		findings := rules.Run(doc, &p.cfg)
 		// Fingerprinted here, while the file's lines are at hand, and
-		// before any finding is filtered out (report.SetFingerprints).
-		report.SetFingerprints(findings, doc.Lines, report.ShownPath(l.sourceRoot, t.path))
+		// before any finding is filtered out (report.SetFingerprints);
+		// baselines compute their own.
+		if l.fingerprints {
+			report.SetFingerprints(findings, doc.Lines, report.ShownPath(l.sourceRoot, t.path))
+		}
 		return findings
 	}
 	if !l.fixing.on() {

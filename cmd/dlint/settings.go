@@ -228,6 +228,9 @@ type cliLayer struct {
 	sourceRoot    string
 	verbose       bool
 	noFail, quiet bool
+	// fingerprints is set when a report writes findings' fingerprints:
+	// they are computed as each file is linted.
+	fingerprints bool
 }
 
 func parseLevel(what, s string, withNone bool) (rules.Severity, error) {
