@@ -155,8 +155,25 @@ func (o *jsonObject) key(k string) {
 	o.b = append(o.b, '\n')
 	o.b = append(o.b, o.prefix...)
 	o.b = append(o.b, "  "...)
+	if plainKey(k) {
+		o.b = append(o.b, '"')
+		o.b = append(o.b, k...)
+		o.b = append(o.b, '"', ':', ' ')
+		return
+	}
 	o.b = appendJSONString(o.b, k)
 	o.b = append(o.b, ": "...)
+}
+
+// plainKey reports whether k is written in JSON as it is: the member names
+// of dlint's documents (letters), which are most of the strings written.
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 func (o *jsonObject) str(k, v string) {

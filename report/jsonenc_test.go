@@ -110,6 +110,14 @@ func TestJSONObjectMatchesEncodingJSON(t *testing.T) {
 	if got := string((&jsonObject{}).end()); got != "{}" {
 		t.Errorf("empty object = %s, want {}", got)
 	}
+	// Member names are written as they are only when they need no escape.
+	for _, k := range []string{"rule", "endLine", `a"b`, "a\\b", "tab\t", "x-y", "é", "a<b"} {
+		o := jsonObject{}
+		o.str(k, "v")
+		if diff := cmp.Diff(encodingJSON(t, map[string]string{k: "v"}, ""), string(o.end())); diff != "" {
+			t.Errorf("member name %q (-encoding/json +hand-written):\n%s", k, diff)
+		}
+	}
 }
 
 // escapeInvisible writes every character that text output escapes
