@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/parser/source"
 	"github.com/dlint/dlint/rules"
 )
@@ -51,12 +52,19 @@ func ShownPath(root, p string) string {
 		return p
 	}
 	if root != "" && filepath.IsAbs(filepath.FromSlash(p)) {
-		if rel, err := filepath.Rel(root, filepath.FromSlash(p)); err == nil {
+		if rel, inside, ok := pathfast.Within(root, p); ok {
+			if inside {
+				p = rel
+			}
+		} else if rel, err := filepath.Rel(root, filepath.FromSlash(p)); err == nil {
 			rel = filepath.ToSlash(rel)
 			if rel != ".." && !strings.HasPrefix(rel, "../") {
 				p = rel
 			}
 		}
+	}
+	if pathfast.IsClean(p) {
+		return p // as path.Clean: where pathfast answers, the separator is a slash
 	}
 	return path.Clean(p)
 }

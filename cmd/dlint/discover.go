@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 
 	"github.com/dlint/dlint/internal/nonblock"
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/parser"
 )
 
@@ -182,11 +183,15 @@ func displayPath(p string) string {
 // os.Getwd costs two stats.
 func displayPathIn(wd, p string) string {
 	if wd != "" && filepath.IsAbs(p) {
-		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		if rel, inside, ok := pathfast.Within(wd, p); ok {
+			if inside && !strings.HasPrefix(rel, "..") {
+				p = rel
+			}
+		} else if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
 			p = rel
 		}
 	}
-	return filepath.ToSlash(filepath.Clean(p))
+	return filepath.ToSlash(pathfast.Clean(p))
 }
 
 func pathError(p string, err error) error {

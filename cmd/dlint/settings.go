@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dlint/dlint/config"
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/buildcontext"
 	"github.com/dlint/dlint/rules"
@@ -650,7 +651,7 @@ func targetDir(t target) string {
 		}
 		return filepath.Dir(filepath.FromSlash(t.path))
 	}
-	return filepath.Dir(t.fsPath)
+	return pathfast.Dir(t.fsPath)
 }
 
 // sortedKeys returns a map's keys, sorted.

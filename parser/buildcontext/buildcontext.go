@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/dlint/dlint/internal/nonblock"
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/parser/dockerignore"
 	"github.com/dlint/dlint/parser/source"
 )
@@ -73,7 +74,7 @@ func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) (
 	if src, ok := readOwn(own); ok {
 		return dir, own, src, true
 	}
-	shared := filepath.Join(dir, ".dockerignore")
+	shared := pathfast.Join(dir, ".dockerignore")
 	if src, ok := readShared(shared); ok {
 		return dir, shared, src, true
 	}
@@ -84,7 +85,7 @@ func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) (
 // dir, or the Dockerfile's own directory when dir is "".
 func contextDir(dockerfilePath, dir string) string {
 	if dir == "" {
-		return filepath.Dir(dockerfilePath)
+		return pathfast.Dir(dockerfilePath)
 	}
 	return dir
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/dlint/dlint/internal/pathfast"
 )
 
 // Cache shares one Context, and so one walk, between the Dockerfiles that
@@ -223,7 +225,7 @@ func (c *Cache) abs(p string) string {
 		return ""
 	}
 	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
+		return pathfast.Clean(p)
 	}
 	if c.cwd != "" {
 		return filepath.Join(c.cwd, p)

@@ -4,8 +4,9 @@ import (
 	"hash/maphash"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sync"
+
+	"github.com/dlint/dlint/internal/pathfast"
 )
 
 // dirEnt is one entry of a directory as a walk reads it.
@@ -47,7 +48,7 @@ func (d *dirRead) size(i int) int64 {
 		sizes := make([]int64, len(d.ents))
 		for i, e := range d.ents {
 			if e.typ.IsRegular() {
-				if fi, err := os.Lstat(filepath.Join(d.path, e.name)); err == nil {
+				if fi, err := os.Lstat(pathfast.Join(d.path, e.name)); err == nil {
 					sizes[i] = fi.Size()
 				}
 			}
