@@ -23,21 +23,35 @@ func IsClean(p string) bool {
 	if p == "/" || p == "." {
 		return true
 	}
-	start := 0
-	if p[0] == '/' {
-		start = 1
+	if p[len(p)-1] == '/' || dotElem(p) {
+		return false
 	}
-	for i := start; i <= len(p); i++ {
-		if i < len(p) && p[i] != '/' {
-			continue
-		}
-		switch p[start:i] {
-		case "", ".", "..":
+	// Element by element, from slash to slash (IndexByte skips the bytes
+	// between several at a time): none empty, "." or "..".
+	for i := strings.IndexByte(p, '/'); i >= 0; {
+		rest := p[i+1:]
+		if rest == "" || rest[0] == '/' || dotElem(rest) {
 			return false
 		}
-		start = i + 1
+		j := strings.IndexByte(rest, '/')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
 	}
 	return true
+}
+
+// dotElem reports whether p begins with the element "." or "..".
+func dotElem(p string) bool {
+	if p == "" || p[0] != '.' {
+		return false
+	}
+	p = p[1:]
+	if p != "" && p[0] == '.' {
+		p = p[1:]
+	}
+	return p == "" || p[0] == '/'
 }
 
 // Clean is filepath.Clean.
