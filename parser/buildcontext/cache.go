@@ -139,6 +139,9 @@ func (c *Cache) readOwnIgnore(p string) ([]byte, bool) {
 	return readIgnoreFile(p)
 }
 
+// ignoreSuffix ends the name of a Dockerfile's own ignore file.
+const ignoreSuffix = ".dockerignore"
+
 // listOwnIgnores names the entries of dir that end in ".dockerignore", in
 // lower case; false when dir cannot be listed or has an entry that is not
 // ASCII.
@@ -155,8 +158,10 @@ func listOwnIgnores(dir string) (map[string]bool, bool) {
 			if !isASCII(n) {
 				return nil, false
 			}
-			if n = strings.ToLower(n); strings.HasSuffix(n, ".dockerignore") {
-				names[n] = true
+			// Compared without case before lower-casing: most names are
+			// not ignore files, and a directory may hold thousands.
+			if len(n) >= len(ignoreSuffix) && strings.EqualFold(n[len(n)-len(ignoreSuffix):], ignoreSuffix) {
+				names[strings.ToLower(n)] = true
 			}
 		}
 		if err == io.EOF {
