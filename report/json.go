@@ -28,11 +28,14 @@ type jsonStream struct {
 	// written once (rule, name, aliases), and its help URL: a run writes
 	// tens of thousands of findings of a few dozen rules.
 	heads map[*rules.Rule]*jsonRuleHead
+	// path is the path of the last finding written, pathJSON its encoding.
+	path     string
+	pathJSON []byte
 }
 
 type jsonRuleHead struct {
 	members []byte // the object's opening and first members
-	url     string
+	url     []byte // the help URL, encoded
 }
 
 func newJSONStream(w io.Writer, in Input) Stream {
@@ -61,12 +64,16 @@ func (s *jsonStream) Write(findings []rules.Finding) error {
 			o.str("rule", r.ID)
 			o.str("name", r.Name)
 			o.strs("aliases", r.Aliases)
-			head = &jsonRuleHead{members: o.b, url: r.URL()}
+			head = &jsonRuleHead{members: o.b, url: appendJSONString(nil, r.URL())}
 			s.heads[r] = head
 		}
 		o := jsonObject{b: append(s.buf[:0], head.members...), prefix: "    ", n: 3}
 		o.str("severity", f.Severity.String())
-		o.str("path", f.Path)
+		// A file's findings share their path: encoded once.
+		if f.Path != s.path || s.pathJSON == nil {
+			s.path, s.pathJSON = f.Path, appendJSONString(s.pathJSON[:0], f.Path)
+		}
+		o.encoded("path", s.pathJSON)
 		o.int("line", f.Range.Start.Line)
 		o.int("column", f.Range.Start.Column)
 		o.int("endLine", end.Line)
@@ -78,7 +85,7 @@ func (s *jsonStream) Write(findings []rules.Finding) error {
 		if len(f.Fixes) > 0 {
 			o.boolean("fixable", true)
 		}
-		o.str("helpUri", head.url)
+		o.encoded("helpUri", head.url)
 		// The same value as SARIF's partialFingerprints["dlint/v1"]: the
 		// finding's identity across runs, independent of its line.
 		o.str("fingerprint", fps[i])

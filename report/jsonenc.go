@@ -181,6 +181,12 @@ func (o *jsonObject) str(k, v string) {
 	o.b = appendJSONString(o.b, v)
 }
 
+// encoded writes a member whose value is already encoded JSON.
+func (o *jsonObject) encoded(k string, v []byte) {
+	o.key(k)
+	o.b = append(o.b, v...)
+}
+
 func (o *jsonObject) int(k string, v int) {
 	o.key(k)
 	o.b = strconv.AppendInt(o.b, int64(v), 10)
