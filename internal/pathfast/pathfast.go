@@ -13,15 +13,29 @@ import (
 	"strings"
 )
 
-// IsClean reports whether filepath.Clean(p) is p because p has no empty,
-// "." or ".." element and no trailing slash (or is "/" or "."). It is false
-// for some clean paths ("../a"), never true for one that is not.
+// IsClean reports whether filepath.Clean(p) is p because p has no empty or
+// "." element, no ".." element but those a relative path starts with, and
+// no trailing slash (or is "/" or "."). It is never true for a path that is
+// not clean.
 func IsClean(p string) bool {
 	if filepath.Separator != '/' || p == "" {
 		return false
 	}
-	if p == "/" || p == "." {
+	if p == "/" || p == "." || p == ".." {
 		return true
+	}
+	if p[0] != '/' {
+		// Cleaning keeps the ".." elements a relative path starts with
+		// (a file above the working directory: "../src/Dockerfile").
+		for strings.HasPrefix(p, "../") {
+			p = p[3:]
+		}
+		switch {
+		case p == "..":
+			return true
+		case p == "" || p == "." || p[0] == '/':
+			return false
+		}
 	}
 	if p[len(p)-1] == '/' || dotElem(p) {
 		return false

@@ -76,7 +76,7 @@ func TestMatchesFilepath(t *testing.T) {
 
 // Clean paths are answered here, not by path/filepath: what the package is for.
 func TestCleanPathsAnswered(t *testing.T) {
-	for _, p := range []string{"/", ".", "a", "/a", "/work/shared/corpus/x__Dockerfile", "a/b.c/d"} {
+	for _, p := range []string{"/", ".", "..", "a", "/a", "/work/shared/corpus/x__Dockerfile", "a/b.c/d", "../a", "../../shared/x"} {
 		if !IsClean(p) {
 			t.Errorf("IsClean(%q) = false", p)
 		}
