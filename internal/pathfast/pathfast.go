@@ -91,21 +91,30 @@ func Dir(p string) string {
 	}
 }
 
-// Join is filepath.Join of a directory and one name in it.
-func Join(dir, name string) string {
-	if IsClean(dir) && dir != "." && isName(name) {
-		if dir == "/" {
-			return "/" + name
-		}
-		return dir + "/" + name
+// Join is filepath.Join of a directory and a relative path.
+func Join(dir, rel string) string {
+	if !IsClean(dir) || !IsClean(rel) || rel[0] == '/' || rel == "." {
+		return filepath.Join(dir, rel)
 	}
-	return filepath.Join(dir, name)
-}
-
-// isName reports whether name is one clean element: not empty, ".", ".."
-// and without a slash.
-func isName(name string) bool {
-	return name != "" && name != "." && name != ".." && !strings.Contains(name, "/")
+	// The ".." elements rel starts with climb out of dir: from an
+	// absolute one, never above the root.
+	for rel == ".." || strings.HasPrefix(rel, "../") {
+		if dir[0] != '/' {
+			return filepath.Join(dir, rel)
+		}
+		dir = Dir(dir)
+		if rel == ".." {
+			return dir
+		}
+		rel = rel[3:]
+	}
+	switch dir {
+	case ".":
+		return rel
+	case "/":
+		return "/" + rel
+	}
+	return dir + "/" + rel
 }
 
 // Within tells where targ lies relative to base, both absolute: below or

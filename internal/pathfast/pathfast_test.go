@@ -40,7 +40,7 @@ func TestMatchesFilepath(t *testing.T) {
 		if got, want := Dir(p), filepath.Dir(p); got != want {
 			t.Errorf("Dir(%q) = %q, want %q", p, got, want)
 		}
-		for _, name := range []string{"", ".", "..", "x", "x/y", ".x", "x/"} {
+		for _, name := range []string{"", ".", "..", "x", "x/y", ".x", "x/", "../x", "../../x", "../..", "../../..", "x/../y", "..x", "/x", "..//x"} {
 			if got, want := Join(p, name), filepath.Join(p, name); got != want {
 				t.Errorf("Join(%q, %q) = %q, want %q", p, name, got, want)
 			}

@@ -141,7 +141,7 @@ func ForIgnoreFile(ignorePath string, ignore *dockerignore.File) *Context {
 // Exists reports whether rel (slash-separated, relative to the context root)
 // exists in the context directory, whether or not it is ignored.
 func (c *Context) Exists(rel string) bool {
-	_, err := os.Lstat(filepath.Join(c.Dir, filepath.FromSlash(rel)))
+	_, err := os.Lstat(pathfast.Join(c.Dir, filepath.FromSlash(rel)))
 	return err == nil
 }
 
@@ -170,7 +170,7 @@ func (c *Context) Listing() *Listing {
 // max bytes and the context's read budget (Limits.MaxReadBytes) allows it;
 // ok is false otherwise. Symbolic links are not followed.
 func (c *Context) ReadSmall(rel string, max int64) (data []byte, ok bool) {
-	p := filepath.Join(c.Dir, filepath.FromSlash(rel))
+	p := pathfast.Join(c.Dir, filepath.FromSlash(rel))
 	st, err := os.Lstat(p)
 	if err != nil || !st.Mode().IsRegular() || st.Size() > max {
 		return nil, false

@@ -233,7 +233,7 @@ func (c *Cache) abs(p string) string {
 		return pathfast.Clean(p)
 	}
 	if c.cwd != "" {
-		return filepath.Join(c.cwd, p)
+		return pathfast.Join(c.cwd, p)
 	}
 	if a, err := filepath.Abs(p); err == nil {
 		return a

@@ -10,6 +10,7 @@ import (
 
 	"github.com/moby/patternmatcher"
 
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/parser/dockerignore"
 )
 
@@ -195,9 +196,9 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 // walk must stop (see dirReads).
 func (w *walker) readDir(rel string) (d *dirRead, ok bool) {
 	if w.reads == nil {
-		return readDir(filepath.Join(w.root, filepath.FromSlash(rel))), true
+		return readDir(pathfast.Join(w.root, filepath.FromSlash(rel))), true
 	}
-	return w.reads.read(filepath.Join(w.absRoot, filepath.FromSlash(rel)), len(rel))
+	return w.reads.read(pathfast.Join(w.absRoot, filepath.FromSlash(rel)), len(rel))
 }
 
 // prunable reports whether the excluded directory rel can be skipped: no
