@@ -90,19 +90,19 @@ func nameIndex(rs []*Rule) map[string][]*Rule {
 	return index
 }
 
-// appendLower appends s lower-cased as strings.ToLower does.
+// appendLower appends s lower-cased as strings.ToLower does: copied whole,
+// then lowered in place, which for ASCII names is a pass over bytes
+// already appended.
 func appendLower(buf []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return append(buf, strings.ToLower(s)...)
+	start := len(buf)
+	buf = append(buf, s...)
+	for i := start; i < len(buf); i++ {
+		switch c := buf[i]; {
+		case c >= utf8.RuneSelf:
+			return append(buf[:start], strings.ToLower(s)...)
+		case 'A' <= c && c <= 'Z':
+			buf[i] = c + 'a' - 'A'
 		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf = append(buf, c)
 	}
 	return buf
 }

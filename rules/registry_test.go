@@ -113,3 +113,12 @@ func TestLookup(t *testing.T) {
 		t.Errorf("Suggest(dockerfile-parse-eror) = %q", got)
 	}
 }
+
+func TestAppendLower(t *testing.T) {
+	for _, s := range []string{"", "DL3008", "dockerfile-parse-error", "MultipleInstructionsDisallowed", "CKV_DOCKER_3",
+		"DS-0002", "ÉCOLE", "Ünïcode-Name", "aßC", "\u212Aelvin", "\xff\xfeA"} {
+		if got, want := string(appendLower([]byte("prefix "), s)), "prefix "+strings.ToLower(s); got != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
