@@ -63,6 +63,10 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 	return newContext(dir, ignorePath, src, found)
 }
 
+// ignoreSuffix ends the name of a Dockerfile's own ignore file
+// (<Dockerfile name>.dockerignore); listOwnIgnores looks for it too.
+const ignoreSuffix = ".dockerignore"
+
 // chooseIgnore finds the ignore file BuildKit uses for a Dockerfile: its own
 // (<Dockerfile name>.dockerignore, read by that Dockerfile only), else the
 // context root's, read with readShared (which a Cache answers once per
@@ -70,7 +74,7 @@ func ForDockerfile(dockerfilePath, dir string) *Context {
 // defaulted.
 func chooseIgnore(dockerfilePath, dir string, readOwn, readShared func(string) ([]byte, bool)) (ctxDir, ignorePath string, src []byte, found bool) {
 	dir = contextDir(dockerfilePath, dir)
-	own := dockerfilePath + ".dockerignore"
+	own := dockerfilePath + ignoreSuffix
 	if src, ok := readOwn(own); ok {
 		return dir, own, src, true
 	}

@@ -139,9 +139,6 @@ func (c *Cache) readOwnIgnore(p string) ([]byte, bool) {
 	return readIgnoreFile(p)
 }
 
-// ignoreSuffix ends the name of a Dockerfile's own ignore file.
-const ignoreSuffix = ".dockerignore"
-
 // listOwnIgnores names the entries of dir that end in ".dockerignore", in
 // lower case; false when dir cannot be listed or has an entry that is not
 // ASCII.
