@@ -21,9 +21,9 @@ var absoluteIgnorePattern = &Rule{
 		"drops a leading `/`: `/dist` and `dist` are the same pattern. The slash suggests " +
 		".gitignore's anchoring, where a pattern without it matches at any depth — in a " +
 		".dockerignore neither form does; use `**/dist` for that. Remove the slash.\n\n" +
-		"Fix (safe): the leading slashes are removed (all of them: `///dist` is `dist` too), unless the line would then read as another pattern: " +
-		"`/#x` would become a comment, `/ x` would lose its blank (BuildKit trims lines, not patterns) and " +
-		"`/../x` would keep its `..` (cleaning drops it after a leading slash only); then all but one go (`// x` becomes `/ x`).",
+		"Fix (safe): the leading slashes are removed (all of them: `///dist` is `dist` too), with the blanks after them (`/ dist` is `dist` to BuildKit), unless the line would then read as another pattern: " +
+		"`/#x` would become a comment, `!/ x` would lose its blank (an exception is ` x` with it, `x` without) and " +
+		"`/../x` would keep its `..` (cleaning drops it after a leading slash only); then all but one go (`!// x` becomes `!/ x`).",
 	Bad:  "/dist\n/.git",
 	Good: "dist\n.git",
 	Check: func(p *Pass) {
@@ -40,8 +40,13 @@ var absoluteIgnorePattern = &Rule{
 			// leaves what the next would (a line that keeps one slash has
 			// no fix).
 			run := len(pat.Raw[i:]) - len(strings.TrimLeft(pat.Raw[i:], "/"))
+			blanks := len(pat.Raw[i+run:]) - len(strings.TrimLeft(pat.Raw[i+run:], " \t"))
+			cuts := []int{run, run - 1}
+			if blanks > 0 {
+				cuts = []int{run + blanks, run, run - 1}
+			}
 			var fixes []Fix
-			for _, n := range []int{run, run - 1} {
+			for _, n := range cuts {
 				if n < 1 {
 					break
 				}
@@ -57,16 +62,20 @@ var absoluteIgnorePattern = &Rule{
 	},
 }
 
-// slashesRemovable reports whether the line of pat without the n slashes
-// at slashes is still pat to BuildKit. It is not when the line would start
-// with "#" (a comment), when blanks follow the slashes (they are trimmed
-// from the line but kept inside the pattern), or when ".." follows them
-// (cleaning drops it after a root "/" only).
+// slashesRemovable reports whether the line of pat without the n bytes at
+// slashes (slashes, then perhaps the blanks after them) is still pat to
+// BuildKit. It is not when the line would start with "#" (a comment), when
+// an exception's blanks follow the slashes (the matcher trims a pattern's
+// blanks, but an exception's only before its "!"), or when ".." follows
+// them (cleaning drops it after a root "/" only).
 func slashesRemovable(f *dockerignore.File, pat dockerignore.Pattern, slashes source.Range, n int) bool {
 	line := slashes.Start.Line
 	text := f.Lines.Text(line)
 	at := f.Lines.Offset(slashes.Start) - f.Lines.LineStart(line)
-	if at < 0 || at+n > len(text) || strings.Trim(text[at:at+n], "/") != "" {
+	if at < 0 || at+n > len(text) {
+		return false
+	}
+	if cut := text[at : at+n]; !strings.HasPrefix(cut, "/") || strings.Trim(strings.TrimLeft(cut, "/"), " \t") != "" {
 		return false
 	}
 	fixed, _ := dockerignore.Parse([]byte(text[:at] + text[at+n:]))

@@ -19,11 +19,12 @@ import (
 // Pattern is one non-comment, non-blank line of an ignore file.
 type Pattern struct {
 	Raw     string // the line as written, without surrounding whitespace
-	Cleaned string // as BuildKit uses it: cleaned, slash-separated, no leading "/"
+	Cleaned string // as BuildKit's matcher uses it: cleaned, slash-separated, no "!"
 	Negated bool   // a "!" exception
 	Range   source.Range
 
-	m *patternmatcher.PatternMatcher // this pattern alone, as an inclusion
+	buildkit string                         // the line as BuildKit's reader hands it to the matcher
+	m        *patternmatcher.PatternMatcher // this pattern alone (see aloneMatcher)
 }
 
 // File is a parsed ignore file.
@@ -66,46 +67,33 @@ func Parse(src []byte) (*File, []source.Error) {
 		if !ok {
 			continue
 		}
-		p := Pattern{Raw: pattern, Range: lineSpan(f.Lines, n, pattern)}
-		cleaned := pattern
-		if cleaned[0] == '!' {
-			cleaned = strings.TrimSpace(cleaned[1:])
-			if cleaned == "" {
-				errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
-				continue
-			}
-			p.Negated = true
-		}
-		cleaned = filepath.ToSlash(filepath.Clean(cleaned))
-		if len(cleaned) > 1 && cleaned[0] == '/' {
-			cleaned = cleaned[1:]
-		}
-		if trimmed := strings.TrimSpace(cleaned); !p.Negated && trimmed != "" {
-			// "/!x" and "/ !x" are exceptions too: BuildKit's reader looks
-			// for the "!" before it drops the leading slash, and hands the
-			// matcher "!x" or " !x", which it trims and cleans once more
-			// before it looks for a "!" itself.
-			if t := filepath.ToSlash(filepath.Clean(trimmed)); t[0] == '!' {
-				if t == "!" {
-					errs = append(errs, source.Error{Range: p.Range, Message: `illegal exclusion pattern: "!"`})
-					continue
-				}
-				p.Negated, cleaned = true, t[1:]
-			}
-		}
-		p.Cleaned = cleaned
-		if len(cleaned) > maxPatternLen {
-			errs = append(errs, source.Error{Range: p.Range, Message: fmt.Sprintf(
-				"pattern of %d bytes: longer than any path can be (%d), so not used", len(cleaned), maxPatternLen)})
+		p := Pattern{Raw: pattern, Range: lineSpan(f.Lines, n, pattern), buildkit: readerPattern(pattern)}
+		// BuildKit's matcher trims and cleans what the reader hands it once
+		// more, and only then looks for a "!": "/ !x" reads as " !x", an
+		// exception; "/ a" as " a", which matches "a"; "!/" as "!/", which
+		// it refuses. patternmatcher itself says what each line becomes.
+		read, err := patternmatcher.New([]string{p.buildkit})
+		if err != nil {
+			errs = append(errs, source.Error{Range: p.Range, Message: patternError(pattern, err)})
 			continue
 		}
-		m, err := patternmatcher.New([]string{matcherText(p.Cleaned)})
+		if len(read.Patterns()) == 0 {
+			continue // only whitespace once the slash is gone: the matcher drops it
+		}
+		p.Negated = read.Patterns()[0].Exclusion()
+		p.Cleaned = filepath.ToSlash(read.Patterns()[0].String())
+		if len(p.Cleaned) > maxPatternLen {
+			errs = append(errs, source.Error{Range: p.Range, Message: fmt.Sprintf(
+				"pattern of %d bytes: longer than any path can be (%d), so not used", len(p.Cleaned), maxPatternLen)})
+			continue
+		}
+		m, err := aloneMatcher(p.matcherPattern(), p.Negated)
 		if err == nil {
 			// patternmatcher compiles lazily: match once to surface syntax errors.
 			_, err = m.MatchesOrParentMatches("x")
 		}
 		if err != nil {
-			errs = append(errs, source.Error{Range: p.Range, Message: "invalid pattern " + quote(pattern) + ": " + err.Error()})
+			errs = append(errs, source.Error{Range: p.Range, Message: patternError(pattern, err)})
 			continue
 		}
 		p.m = m
@@ -179,8 +167,55 @@ const maxPatternLen = 4096
 
 func quote(s string) string { return `"` + s + `"` }
 
-// matcherPattern is the pattern in the form patternmatcher expects.
+// readerPattern is a line's pattern (trimmed, not a comment) as BuildKit's
+// reader of ignore files hands it to the matcher: a leading "!" kept, the
+// rest trimmed and cleaned, one leading "/" dropped.
+func readerPattern(pattern string) string {
+	invert := pattern[0] == '!'
+	if invert {
+		pattern = strings.TrimSpace(pattern[1:])
+	}
+	if pattern != "" {
+		pattern = filepath.ToSlash(filepath.Clean(pattern))
+		if len(pattern) > 1 && pattern[0] == '/' {
+			pattern = pattern[1:]
+		}
+	}
+	if invert {
+		return "!" + pattern
+	}
+	return pattern
+}
+
+// patternError is the message for a pattern patternmatcher refuses. Its
+// "illegal exclusion pattern" already quotes the pattern's "!".
+func patternError(pattern string, err error) string {
+	if strings.HasPrefix(err.Error(), "illegal exclusion pattern") {
+		return err.Error()
+	}
+	return "invalid pattern " + quote(pattern) + ": " + err.Error()
+}
+
+// aloneMatcher matches one pattern on its own, an exception as if it were
+// an inclusion. An exception follows "**", which matches every path, so
+// the matcher leaves out what the exception does not bring back: the
+// exception matches where it does not. Building the inclusion from the
+// exception's cleaned text instead would not round-trip: the matcher would
+// trim and clean it again, and read a leading "!" as another exception.
+func aloneMatcher(pattern string, exception bool) (*patternmatcher.PatternMatcher, error) {
+	if exception {
+		return patternmatcher.New([]string{"**", pattern})
+	}
+	return patternmatcher.New([]string{pattern})
+}
+
+// matcherPattern is the pattern in the form patternmatcher expects: as
+// BuildKit's reader gave it, or for a Pattern made elsewhere, its cleaned
+// form.
 func (p Pattern) matcherPattern() string {
+	if p.buildkit != "" {
+		return matcherText(p.buildkit)
+	}
 	if p.Negated {
 		return "!" + matcherText(p.Cleaned)
 	}

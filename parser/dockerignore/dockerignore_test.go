@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/moby/patternmatcher"
 	"github.com/moby/patternmatcher/ignorefile"
 
 	"github.com/dlint/dlint/internal/stderrcheck"
@@ -113,22 +114,73 @@ func FuzzParse(f *testing.F) {
 		if len(errs) > 0 {
 			return
 		}
-		want, err := ignorefile.ReadAll(strings.NewReader(src))
+		read, err := ignorefile.ReadAll(strings.NewReader(src))
 		if err != nil {
 			t.Fatalf("Parse took a file BuildKit cannot read (%v): %q", err, src)
 		}
-		var got []string
-		for _, p := range file.Patterns {
-			if p.Negated {
-				got = append(got, "!"+p.Cleaned)
-			} else {
-				got = append(got, p.Cleaned)
-			}
+		if got, want := readerPatterns(file), read; !slices.Equal(got, want) {
+			t.Fatalf("patterns as read %q, BuildKit's %q, of %q", got, want, src)
 		}
-		if !slices.Equal(got, want) {
-			t.Fatalf("patterns %q, BuildKit's %q, of %q", got, want, src)
+		if got, want := matcherPatterns(file.Patterns), buildkitPatterns(t, read); !slices.Equal(got, want) {
+			t.Fatalf("patterns as matched %q, BuildKit's %q, of %q", got, want, src)
 		}
 	})
+}
+
+// readerPatterns are a file's patterns as BuildKit's reader hands them to
+// the matcher, blank ones included.
+func readerPatterns(f *File) []string {
+	var got []string
+	for _, p := range f.Patterns {
+		got = append(got, p.buildkit)
+	}
+	return got
+}
+
+// matcherPatterns are the patterns as dlint reports them, "!" marking an
+// exception.
+func matcherPatterns(pats []Pattern) []string {
+	var got []string
+	for _, p := range pats {
+		if p.Negated {
+			got = append(got, "!"+p.Cleaned)
+		} else {
+			got = append(got, p.Cleaned)
+		}
+	}
+	return got
+}
+
+// buildkitPatterns are the patterns BuildKit's matcher makes of what its
+// reader read, "!" marking an exception, or a failed test when it refuses
+// them. The regular expressions are compiled from the patterns as dlint
+// gives them (matcherText), which keeps the compiler quiet and compiles
+// the same.
+func buildkitPatterns(t *testing.T, read []string) []string {
+	t.Helper()
+	m, err := patternmatcher.New(read)
+	if err == nil {
+		quiet := make([]string, len(read))
+		for i, r := range read {
+			quiet[i] = matcherText(r)
+		}
+		var compiled *patternmatcher.PatternMatcher
+		if compiled, err = patternmatcher.New(quiet); err == nil {
+			_, err = compiled.MatchesOrParentMatches("x")
+		}
+	}
+	if err != nil {
+		t.Fatalf("no errors, but BuildKit refuses %q: %v", read, err)
+	}
+	var want []string
+	for _, p := range m.Patterns() {
+		if p.Exclusion() {
+			want = append(want, "!"+p.String())
+		} else {
+			want = append(want, p.String())
+		}
+	}
+	return want
 }
 
 // A pattern longer than any path is refused rather than compiled: its
@@ -239,5 +291,43 @@ func TestSlashBangIsAnException(t *testing.T) {
 	f, _ := Parse([]byte("0\n/ !0\n0"))
 	if !f.Excludes("0") || !f.Patterns[1].Negated {
 		t.Errorf("0, / !0, 0: patterns %+v", f.Patterns)
+	}
+}
+
+// BuildKit's matcher trims and cleans each pattern its reader hands it
+// once more, and only then looks for a "!": a line can mean something
+// other than its reading, and dlint's Cleaned and Negated are the
+// matcher's.
+func TestMatcherRereadsEachPattern(t *testing.T) {
+	for _, c := range []struct {
+		line, cleaned string
+		negated       bool
+		matches       string // a path the pattern matches
+	}{
+		{"/ a", "a", false, "a/b"},       // read as " a"
+		{"/a/ /", "a", false, "a"},       // read as "a/ "
+		{"/ ./a", "a", false, "a"},       // read as " ./a"
+		{"/ !a", "a", true, "a"},         // read as " !a"
+		{"!/ a", " a", true, " a/b"},     // read as "! a": an exception keeps its space
+		{"!/ ./a", " ./a", true, " ./a"}, // " ." is a name
+		{"!!a", "!a", true, "!a"},        // the second "!" is the name's
+	} {
+		f := parse(t, c.line+"\n")
+		if len(f.Patterns) != 1 {
+			t.Fatalf("%q: patterns %+v", c.line, f.Patterns)
+		}
+		p := f.Patterns[0]
+		if p.Cleaned != c.cleaned || p.Negated != c.negated || !p.Matches(c.matches) || p.Matches("b") {
+			t.Errorf("%q: cleaned %q, negated %v, matches %q %v, b %v; want %q, %v, true, false",
+				c.line, p.Cleaned, p.Negated, c.matches, p.Matches(c.matches), p.Matches("b"), c.cleaned, c.negated)
+		}
+	}
+	// Only whitespace once the slash is gone: the matcher drops the pattern.
+	if f := parse(t, "/ \t/\n"); len(f.Patterns) != 0 {
+		t.Errorf(`"/ \t/": patterns %+v, want none`, f.Patterns)
+	}
+	// "!/" is read as "!/", which the matcher cleans to a lone "!".
+	if _, errs := Parse([]byte("a\n!/\n")); len(errs) != 1 || errs[0].Range.Start.Line != 2 || !strings.Contains(errs[0].Message, "illegal exclusion") {
+		t.Errorf(`"!/": errors %v, want line 2's illegal exclusion`, errs)
 	}
 }

@@ -63,14 +63,14 @@ func (f *File) Deciding(path string) (Pattern, bool) {
 // (slash-separated, relative to the context root) or one of its parents.
 func (p Pattern) Matches(path string) bool {
 	if p.m == nil {
-		m, err := patternmatcher.New([]string{matcherText(p.Cleaned)})
+		m, err := aloneMatcher(p.matcherPattern(), p.Negated)
 		if err != nil {
 			return false
 		}
 		p.m = m
 	}
 	ok, err := p.m.MatchesOrParentMatches(filepath.FromSlash(path))
-	return err == nil && ok
+	return err == nil && ok != p.Negated
 }
 
 // wildcards are the characters that make a pattern more than a plain path.
