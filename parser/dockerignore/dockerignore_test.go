@@ -118,7 +118,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Parse took a file BuildKit cannot read (%v): %q", err, src)
 		}
-		if got, want := readerPatterns(file), read; !slices.Equal(got, want) {
+		// Those the matcher drops (blank once the slash is gone) dlint drops.
+		if got, want := readerPatterns(file), slices.DeleteFunc(slices.Clone(read), isBlank); !slices.Equal(got, want) {
 			t.Fatalf("patterns as read %q, BuildKit's %q, of %q", got, want, src)
 		}
 		if got, want := matcherPatterns(file.Patterns), buildkitPatterns(t, read); !slices.Equal(got, want) {
@@ -128,7 +129,7 @@ func FuzzParse(f *testing.F) {
 }
 
 // readerPatterns are a file's patterns as BuildKit's reader hands them to
-// the matcher, blank ones included.
+// the matcher.
 func readerPatterns(f *File) []string {
 	var got []string
 	for _, p := range f.Patterns {
@@ -136,6 +137,8 @@ func readerPatterns(f *File) []string {
 	}
 	return got
 }
+
+func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
 
 // matcherPatterns are the patterns as dlint reports them, "!" marking an
 // exception.
