@@ -125,6 +125,18 @@ func FuzzParse(f *testing.F) {
 		if got, want := matcherPatterns(file.Patterns), buildkitPatterns(t, read); !slices.Equal(got, want) {
 			t.Fatalf("patterns as matched %q, BuildKit's %q, of %q", got, want, src)
 		}
+		// Each pattern matched on its own agrees with the file's matcher: the
+		// last pattern to match a path decides whether it is left out.
+		probes := []string{"a", "a/b", "a/b/c"}
+		for _, p := range file.Patterns {
+			probes = append(probes, p.Cleaned, p.Cleaned+"/x", p.LiteralPrefix())
+		}
+		for _, path := range probes {
+			d, ok := file.Deciding(path)
+			if excluded := ok && !d.Negated; excluded != file.Excludes(path) {
+				t.Fatalf("%q: left out %v, but the deciding pattern is %+v (found %v), of %q", path, file.Excludes(path), d, ok, src)
+			}
+		}
 	})
 }
 
