@@ -87,7 +87,10 @@ func Parse(src []byte) (*File, []source.Error) {
 				"pattern of %d bytes: longer than any path can be (%d), so not used", len(p.Cleaned), maxPatternLen)})
 			continue
 		}
-		m, err := aloneMatcher(p.matcherPattern(), p.Negated)
+		m := read // an inclusion of plain text is its own matcher
+		if text := p.matcherPattern(); p.Negated || text != p.buildkit {
+			m, err = aloneMatcher(text, p.Negated)
+		}
 		if err == nil {
 			// patternmatcher compiles lazily: match once to surface syntax errors.
 			_, err = m.MatchesOrParentMatches("x")
