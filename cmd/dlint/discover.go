@@ -184,11 +184,11 @@ func displayPath(p string) string {
 func displayPathIn(wd, p string) string {
 	if wd != "" && filepath.IsAbs(p) {
 		if rel, inside, ok := pathfast.Within(wd, p); ok {
-			if inside && !strings.HasPrefix(rel, "..") {
+			if inside {
 				p = rel
 			}
-		} else if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-			p = rel
+		} else if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			p = rel // below wd: a name such as "..cache" is inside it
 		}
 	}
 	return filepath.ToSlash(pathfast.Clean(p))

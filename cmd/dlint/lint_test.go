@@ -115,3 +115,25 @@ func TestLazyPatternsCompile(t *testing.T) {
 		t.Errorf("%d patterns made with lazyregexp.New; the rules, configuration and daemon.json readers make over 20", n)
 	}
 }
+
+// A path below the working directory is shown relative to it, whatever
+// its names start with; one outside it stays absolute. Both the clean
+// paths pathfast answers and the others filepath.Rel answers agree.
+func TestDisplayPathIn(t *testing.T) {
+	wd := t.TempDir()
+	outside := filepath.Dir(wd)
+	for _, c := range []struct{ p, want string }{
+		{filepath.Join(wd, "Dockerfile"), "Dockerfile"},
+		{filepath.Join(wd, "..cache", "Dockerfile"), "..cache/Dockerfile"},
+		{wd + string(filepath.Separator) + "..cache" + string(filepath.Separator) + "." + string(filepath.Separator) + "Dockerfile", "..cache/Dockerfile"},
+		{filepath.Join(wd, "a", "..b"), "a/..b"},
+		{wd, "."},
+		{filepath.Join(outside, "Dockerfile"), filepath.ToSlash(filepath.Join(outside, "Dockerfile"))},
+		{filepath.Join(outside, "..x"), filepath.ToSlash(filepath.Join(outside, "..x"))},
+		{"rel/../Dockerfile", "Dockerfile"},
+	} {
+		if got := displayPathIn(wd, c.p); got != c.want {
+			t.Errorf("displayPathIn(%q, %q) = %q, want %q", wd, c.p, got, c.want)
+		}
+	}
+}
