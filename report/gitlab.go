@@ -46,15 +46,16 @@ func GitLab(w io.Writer, in Input) error {
 type gitlabStream struct {
 	in  Input
 	bw  *bufio.Writer
-	n   int // issues written
-	buf bytes.Buffer
-	enc *json.Encoder
+	n   int           // issues written
+	buf bytes.Buffer  // one issue, compact
+	enc *json.Encoder // into buf
+	// indented is the issue in buf, indented as in the array.
+	indented []byte
 }
 
 func newGitLabStream(w io.Writer, in Input) Stream {
 	s := &gitlabStream{in: in, bw: bufio.NewWriter(w)}
 	s.enc = json.NewEncoder(&s.buf)
-	s.enc.SetIndent("  ", "  ")
 	s.enc.SetEscapeHTML(false)
 	return s
 }
@@ -86,9 +87,8 @@ func (s *gitlabStream) Write(findings []rules.Finding) error {
 			s.bw.WriteString(",\n  ")
 		}
 		s.n++
-		// The encoder ends each value with a newline; the array's
-		// separator follows it instead.
-		if _, err := s.bw.Write(escapeInvisible(bytes.TrimSuffix(s.buf.Bytes(), []byte("\n")))); err != nil {
+		s.indented = appendIndented(s.indented[:0], s.buf.Bytes(), "  ", "  ")
+		if _, err := s.bw.Write(s.indented); err != nil {
 			return err
 		}
 	}

@@ -88,7 +88,17 @@ func appendJSONString(b []byte, s string) []byte {
 // such character found is in a string. isControl's characters from DEL up
 // are all below U+10000, so four hex digits hold each.
 func escapeInvisible(b []byte) []byte {
-	var out []byte
+	for i := 0; i < len(b); i++ {
+		if b[i] >= utf8.RuneSelf-1 { // DEL or above: maybe one
+			return appendEscapedInvisible(append(make([]byte, 0, len(b)+16), b[:i]...), b[i:])
+		}
+	}
+	return b
+}
+
+// appendEscapedInvisible appends b, JSON that encoding/json wrote, with
+// the characters escapeInvisible escapes written as \u escapes.
+func appendEscapedInvisible(dst, b []byte) []byte {
 	start := 0
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf-1 { // below DEL
@@ -100,18 +110,12 @@ func escapeInvisible(b []byte) []byte {
 			i += size
 			continue
 		}
-		if out == nil {
-			out = make([]byte, 0, len(b)+16)
-		}
-		out = append(out, b[start:i]...)
-		out = append(out, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
+		dst = append(dst, b[start:i]...)
+		dst = append(dst, '\\', 'u', hexDigits[r>>12], hexDigits[r>>8&0xf], hexDigits[r>>4&0xf], hexDigits[r&0xf])
 		i += size
 		start = i
 	}
-	if out == nil {
-		return b
-	}
-	return append(out, b[start:]...)
+	return append(dst, b[start:]...)
 }
 
 // load8 reads the eight bytes of s at i as a little-endian word.

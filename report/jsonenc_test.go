@@ -183,3 +183,88 @@ func TestPlain8(t *testing.T) {
 		}
 	}
 }
+
+// randomJSONValue is a value of up to depth levels of maps and slices
+// whose strings hold what appendIndented must copy whole: quotes after runs
+// of backslashes, the characters escapeInvisible escapes, and punctuation.
+func randomJSONValue(rng *rand.Rand, depth int) any {
+	pieces := []string{`\`, `"`, `\\"`, `\"`, "{", "}", "[", "]", ",", ":", " ", "\n", "\u2028", "\u009b", "\u202e", "é", "\xff", "a", "\x7f"}
+	str := func() string {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	kind := rng.IntN(8)
+	if depth == 0 {
+		kind %= 5
+	}
+	switch kind {
+	case 0:
+		return str()
+	case 1:
+		return rng.Float64() * 1e6
+	case 2:
+		return rng.IntN(2) == 0
+	case 3:
+		return nil
+	case 4:
+		return -rng.IntN(1000)
+	case 5, 6:
+		m := map[string]any{}
+		for range rng.IntN(4) {
+			m[str()] = randomJSONValue(rng, depth-1)
+		}
+		return m
+	default:
+		s := []any{}
+		for range rng.IntN(4) {
+			s = append(s, randomJSONValue(rng, depth-1))
+		}
+		return s
+	}
+}
+
+func TestAppendIndentedMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := range 3000 {
+		v := randomJSONValue(rng, 4)
+		prefix := []string{"", "  ", "        "}[i%3]
+		var compact bytes.Buffer
+		enc := json.NewEncoder(&compact)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		got := string(appendIndented(nil, compact.Bytes(), prefix, "  "))
+		want := string(escapeInvisible([]byte(encodingJSON(t, v, prefix))))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("appendIndented(%s) differs from encoding/json's indent and escapeInvisible (-want +got):\n%s", compact.Bytes(), diff)
+		}
+	}
+}
+
+// FuzzAppendIndented checks appendIndented against json.Indent and
+// escapeInvisible on any valid JSON, compacted as encoding/json writes it.
+func FuzzAppendIndented(f *testing.F) {
+	for _, s := range []string{
+		`{}`, `[]`, `{"a":[1,{},[]],"b":"\\\"x\\\\"}`, `"\\\\\\""`, `[[[["]"]]]]`, "\"\u2028\u009b\u202e\"", `{"":{"":""}}`, `-1.5e10`, `[true,false,null]`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(s)); err != nil {
+			return
+		}
+		var want bytes.Buffer
+		if err := json.Indent(&want, compact.Bytes(), "  ", "  "); err != nil {
+			t.Fatalf("json.Indent refuses what json.Compact wrote: %v", err)
+		}
+		got := appendIndented(nil, compact.Bytes(), "  ", "  ")
+		if w := escapeInvisible(want.Bytes()); !bytes.Equal(got, w) {
+			t.Fatalf("appendIndented(%q) = %q, want %q", compact.Bytes(), got, w)
+		}
+	})
+}

@@ -78,7 +78,12 @@ type sarifStream struct {
 	results spillBuffer    // the encoded results, comma-separated
 	n       int
 	item    bytes.Buffer
-	enc     *json.Encoder // one result into item, indented as in the log
+	enc     *json.Encoder // one result into item, compact
+	// indented is the result in item, indented as in the log.
+	indented []byte
+	// A file's results share its location, encoded once.
+	locPath string
+	loc     *sarif.ArtifactLocation
 }
 
 // sarifResultsIndent is a result's indentation in the log: log, runs, run
@@ -100,7 +105,6 @@ func newSARIFStream(w io.Writer, in Input) Stream {
 		}
 	}
 	s.enc = json.NewEncoder(&s.item)
-	s.enc.SetIndent(sarifResultsIndent, "  ")
 	s.enc.SetEscapeHTML(false)
 	return s
 }
@@ -122,16 +126,18 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 	for i := range findings {
 		f := &findings[i]
 		r := ruleOf(f)
-		loc := artifactLocation(in, f.Path)
+		if s.loc == nil || f.Path != s.locPath {
+			s.locPath, s.loc = f.Path, artifactLocation(in, f.Path)
+		}
 		res := sarif.NewRuleResult(r.ID).
 			WithRuleIndex(s.index[r.ID]).
 			WithLevel(sarifLevel(f.Severity)).
 			WithMessage(sarif.NewTextMessage(nonEmpty(valid(f.Message), r.Summary))).
 			WithLocations([]*sarif.Location{sarif.NewLocation().WithPhysicalLocation(
-				sarif.NewPhysicalLocation().WithArtifactLocation(loc).WithRegion(sarifRegion(spanOf(f.Range))))}).
+				sarif.NewPhysicalLocation().WithArtifactLocation(s.loc).WithRegion(sarifRegion(spanOf(f.Range))))}).
 			WithPartialFingerPrints(map[string]interface{}{SARIFFingerprint: fps[i]})
 		for _, fix := range f.Fixes {
-			change := sarif.NewArtifactChange(artifactLocation(in, f.Path))
+			change := sarif.NewArtifactChange(s.loc)
 			for _, e := range fix.Edits {
 				change.WithReplacement(sarif.NewReplacement(sarifRegion(spanOf(e.Range))).
 					WithInsertedContent(sarif.NewArtifactContent().WithText(valid(e.NewText))))
@@ -162,7 +168,8 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 		}
 		s.n++
 		s.results.mem.WriteString("\n" + sarifResultsIndent)
-		s.results.mem.Write(escapeInvisible(bytes.TrimSuffix(s.item.Bytes(), []byte("\n"))))
+		s.indented = appendIndented(s.indented[:0], s.item.Bytes(), sarifResultsIndent, "  ")
+		s.results.mem.Write(s.indented)
 		// Checked after each result: one file can have hundreds of
 		// thousands (a daemon.json's list of hosts).
 		if err := s.results.spillIfLarge(); err != nil {
