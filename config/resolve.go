@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/dlint/dlint/internal/pathfast"
 	"github.com/dlint/dlint/rules"
 )
 
@@ -184,7 +185,7 @@ func (f *File) relative(absPath string) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if rel == ".." || strings.HasPrefix(rel, "../") {
+	if pathfast.Outside(rel) {
 		return "", false
 	}
 	return rel, true

@@ -351,3 +351,70 @@ func TestApplyMatchesOneByOne(t *testing.T) {
 		}
 	}
 }
+
+// WriteNamed creates a file that is not there, with the permissions a
+// plain create would get, replaces one that is as WriteFile does, and
+// leaves no temporary file behind.
+func TestWriteNamed(t *testing.T) {
+	dir := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	plain := filepath.Join(dir, "plain")
+	f, err := os.OpenFile(plain, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	must(err)
+	must(f.Close())
+	plainInfo, err := os.Stat(plain)
+	must(err)
+	must(os.Remove(plain))
+
+	p := filepath.Join(dir, "baseline.json")
+	must(WriteNamed(p, []byte("first")))
+	info, err := os.Stat(p)
+	must(err)
+	if b, _ := os.ReadFile(p); string(b) != "first" || info.Mode() != plainInfo.Mode() {
+		t.Errorf("new file: content %q mode %v, want %q %v", b, info.Mode(), "first", plainInfo.Mode())
+	}
+	must(os.Chmod(p, 0o600))
+	before, err := os.Stat(p)
+	must(err)
+	must(WriteNamed(p, []byte("second")))
+	info, err = os.Stat(p)
+	must(err)
+	if b, _ := os.ReadFile(p); string(b) != "second" || info.Mode().Perm() != 0o600 {
+		t.Errorf("replaced file: content %q mode %v", b, info.Mode())
+	}
+	if os.SameFile(before, info) {
+		t.Error("the file was rewritten in place, not replaced by a complete new one")
+	}
+
+	link := filepath.Join(dir, "link.json")
+	must(os.Symlink("baseline.json", link))
+	must(WriteNamed(link, []byte("third")))
+	if b, _ := os.ReadFile(p); string(b) != "third" {
+		t.Errorf("the file the link names holds %q", b)
+	}
+	if target, err := os.Readlink(link); err != nil || target != "baseline.json" {
+		t.Errorf("the link became %q, %v", target, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+
+	dangling := filepath.Join(dir, "dangling.json")
+	must(os.Symlink("elsewhere", dangling))
+	if err := WriteNamed(dangling, []byte("x")); err == nil {
+		t.Error("WriteNamed through a dangling link must be an error")
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "elsewhere")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("WriteNamed made the file a dangling link names: %v", err)
+	}
+	missing := filepath.Join(dir, "no", "such", "dir.json")
+	err = WriteNamed(missing, []byte("x"))
+	if err == nil || !errors.Is(err, os.ErrNotExist) || strings.Count(err.Error(), missing) != 1 {
+		t.Errorf("a missing directory: %v, want an error naming the path once", err)
+	}
+}

@@ -59,6 +59,38 @@ func CreateFound(path string, content []byte) error {
 	return nil
 }
 
+// WriteNamed writes a file the user named that may not exist yet (a
+// baseline, a starter configuration). An existing file is replaced as
+// WriteFile replaces it. A new one is first created empty, with the
+// permissions the process's umask leaves of 0644, and then replaced the
+// same way, so its content too appears whole or not at all: a run killed
+// while writing a baseline of thousands of findings must not leave half
+// of one for the next run to refuse. A dangling symbolic link is an
+// error, as it is to WriteFile.
+func WriteNamed(path string, content []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	switch {
+	case err == nil:
+		if err := f.Close(); err != nil {
+			_ = os.Remove(path)
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := replace(path, path, content); err != nil {
+			_ = os.Remove(path)
+			return err
+		}
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return WriteFile(path, content)
+	default:
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the path is named once
+		}
+		return fmt.Errorf("%s: %w", path, err)
+	}
+}
+
 // linkFound is the error for a file dlint found that is a symbolic link.
 func linkFound(path string) error {
 	return fmt.Errorf("%s: a symbolic link: not changed (dlint does not write through a link it found)", path)

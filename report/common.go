@@ -57,8 +57,7 @@ func ShownPath(root, p string) string {
 				p = rel
 			}
 		} else if rel, err := filepath.Rel(root, filepath.FromSlash(p)); err == nil {
-			rel = filepath.ToSlash(rel)
-			if rel != ".." && !strings.HasPrefix(rel, "../") {
+			if rel = filepath.ToSlash(rel); !pathfast.Outside(rel) {
 				p = rel
 			}
 		}

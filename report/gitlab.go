@@ -87,7 +87,7 @@ func (s *gitlabStream) Write(findings []rules.Finding) error {
 			s.bw.WriteString(",\n  ")
 		}
 		s.n++
-		s.indented = appendIndented(s.indented[:0], s.buf.Bytes(), "  ", "  ")
+		s.indented = AppendIndentedJSON(s.indented[:0], s.buf.Bytes(), "  ", "  ")
 		if _, err := s.bw.Write(s.indented); err != nil {
 			return err
 		}

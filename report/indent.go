@@ -2,18 +2,19 @@ package report
 
 import "bytes"
 
-// appendIndented appends src, one JSON value as encoding/json writes it
+// AppendIndentedJSON appends src, one JSON value as encoding/json writes it
 // without indentation (no blank outside its strings), indented byte for
 // byte as json.Indent indents it with prefix and indent, and with the
-// invisible characters of its strings escaped as escapeInvisible escapes
-// them. A blank outside the strings (the newline an Encoder ends a value
-// with) is dropped.
+// characters of its strings that could drive a terminal or reorder a line
+// (DEL, the C1 controls, the direction marks: escapeInvisible's) written
+// as \u escapes. A blank outside the strings (the newline an Encoder ends
+// a value with) is dropped.
 //
 // It does the work of an Encoder's SetIndent and escapeInvisible in one
 // pass, and copies each string whole: json.Indent runs its scanner over
 // every byte, which cost a SARIF report of tens of thousands of results
 // more than encoding them.
-func appendIndented(dst, src []byte, prefix, indent string) []byte {
+func AppendIndentedJSON(dst, src []byte, prefix, indent string) []byte {
 	depth := 0
 	open := false // a '{' or '[' just written: its first member, or its end, is next
 	for i := 0; i < len(src); i++ {

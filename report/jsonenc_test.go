@@ -185,7 +185,7 @@ func TestPlain8(t *testing.T) {
 }
 
 // randomJSONValue is a value of up to depth levels of maps and slices
-// whose strings hold what appendIndented must copy whole: quotes after runs
+// whose strings hold what AppendIndentedJSON must copy whole: quotes after runs
 // of backslashes, the characters escapeInvisible escapes, and punctuation.
 func randomJSONValue(rng *rand.Rand, depth int) any {
 	pieces := []string{`\`, `"`, `\\"`, `\"`, "{", "}", "[", "]", ",", ":", " ", "\n", "\u2028", "\u009b", "\u202e", "é", "\xff", "a", "\x7f"}
@@ -237,15 +237,15 @@ func TestAppendIndentedMatchesEncodingJSON(t *testing.T) {
 		if err := enc.Encode(v); err != nil {
 			t.Fatal(err)
 		}
-		got := string(appendIndented(nil, compact.Bytes(), prefix, "  "))
+		got := string(AppendIndentedJSON(nil, compact.Bytes(), prefix, "  "))
 		want := string(escapeInvisible([]byte(encodingJSON(t, v, prefix))))
 		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("appendIndented(%s) differs from encoding/json's indent and escapeInvisible (-want +got):\n%s", compact.Bytes(), diff)
+			t.Fatalf("AppendIndentedJSON(%s) differs from encoding/json's indent and escapeInvisible (-want +got):\n%s", compact.Bytes(), diff)
 		}
 	}
 }
 
-// FuzzAppendIndented checks appendIndented against json.Indent and
+// FuzzAppendIndented checks AppendIndentedJSON against json.Indent and
 // escapeInvisible on any valid JSON, compacted as encoding/json writes it.
 func FuzzAppendIndented(f *testing.F) {
 	for _, s := range []string{
@@ -262,9 +262,9 @@ func FuzzAppendIndented(f *testing.F) {
 		if err := json.Indent(&want, compact.Bytes(), "  ", "  "); err != nil {
 			t.Fatalf("json.Indent refuses what json.Compact wrote: %v", err)
 		}
-		got := appendIndented(nil, compact.Bytes(), "  ", "  ")
+		got := AppendIndentedJSON(nil, compact.Bytes(), "  ", "  ")
 		if w := escapeInvisible(want.Bytes()); !bytes.Equal(got, w) {
-			t.Fatalf("appendIndented(%q) = %q, want %q", compact.Bytes(), got, w)
+			t.Fatalf("AppendIndentedJSON(%q) = %q, want %q", compact.Bytes(), got, w)
 		}
 	})
 }

@@ -168,7 +168,7 @@ func (s *sarifStream) Write(findings []rules.Finding) error {
 		}
 		s.n++
 		s.results.mem.WriteString("\n" + sarifResultsIndent)
-		s.indented = appendIndented(s.indented[:0], s.item.Bytes(), sarifResultsIndent, "  ")
+		s.indented = AppendIndentedJSON(s.indented[:0], s.item.Bytes(), sarifResultsIndent, "  ")
 		s.results.mem.Write(s.indented)
 		// Checked after each result: one file can have hundreds of
 		// thousands (a daemon.json's list of hosts).

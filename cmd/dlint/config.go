@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/dlint/dlint/config"
+	"github.com/dlint/dlint/fix"
 	"github.com/dlint/dlint/report"
 	"github.com/dlint/dlint/rules"
 )
@@ -203,8 +204,8 @@ func initCommand() *cli.Command {
 			if _, err := os.Lstat(p); err == nil && !c.Bool("force") {
 				return usageError("%s already exists (use --force to overwrite it)", p)
 			}
-			if err := os.WriteFile(p, []byte(config.Starter), 0o644); err != nil {
-				return usageError("%s", pathError(p, err))
+			if err := fix.WriteNamed(p, []byte(config.Starter)); err != nil {
+				return usageError("%v", err) // it names p
 			}
 			fmt.Fprintf(c.App.ErrWriter, "dlint: wrote %s\n", p)
 			return nil

@@ -330,6 +330,18 @@ func TestBaseline(t *testing.T) {
 	if r := dlint(t, dir, "", "--baseline", "dlint-baseline.json", "--fail-level", "style"); r.code != 0 || r.stdout != "" {
 		t.Errorf("unchanged: exit %d\n%s", r.code, r.stdout)
 	}
+	// Written again, the baseline is the same; where it cannot be
+	// written, the error names it once.
+	if r := dlint(t, dir, "", "--write-baseline", "dlint-baseline.json", "--fail-level", "style"); r.code != 0 {
+		t.Fatalf("rewrite: exit %d %q", r.code, r.stderr)
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "dlint-baseline.json")); string(again) != string(data) {
+		t.Errorf("the rewritten baseline differs:\n%s", again)
+	}
+	r = dlint(t, dir, "", "--write-baseline", "no/such/b.json")
+	if r.code != 2 || r.stderr != "dlint: writing the baseline: no/such/b.json: no such file or directory\n" {
+		t.Errorf("baseline in a missing directory: exit %d %q", r.code, r.stderr)
+	}
 	// Lines move and are re-indented: still baselined. A new finding shows.
 	write(t, dir, "Dockerfile", "# notes added above\n\n# build\nFROM   alpine\nFROM debian AS extra\n\nFROM python:3.12\nUSER app\n")
 	r = dlint(t, dir, "", "--baseline", "dlint-baseline.json", "--fail-level", "style")

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -187,8 +186,8 @@ func displayPathIn(wd, p string) string {
 			if inside {
 				p = rel
 			}
-		} else if rel, err := filepath.Rel(wd, p); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			p = rel // below wd: a name such as "..cache" is inside it
+		} else if rel, err := filepath.Rel(wd, p); err == nil && !pathfast.Outside(filepath.ToSlash(rel)) {
+			p = rel
 		}
 	}
 	return filepath.ToSlash(pathfast.Clean(p))

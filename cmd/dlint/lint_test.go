@@ -137,3 +137,28 @@ func TestDisplayPathIn(t *testing.T) {
 		}
 	}
 }
+
+// A finding's path in a baseline is relative to the baseline's directory
+// when the file lies below it, whatever the working directory, and only a
+// path that climbs out of it stays as it was given.
+func TestBaselinePath(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "repo")
+	wd := filepath.Join(dir, "svc")
+	for _, c := range []struct{ p, want string }{
+		{"Dockerfile", "svc/Dockerfile"},
+		{"../Dockerfile", "Dockerfile"},
+		{"..cache/Dockerfile", "svc/..cache/Dockerfile"},
+		{filepath.ToSlash(filepath.Join(dir, "..cache", "Dockerfile")), "..cache/Dockerfile"},
+		{"../../other/Dockerfile", "../../other/Dockerfile"},
+		{filepath.ToSlash(filepath.Join(root, "Dockerfile")), filepath.ToSlash(filepath.Join(root, "Dockerfile"))},
+		{"-", "-"},
+	} {
+		if got := baselinePath(c.p, dir, wd); got != c.want {
+			t.Errorf("baselinePath(%q) from %s = %q, want %q", c.p, wd, got, c.want)
+		}
+	}
+	if got := baselinePath("Dockerfile", dir, ""); got != "Dockerfile" {
+		t.Errorf("with no working directory: %q, want the path as given", got)
+	}
+}

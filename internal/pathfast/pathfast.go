@@ -117,6 +117,13 @@ func Join(dir, rel string) string {
 	return dir + "/" + rel
 }
 
+// Outside reports whether rel, a path filepath.Rel wrote with slashes for
+// separators, climbs out of its base: it is ".." or starts with "../" (a
+// name such as "..cache" is inside).
+func Outside(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, "../")
+}
+
 // Within tells where targ lies relative to base, both absolute: below or
 // at base (inside, with rel as filepath.Rel(base, targ) writes it) or
 // elsewhere (filepath.Rel's answer then starts with ".."). ok is false when

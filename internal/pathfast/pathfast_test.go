@@ -88,3 +88,13 @@ func TestCleanPathsAnswered(t *testing.T) {
 		t.Error("Join of a clean directory and a name allocates more than its result")
 	}
 }
+
+func TestOutside(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"..": true, "../a": true, "../..": true, "..a": false, "..cache/x": false, "a/..": false, ".": false, "a": false, "...": false,
+	} {
+		if got := Outside(rel); got != want {
+			t.Errorf("Outside(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
