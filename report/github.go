@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/dlint/dlint/rules"
@@ -26,6 +27,9 @@ func GitHub(w io.Writer, in Input) error {
 type githubStream struct {
 	in Input
 	bw *bufio.Writer
+	// A file's findings share its path: shown and escaped once.
+	path, file string
+	line       []byte // the command being written, reused
 }
 
 func newGitHubStream(w io.Writer, in Input) Stream {
@@ -33,23 +37,44 @@ func newGitHubStream(w io.Writer, in Input) Stream {
 }
 
 func (gs *githubStream) Write(findings []rules.Finding) error {
-	bw := gs.bw
 	for _, f := range active(findings) {
 		r := ruleOf(&f)
 		s := spanOf(f.Range)
-		props := []string{"file=" + escapeProperty(Sanitize(displayPath(&gs.in, f.Path))), fmt.Sprintf("line=%d", s.Line)}
+		if gs.file == "" || f.Path != gs.path {
+			gs.path, gs.file = f.Path, escapeProperty(Sanitize(displayPath(&gs.in, f.Path)))
+		}
+		b := append(gs.line[:0], "::"...)
+		b = append(b, githubLevel(f.Severity)...)
+		b = append(b, " file="...)
+		b = append(b, gs.file...)
+		b = appendProperty(b, "line", s.Line)
 		switch {
 		case s.EndLine > s.Line: // annotations take columns on one line only
-			props = append(props, fmt.Sprintf("endLine=%d", s.EndLine))
+			b = appendProperty(b, "endLine", s.EndLine)
 		case s.Col > 0 && s.EndCol > 0:
-			props = append(props, fmt.Sprintf("col=%d", s.Col), fmt.Sprintf("endLine=%d", s.EndLine), fmt.Sprintf("endColumn=%d", s.EndCol))
+			b = appendProperty(b, "col", s.Col)
+			b = appendProperty(b, "endLine", s.EndLine)
+			b = appendProperty(b, "endColumn", s.EndCol)
 		case s.Col > 0:
-			props = append(props, fmt.Sprintf("col=%d", s.Col))
+			b = appendProperty(b, "col", s.Col)
 		}
-		props = append(props, "title="+escapeProperty(r.ID+" "+r.Name))
-		fmt.Fprintf(bw, "::%s %s::%s\n", githubLevel(f.Severity), strings.Join(props, ","), escapeData(Sanitize(f.Message)))
+		b = append(b, ",title="...)
+		b = append(b, escapeProperty(r.ID+" "+r.Name)...)
+		b = append(b, "::"...)
+		b = append(b, escapeData(Sanitize(f.Message))...)
+		b = append(b, '\n')
+		gs.bw.Write(b)
+		gs.line = b
 	}
 	return nil
+}
+
+// appendProperty appends ",name=n".
+func appendProperty(b []byte, name string, n int) []byte {
+	b = append(b, ',')
+	b = append(b, name...)
+	b = append(b, '=')
+	return strconv.AppendInt(b, int64(n), 10)
 }
 
 func (gs *githubStream) Close(errors []string) error {

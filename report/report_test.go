@@ -638,3 +638,53 @@ func TestMarkdownKeepsTheRowsItShows(t *testing.T) {
 		}
 	}
 }
+
+// needsSanitizing is the question Sanitize asks, answered as
+// strings.IndexFunc and utf8.ValidString answer it: for every character
+// up to U+3000 (every control, C1 control and direction mark among them),
+// around tabs, at either end of a string, and for invalid bytes.
+func TestNeedsSanitizing(t *testing.T) {
+	reference := func(s string) bool { return strings.IndexFunc(s, isControl) >= 0 || !utf8.ValidString(s) }
+	var cases []string
+	for r := rune(0); r <= 0x3000; r++ {
+		c := string(r)
+		cases = append(cases, c, "a"+c, c+"\tb", "plain text "+c+" more")
+	}
+	cases = append(cases, "", "\t", "\xff", "a\xc3", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\U0001f433", "\U000e0001", "\ufeff", "\ufffd")
+	for _, s := range cases {
+		if got, want := needsSanitizing(s), reference(s); got != want {
+			t.Errorf("needsSanitizing(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// In colour, the text format wraps each finding's severity in the
+// severity's colour and nothing else changes.
+func TestTextColor(t *testing.T) {
+	in := testInput()
+	plain := strings.Split(string(render(t, "text", in)), "\n")
+	in.Color = true
+	colored := strings.Split(string(render(t, "text", in)), "\n")
+	if len(colored) != len(plain) || len(plain) < 3 {
+		t.Fatalf("%d lines in colour, %d without", len(colored), len(plain))
+	}
+	sevs := []rules.Severity{rules.Error, rules.Warning, rules.Info, rules.Style}
+	seen := map[rules.Severity]bool{}
+	for i, line := range plain {
+		want := line
+		for _, sev := range sevs {
+			word := ": " + sev.String() + ": "
+			if at := strings.Index(line, word); at >= 0 {
+				want = line[:at] + ": " + severityColor[sev] + sev.String() + colorReset + ": " + line[at+len(word):]
+				seen[sev] = true
+				break
+			}
+		}
+		if colored[i] != want {
+			t.Errorf("line %d in colour:\n%q\nwant\n%q", i+1, colored[i], want)
+		}
+	}
+	if len(seen) < 2 {
+		t.Errorf("the test input has findings of %d severities; want several", len(seen))
+	}
+}

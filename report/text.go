@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -30,6 +31,7 @@ func Text(w io.Writer, in Input) error {
 type textStream struct {
 	bw    *bufio.Writer
 	color bool
+	line  []byte // the finding's line, reused
 }
 
 func newTextStream(w io.Writer, in Input) Stream {
@@ -37,19 +39,38 @@ func newTextStream(w io.Writer, in Input) Stream {
 }
 
 func (s *textStream) Write(findings []rules.Finding) error {
-	for _, f := range findings {
+	for i := range findings {
+		f := &findings[i]
 		if f.Suppression != nil {
 			continue
 		}
-		pos := fmt.Sprintf("%s:%d", Sanitize(f.Path), f.Range.Start.Line)
+		// Appended rather than formatted: a repository's run can print
+		// tens of thousands of lines.
+		b := append(s.line[:0], Sanitize(f.Path)...)
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(f.Range.Start.Line), 10)
 		if f.Range.Start.Column > 0 {
-			pos += fmt.Sprintf(":%d", f.Range.Start.Column)
+			b = append(b, ':')
+			b = strconv.AppendInt(b, int64(f.Range.Start.Column), 10)
 		}
-		sev := f.Severity.String()
+		b = append(b, ": "...)
 		if s.color {
-			sev = severityColor[f.Severity] + sev + colorReset
+			b = append(b, severityColor[f.Severity]...)
+			b = append(b, f.Severity.String()...)
+			b = append(b, colorReset...)
+		} else {
+			b = append(b, f.Severity.String()...)
 		}
-		fmt.Fprintf(s.bw, "%s: %s: %s (%s %s)\n", pos, sev, Sanitize(f.Message), ruleOf(&f).ID, ruleOf(&f).Name)
+		b = append(b, ": "...)
+		b = append(b, Sanitize(f.Message)...)
+		r := ruleOf(f)
+		b = append(b, " ("...)
+		b = append(b, r.ID...)
+		b = append(b, ' ')
+		b = append(b, r.Name...)
+		b = append(b, ")\n"...)
+		s.bw.Write(b)
+		s.line = b
 	}
 	return nil
 }
@@ -60,7 +81,7 @@ func (s *textStream) Close([]string) error { return s.bw.Flush() }
 // can never move the cursor or rewrite a CI log, and replaces invalid UTF-8
 // with U+FFFD.
 func Sanitize(s string) string {
-	if strings.IndexFunc(s, isControl) < 0 && utf8.ValidString(s) {
+	if !needsSanitizing(s) {
 		return s
 	}
 	var sb strings.Builder
@@ -103,6 +124,29 @@ func SanitizeLines(s string) (out string, changed bool) {
 	}
 	sb.WriteString(s[start:])
 	return sb.String(), true
+}
+
+// needsSanitizing reports whether s has a character Sanitize escapes or
+// replaces. It looks at bytes while they are ASCII, as nearly all are:
+// strings.IndexFunc and utf8.ValidString, two passes over every rune, were
+// most of the time of the reports that write a finding on a line.
+func needsSanitizing(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t') || c == 0x7f { // isControl of ASCII
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == utf8.RuneError && size == 1) || isControl(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 func isControl(r rune) bool {
