@@ -387,17 +387,6 @@ func asciiSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
 
-// active returns the findings that were not suppressed.
-func active(fs []rules.Finding) []rules.Finding {
-	out := make([]rules.Finding, 0, len(fs))
-	for _, f := range fs {
-		if f.Suppression == nil {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 // fileList is every file to list, sorted: in.Files plus every path that has
 // a finding, as display paths.
 func fileList(in *Input) []string {

@@ -37,8 +37,12 @@ func newGitHubStream(w io.Writer, in Input) Stream {
 }
 
 func (gs *githubStream) Write(findings []rules.Finding) error {
-	for _, f := range active(findings) {
-		r := ruleOf(&f)
+	for i := range findings {
+		f := &findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		r := ruleOf(f)
 		s := spanOf(f.Range)
 		if gs.file == "" || f.Path != gs.path {
 			gs.path, gs.file = f.Path, escapeProperty(Sanitize(displayPath(&gs.in, f.Path)))
