@@ -180,13 +180,6 @@ func matchAny(gs []glob, rel string, relSegs []string) bool {
 // relative is absPath relative to the file's directory, slash-separated;
 // false when it lies outside it (no override applies there).
 func (f *File) relative(absPath string) (string, bool) {
-	rel, err := filepath.Rel(f.Dir, absPath)
-	if err != nil {
-		return "", false
-	}
-	rel = filepath.ToSlash(rel)
-	if pathfast.Outside(rel) {
-		return "", false
-	}
-	return rel, true
+	rel, ok := pathfast.RelInside(f.Dir, absPath)
+	return filepath.ToSlash(rel), ok
 }

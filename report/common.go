@@ -52,14 +52,8 @@ func ShownPath(root, p string) string {
 		return p
 	}
 	if root != "" && filepath.IsAbs(filepath.FromSlash(p)) {
-		if rel, inside, ok := pathfast.Within(root, p); ok {
-			if inside {
-				p = rel
-			}
-		} else if rel, err := filepath.Rel(root, filepath.FromSlash(p)); err == nil {
-			if rel = filepath.ToSlash(rel); !pathfast.Outside(rel) {
-				p = rel
-			}
+		if rel, ok := pathfast.RelInside(root, filepath.FromSlash(p)); ok {
+			p = filepath.ToSlash(rel)
 		}
 	}
 	if pathfast.IsClean(p) {

@@ -85,10 +85,8 @@ func baselinePath(p, dir, wd string) string {
 		}
 		abs = filepath.Join(wd, abs)
 	}
-	if rel, err := filepath.Rel(dir, abs); err == nil {
-		if rel = filepath.ToSlash(rel); !pathfast.Outside(rel) {
-			return rel
-		}
+	if rel, ok := pathfast.RelInside(dir, abs); ok {
+		return filepath.ToSlash(rel)
 	}
 	return filepath.ToSlash(p)
 }

@@ -182,11 +182,7 @@ func displayPath(p string) string {
 // os.Getwd costs two stats.
 func displayPathIn(wd, p string) string {
 	if wd != "" && filepath.IsAbs(p) {
-		if rel, inside, ok := pathfast.Within(wd, p); ok {
-			if inside {
-				p = rel
-			}
-		} else if rel, err := filepath.Rel(wd, p); err == nil && !pathfast.Outside(filepath.ToSlash(rel)) {
+		if rel, ok := pathfast.RelInside(wd, p); ok {
 			p = rel
 		}
 	}

@@ -124,6 +124,20 @@ func Outside(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, "../")
 }
 
+// RelInside is targ relative to base, as filepath.Rel writes it, when
+// targ lies at or below base (both absolute); ok is false when it lies
+// elsewhere or filepath.Rel cannot say.
+func RelInside(base, targ string) (rel string, ok bool) {
+	if rel, inside, ok := Within(base, targ); ok {
+		return rel, inside
+	}
+	rel, err := filepath.Rel(base, targ)
+	if err != nil || Outside(filepath.ToSlash(rel)) {
+		return "", false
+	}
+	return rel, true
+}
+
 // Within tells where targ lies relative to base, both absolute: below or
 // at base (inside, with rel as filepath.Rel(base, targ) writes it) or
 // elsewhere (filepath.Rel's answer then starts with ".."). ok is false when

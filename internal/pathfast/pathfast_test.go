@@ -72,6 +72,16 @@ func TestMatchesFilepath(t *testing.T) {
 			}
 		}
 	}
+	// RelInside against filepath.Rel, clean paths or not.
+	for _, base := range abs {
+		for _, targ := range abs {
+			want, err := filepath.Rel(base, targ)
+			wantOK := err == nil && !Outside(filepath.ToSlash(want))
+			if rel, ok := RelInside(base, targ); ok != wantOK || ok && rel != want {
+				t.Errorf("RelInside(%q, %q) = %q, %v; filepath.Rel gives %q, %v", base, targ, rel, ok, want, err)
+			}
+		}
+	}
 }
 
 // Clean paths are answered here, not by path/filepath: what the package is for.
