@@ -58,7 +58,7 @@ func main() {
 	if failed.Load() {
 		os.Exit(2)
 	}
-	fmt.Fprintf(os.Stderr, "bareparse: %d files, %d RUN scripts, %d workers\n", len(paths), runs.Load(), *jobs)
+	fmt.Fprintf(os.Stderr, "bareparse: %d files, %d RUN scripts (heredocs among them), %d workers\n", len(paths), runs.Load(), *jobs)
 }
 
 // parseFile parses one Dockerfile and the shell of its RUNs and returns how
@@ -72,17 +72,41 @@ func parseFile(path string) (int, error) {
 	if err != nil {
 		return 0, nil // a file BuildKit rejects is parsed no further
 	}
-	runs := 0
+	scripts := 0
 	for _, n := range res.AST.Children {
-		cmd, err := instructions.ParseInstruction(n)
-		if err != nil {
-			continue
+		scripts += parseRuns(n)
+	}
+	return scripts, nil
+}
+
+// parseRuns parses the instruction n and, when it is a RUN in shell form,
+// its script and the scripts of its heredocs; an ONBUILD RUN is a RUN too.
+// These are the scripts dlint parses (dlint leaves out a heredoc whose #!
+// line names another interpreter, which the corpus hardly has).
+func parseRuns(n *bkparser.Node) int {
+	cmd, err := instructions.ParseInstruction(n)
+	if err != nil {
+		return 0
+	}
+	switch c := cmd.(type) {
+	case *instructions.RunCommand:
+		if !c.PrependShell {
+			return 0
 		}
-		if run, ok := cmd.(*instructions.RunCommand); ok && run.PrependShell {
-			runs++
-			p := syntax.NewParser()
-			_, _ = p.Parse(strings.NewReader(strings.Join(run.CmdLine, " ")), "")
+		parseShell(strings.Join(c.CmdLine, " "))
+		for _, f := range c.Files {
+			parseShell(f.Data)
+		}
+		return 1 + len(c.Files)
+	case *instructions.OnbuildCommand:
+		if n.Next != nil && len(n.Next.Children) > 0 {
+			return parseRuns(n.Next.Children[0])
 		}
 	}
-	return runs, nil
+	return 0
+}
+
+func parseShell(script string) {
+	p := syntax.NewParser()
+	_, _ = p.Parse(strings.NewReader(script), "")
 }
