@@ -411,6 +411,21 @@ func TestHostileFiles(t *testing.T) {
 	if r.code != 1 || !strings.Contains(r.stdout, "DL1000") {
 		t.Errorf("binary file: exit %d stdout %q", r.code, r.stdout)
 	}
+	// A baseline or starter configuration to be written where a FIFO is:
+	// refused, not a write that waits for a reader.
+	for _, name := range []string{"baseline.json", ".dlint.yaml"} {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r = dlint(t, dir, "", "--write-baseline", "baseline.json", "bin/Dockerfile")
+	if r.code != 2 || r.stderr != "dlint: writing the baseline: baseline.json: not a regular file\n" {
+		t.Errorf("baseline to a FIFO: exit %d stderr %q", r.code, r.stderr)
+	}
+	r = dlint(t, dir, "", "init", "--force")
+	if r.code != 2 || r.stderr != "dlint: .dlint.yaml: not a regular file\n" {
+		t.Errorf("init over a FIFO: exit %d stderr %q", r.code, r.stderr)
+	}
 	write(t, dir, "crlf/Dockerfile", "\xEF\xBB\xBFFROM alpine\r\nUSER app\r\n")
 	r = dlint(t, dir, "", "crlf/Dockerfile")
 	if !strings.Contains(r.stdout, "crlf/Dockerfile:1:6: warning: image \"alpine\"") {
