@@ -2,30 +2,41 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/xml"
 	"io"
 
 	"github.com/dlint/dlint/rules"
 )
 
-type checkstyleReport struct {
-	XMLName xml.Name         `xml:"checkstyle"`
-	Version string           `xml:"version,attr"`
-	Files   []checkstyleFile `xml:"file"`
-}
-
-type checkstyleFile struct {
-	Name   string            `xml:"name,attr"`
-	Errors []checkstyleError `xml:"error"`
-}
-
+// checkstyleError is one <error> element; the tags say how encoding/xml
+// would write it, which appendCheckstyleError does by hand (a test holds
+// the two to the same bytes).
 type checkstyleError struct {
 	Line     int    `xml:"line,attr"`
 	Column   int    `xml:"column,attr,omitempty"`
 	Severity string `xml:"severity,attr"`
 	Message  string `xml:"message,attr"`
 	Source   string `xml:"source,attr"`
+}
+
+// appendCheckstyleError appends e as encoding/xml writes it.
+func appendCheckstyleError(b []byte, e checkstyleError) []byte {
+	b = append(b, "<error"...)
+	b = appendXMLIntAttr(b, "line", e.Line)
+	if e.Column != 0 {
+		b = appendXMLIntAttr(b, "column", e.Column)
+	}
+	b = appendXMLAttr(b, "severity", e.Severity)
+	b = appendXMLAttr(b, "message", e.Message)
+	b = appendXMLAttr(b, "source", e.Source)
+	return append(b, "></error>"...)
+}
+
+// appendCheckstyleFileStart appends the start tag of a <file> element.
+func appendCheckstyleFileStart(b []byte, name string) []byte {
+	b = append(b, "<file"...)
+	b = appendXMLAttr(b, "name", name)
+	return append(b, '>')
 }
 
 // Checkstyle writes Checkstyle XML as ShellCheck and hadolint do, for
@@ -38,51 +49,34 @@ func Checkstyle(w io.Writer, in Input) error {
 }
 
 // checkstyleStream writes the document a <file> at a time, laid out as
-// encoding/xml lays out checkstyleReport with two spaces of indentation.
+// encoding/xml lays out the whole document with two spaces of indentation.
 type checkstyleStream struct {
 	in     Input
 	bw     *bufio.Writer
 	open   string // the shown path of the <file> left open
 	isOpen bool
-	errors bool // the open <file> has an <error>
-	files  int  // <file> elements started
-	err    error
-	// One element at a time is encoded into buf: an Encoder made for each
-	// (its own buffer of 4 KB) was most of the report's time.
-	buf bytes.Buffer
-	enc *xml.Encoder
+	errors bool   // the open <file> has an <error>
+	files  int    // <file> elements started
+	line   []byte // the element being written, reused
 }
 
 func newCheckstyleStream(w io.Writer, in Input) Stream {
 	s := &checkstyleStream{in: in, bw: bufio.NewWriter(w)}
-	s.enc = xml.NewEncoder(&s.buf)
 	s.bw.WriteString(xml.Header)
-	s.element(checkstyleReport{Version: "4.3"}, "", "</checkstyle>")
+	s.bw.WriteString(`<checkstyle version="4.3">`)
 	return s
 }
 
-// element writes v, encoded on its own after prefix, without the suffix
-// cut (the end tag of an element whose content follows).
-func (s *checkstyleStream) element(v any, prefix, cut string) {
-	s.buf.Reset()
-	enc := s.enc
-	var err error
-	switch v := v.(type) {
-	case checkstyleReport:
-		err = enc.Encode(v)
-	case checkstyleFile:
-		err = enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: "file"}})
-	case checkstyleError:
-		err = enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: "error"}})
-	}
-	if err == nil {
-		err = enc.Flush()
-	}
-	if err != nil && s.err == nil {
-		s.err = err
-	}
-	s.bw.WriteString(prefix)
-	s.bw.Write(bytes.TrimSuffix(s.buf.Bytes(), []byte(cut)))
+// startFile writes the start tag of a <file>.
+func (s *checkstyleStream) startFile(name string) {
+	s.line = appendCheckstyleFileStart(append(s.line[:0], "\n  "...), name)
+	s.bw.Write(s.line)
+}
+
+// error writes an <error> of the open <file>.
+func (s *checkstyleStream) error(e checkstyleError) {
+	s.line = appendCheckstyleError(append(s.line[:0], "\n    "...), e)
+	s.bw.Write(s.line)
 }
 
 // File starts the <file> of path, unless it is the one open.
@@ -92,7 +86,7 @@ func (s *checkstyleStream) File(path string) {
 		return
 	}
 	s.endFile()
-	s.element(checkstyleFile{Name: Sanitize(shown)}, "\n  ", "</file>")
+	s.startFile(Sanitize(shown))
 	s.open, s.isOpen, s.errors = shown, true, false
 	s.files++
 }
@@ -116,21 +110,21 @@ func (s *checkstyleStream) Write(findings []rules.Finding) error {
 		}
 		s.File(f.Path) // already open when the caller named the file first
 		sp := spanOf(f.Range)
-		s.element(checkstyleError{
+		s.error(checkstyleError{
 			Line: sp.Line, Column: sp.Col, Severity: checkstyleSeverity(f.Severity),
 			Message: Sanitize(f.Message), Source: ruleOf(f).ID,
-		}, "\n    ", "")
+		})
 		s.errors = true
 	}
-	return s.err
+	return nil
 }
 
 func (s *checkstyleStream) Close(errors []string) error {
 	s.endFile()
 	for _, e := range errors {
 		file, msg := splitError(e)
-		s.element(checkstyleFile{Name: Sanitize(file)}, "\n  ", "</file>")
-		s.element(checkstyleError{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"}, "\n    ", "")
+		s.startFile(Sanitize(file))
+		s.error(checkstyleError{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"})
 		s.bw.WriteString("\n  </file>")
 		s.files++
 	}
@@ -138,9 +132,6 @@ func (s *checkstyleStream) Close(errors []string) error {
 		s.bw.WriteString("\n")
 	}
 	s.bw.WriteString("</checkstyle>\n")
-	if s.err != nil {
-		return s.err
-	}
 	return s.bw.Flush()
 }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 
 	"github.com/dlint/dlint/rules"
@@ -65,6 +64,10 @@ type junitStream struct {
 	n      int         // suites encoded
 	total  junitReport // the totals
 	err    error
+	// encoded is the last suite encoded, its room reused: a suite is
+	// written by hand (appendJUnitSuite), as encoding/xml's reflection
+	// cost a report of many findings several times the JSON report.
+	encoded []byte
 }
 
 func newJUnitStream(w io.Writer, in Input) Stream {
@@ -97,20 +100,61 @@ func (s *junitStream) endSuite() {
 	s.total.Tests += su.Tests
 	s.total.Failures += su.Failures
 	s.total.Errors += su.Errors
-	s.suites.mem.WriteString("\n")
-	enc := xml.NewEncoder(&s.suites.mem)
-	enc.Indent("  ", "  ")
-	err := enc.EncodeElement(su, xml.StartElement{Name: xml.Name{Local: "testsuite"}})
-	if err == nil {
-		err = enc.Flush()
-	}
-	if err == nil {
-		err = s.suites.spillIfLarge()
-	}
-	if err != nil && s.err == nil {
+	s.encoded = appendJUnitSuite(append(s.encoded[:0], '\n'), su)
+	s.suites.mem.Write(s.encoded)
+	if err := s.suites.spillIfLarge(); err != nil && s.err == nil {
 		s.err = err
 	}
 	s.n++
+}
+
+// appendJUnitSuite appends su as encoding/xml writes it as an element of
+// the document indented by two spaces: the suite one level in.
+func appendJUnitSuite(b []byte, su *junitSuite) []byte {
+	b = append(b, "  <testsuite"...)
+	b = appendXMLAttr(b, "name", su.Name)
+	b = appendXMLIntAttr(b, "tests", su.Tests)
+	b = appendXMLIntAttr(b, "failures", su.Failures)
+	b = appendXMLIntAttr(b, "errors", su.Errors)
+	b = appendXMLIntAttr(b, "skipped", su.Skipped)
+	b = append(b, '>')
+	if len(su.Cases) == 0 {
+		return append(b, "</testsuite>"...)
+	}
+	for i := range su.Cases {
+		c := &su.Cases[i]
+		b = append(b, "\n    <testcase"...)
+		b = appendXMLAttr(b, "classname", c.Classname)
+		b = appendXMLAttr(b, "name", c.Name)
+		if c.File != "" {
+			b = appendXMLAttr(b, "file", c.File)
+		}
+		b = append(b, '>')
+		children := false
+		for _, p := range [...]struct {
+			tag string
+			p   *junitProblem
+		}{{"failure", c.Failure}, {"error", c.Error}} {
+			if p.p == nil {
+				continue
+			}
+			children = true
+			b = append(b, "\n      <"...)
+			b = append(b, p.tag...)
+			b = appendXMLAttr(b, "message", p.p.Message)
+			b = appendXMLAttr(b, "type", p.p.Type)
+			b = append(b, '>')
+			b = appendXMLText(b, p.p.Body)
+			b = append(b, "</"...)
+			b = append(b, p.tag...)
+			b = append(b, '>')
+		}
+		if children {
+			b = append(b, "\n    "...)
+		}
+		b = append(b, "</testcase>"...)
+	}
+	return append(b, "\n  </testsuite>"...)
 }
 
 func (s *junitStream) Write(findings []rules.Finding) error {
@@ -131,7 +175,7 @@ func (s *junitStream) Write(findings []rules.Finding) error {
 			Failure: &junitProblem{
 				Message: msg,
 				Type:    f.Severity.String(),
-				Body:    fmt.Sprintf("%s: %s: %s (%s %s)\n%s", where, f.Severity, msg, r.ID, r.Name, r.URL()),
+				Body:    where + ": " + f.Severity.String() + ": " + msg + " (" + r.ID + " " + r.Name + ")\n" + r.URL(),
 			},
 		})
 		s.suite.Failures++
