@@ -73,8 +73,8 @@ func (s *checkstyleStream) startFile(name string) {
 	s.bw.Write(s.line)
 }
 
-// error writes an <error> of the open <file>.
-func (s *checkstyleStream) error(e checkstyleError) {
+// writeError writes an <error> of the open <file>.
+func (s *checkstyleStream) writeError(e checkstyleError) {
 	s.line = appendCheckstyleError(append(s.line[:0], "\n    "...), e)
 	s.bw.Write(s.line)
 }
@@ -110,7 +110,7 @@ func (s *checkstyleStream) Write(findings []rules.Finding) error {
 		}
 		s.File(f.Path) // already open when the caller named the file first
 		sp := spanOf(f.Range)
-		s.error(checkstyleError{
+		s.writeError(checkstyleError{
 			Line: sp.Line, Column: sp.Col, Severity: checkstyleSeverity(f.Severity),
 			Message: Sanitize(f.Message), Source: ruleOf(f).ID,
 		})
@@ -124,7 +124,7 @@ func (s *checkstyleStream) Close(errors []string) error {
 	for _, e := range errors {
 		file, msg := splitError(e)
 		s.startFile(Sanitize(file))
-		s.error(checkstyleError{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"})
+		s.writeError(checkstyleError{Line: 1, Severity: "error", Message: Sanitize(msg), Source: "dlint"})
 		s.bw.WriteString("\n  </file>")
 		s.files++
 	}
