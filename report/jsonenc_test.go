@@ -268,3 +268,28 @@ func FuzzAppendIndented(f *testing.F) {
 		}
 	})
 }
+
+func TestAppendGitLabIssueMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	str := func() string {
+		pieces := append([]string{"\u2028", "\u009b", "\u202e", "\\", "/", "%"}, xmlPieces...)
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		is := gitlabIssue{
+			Type: str(), CheckName: str(), Description: str(), Categories: []string{}, Fingerprint: str(), Severity: str(),
+			Location: gitlabLocation{Path: str(), Lines: gitlabLines{Begin: rng.IntN(100000) - 1, End: rng.IntN(100000)}},
+		}
+		for range rng.IntN(4) {
+			is.Categories = append(is.Categories, str())
+		}
+		want := string(escapeInvisible([]byte(encodingJSON(t, is, "  "))))
+		if diff := cmp.Diff(want, string(appendGitLabIssue(nil, &is))); diff != "" {
+			t.Fatalf("issue %+v (-encoding/json +by hand):\n%s", is, diff)
+		}
+	}
+}
