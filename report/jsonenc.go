@@ -5,11 +5,11 @@ import (
 	"unicode/utf8"
 )
 
-// The JSON report is written by hand rather than through encoding/json:
-// a corpus run prints tens of thousands of findings, and reflection plus
-// re-indenting cost a quarter of the run. The output is byte for byte what
-// encoding/json writes with SetEscapeHTML(false) and SetIndent (report
-// tests compare the two).
+// The JSON and GitLab reports are written by hand rather than through
+// encoding/json: a corpus run prints tens of thousands of findings, and
+// reflection plus re-indenting cost a quarter of the run. The output is
+// byte for byte what encoding/json writes with SetEscapeHTML(false) and
+// SetIndent (report tests compare the two).
 
 const hexDigits = "0123456789abcdef"
 
