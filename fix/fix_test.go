@@ -171,12 +171,7 @@ func TestWriteFile(t *testing.T) {
 // nor created through a dangling one.
 func TestWriteThroughLinks(t *testing.T) {
 	dir := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := mustFor(t)
 	must(os.Mkdir(filepath.Join(dir, "docker"), 0o755))
 	real := filepath.Join(dir, "docker", "Dockerfile.prod")
 	must(os.WriteFile(real, []byte("old"), 0o600))
@@ -357,12 +352,7 @@ func TestApplyMatchesOneByOne(t *testing.T) {
 // leaves no temporary file behind.
 func TestWriteNamed(t *testing.T) {
 	dir := t.TempDir()
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	must := mustFor(t)
 	plain := filepath.Join(dir, "plain")
 	f, err := os.OpenFile(plain, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	must(err)
@@ -416,5 +406,15 @@ func TestWriteNamed(t *testing.T) {
 	err = WriteNamed(missing, []byte("x"))
 	if err == nil || !errors.Is(err, os.ErrNotExist) || strings.Count(err.Error(), missing) != 1 {
 		t.Errorf("a missing directory: %v, want an error naming the path once", err)
+	}
+}
+
+// mustFor returns a check that fails t at once on an error.
+func mustFor(t *testing.T) func(error) {
+	return func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 }
