@@ -11,7 +11,7 @@ import (
 
 // tuneGCForTest is tuneGC undone when the test ends: the adjustments stop
 // and the runtime's defaults come back.
-func tuneGCForTest(t *testing.T, floor int64) {
+func tuneGCForTest(t testing.TB, floor int64) {
 	stop := tuneGC(floor)
 	t.Cleanup(func() {
 		stop()
