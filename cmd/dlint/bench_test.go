@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/dlint/dlint/internal/corpus"
+	"github.com/dlint/dlint/internal/gctune"
 	"github.com/dlint/dlint/parser"
 )
 
@@ -19,7 +20,7 @@ func BenchmarkCLICorpus(b *testing.B) {
 	for i, f := range files {
 		paths[i] = f.Path
 	}
-	tuneGCForTest(b, minHeapGoal)
+	b.Cleanup(gctune.Tune(gctune.MinHeapGoal)) // the command's policy
 	b.ReportAllocs()
 	for _, format := range []string{"text", "json", "sarif"} {
 		b.Run(format, func(b *testing.B) {

@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/dlint/dlint/internal/gctune"
 )
 
 // Exit codes.
@@ -32,7 +34,7 @@ func toolVersion() string {
 }
 
 func main() {
-	tuneGC(minHeapGoal)
+	gctune.Tune(gctune.MinHeapGoal)
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -1,4 +1,8 @@
-package main
+// Package gctune is dlint's garbage collector policy: a run allocates a
+// great deal that dies with the file it was made for and keeps little, a
+// shape the runtime's default policy serves poorly. scripts/bareparse, the
+// floor dlint's speed is measured against, can run under the same policy.
+package gctune
 
 import (
 	"math"
@@ -9,7 +13,7 @@ import (
 	"sync/atomic"
 )
 
-// minHeapGoal is how far the heap may grow beyond the live data before
+// MinHeapGoal is how far the heap may grow beyond the live data before
 // dlint collects garbage. A run is short and most of what it allocates dies
 // with the file it was made for (linting a corpus of 3,000 Dockerfiles
 // keeps a few megabytes live), so the default policy of collecting whenever
@@ -18,9 +22,9 @@ import (
 // corpus fell too, from about 85 MB to 55 MB: a memory limit counts all of
 // the runtime's memory, where GOGC=100 let the heap alone grow to twice
 // the live data.
-const minHeapGoal = 48 << 20
+const MinHeapGoal = 48 << 20
 
-// tuneGC makes the collector run as with GOGC=150 (when the heap reaches
+// Tune makes the collector run as with GOGC=150 (when the heap reaches
 // two and a half times what was live after the last collection) but not
 // before the heap has grown by floor beyond what was live: the
 // proportional trigger is off and a soft memory limit, raised after every
@@ -38,12 +42,18 @@ const minHeapGoal = 48 << 20
 // stack. Once stacks reach a quarter of floor, the runtime's own policy
 // comes back for the rest of the run.
 // GOGC or GOMEMLIMIT in the environment leave the runtime's policy alone.
-// stop ends the adjustments (tests restore the runtime's defaults after).
-func tuneGC(floor int64) (stop func()) {
+// undo ends the adjustments and gives the runtime its default policy back
+// (for tests and benchmarks; a command keeps the policy to its end).
+func Tune(floor int64) (undo func()) {
 	var stopped atomic.Bool
-	stop = func() { stopped.Store(true) }
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return stop
+		return func() {}
+	}
+	undo = func() {
+		stopped.Store(true)
+		runtime.GC() // the cleanup armed last runs, sees stopped, and ends the chain
+		debug.SetGCPercent(100)
+		debug.SetMemoryLimit(math.MaxInt64)
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(floor)
@@ -74,5 +84,5 @@ func tuneGC(floor int64) (stop func()) {
 		}, struct{}{})
 	}
 	arm()
-	return stop
+	return undo
 }

@@ -1,4 +1,4 @@
-package main
+package gctune
 
 import (
 	"math"
@@ -9,16 +9,9 @@ import (
 	"time"
 )
 
-// tuneGCForTest is tuneGC undone when the test ends: the adjustments stop
-// and the runtime's defaults come back.
-func tuneGCForTest(t testing.TB, floor int64) {
-	stop := tuneGC(floor)
-	t.Cleanup(func() {
-		stop()
-		runtime.GC() // the cleanup armed last runs, sees stop, and ends the chain
-		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
-	})
+// tuneForTest is Tune undone when the test ends.
+func tuneForTest(t *testing.T, floor int64) {
+	t.Cleanup(Tune(floor))
 }
 
 // waitForLimit collects garbage until the memory limit satisfies ok.
@@ -34,19 +27,19 @@ func waitForLimit(t *testing.T, ok func(int64) bool, what string) {
 	}
 }
 
-func TestTuneGCFollowsTheLiveHeapAboveTheFloor(t *testing.T) {
+func TestTuneFollowsTheLiveHeapAboveTheFloor(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	const floor = 4 << 20
-	tuneGCForTest(t, floor)
+	tuneForTest(t, floor)
 	if p := debug.SetGCPercent(-1); p != -1 {
-		t.Fatalf("GC percent after tuneGC = %d, want -1 (off)", p)
+		t.Fatalf("GC percent after Tune = %d, want -1 (off)", p)
 	}
 	// At least the floor: a collection may already have run (a limit under
 	// the heap of a test binary that ran other tests starts one at once)
 	// and raised the limit by what was live.
 	if l := debug.SetMemoryLimit(-1); l < floor {
-		t.Fatalf("memory limit after tuneGC = %d, want at least the floor %d", l, floor)
+		t.Fatalf("memory limit after Tune = %d, want at least the floor %d", l, floor)
 	}
 	func() {
 		live := make([]*[1 << 10]byte, 8<<10) // 8 MB live, twice the floor
@@ -62,11 +55,11 @@ func TestTuneGCFollowsTheLiveHeapAboveTheFloor(t *testing.T) {
 // With a live heap too small for two and a half times it to clear the
 // floor, the heap may still grow by the floor beyond it: a run that keeps
 // some data for its whole length collects no more often than a short one.
-func TestTuneGCKeepsTheFloorAsHeadroom(t *testing.T) {
+func TestTuneKeepsTheFloorAsHeadroom(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	const floor = 16 << 20
-	tuneGCForTest(t, floor)
+	tuneForTest(t, floor)
 	live := make([]*[1 << 10]byte, 8<<10) // 8 MB live: 2.5 times it is under floor + 8 MB
 	for i := range live {
 		live[i] = new([1 << 10]byte)
@@ -75,7 +68,7 @@ func TestTuneGCKeepsTheFloorAsHeadroom(t *testing.T) {
 	runtime.KeepAlive(live)
 }
 
-func TestTuneGCLeavesAnExplicitSettingAlone(t *testing.T) {
+func TestTuneLeavesAnExplicitSettingAlone(t *testing.T) {
 	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
 		t.Run(env, func(t *testing.T) {
 			t.Setenv("GOGC", "")
@@ -83,12 +76,12 @@ func TestTuneGCLeavesAnExplicitSettingAlone(t *testing.T) {
 			t.Setenv(env, "off")
 			before := debug.SetGCPercent(-1)
 			debug.SetGCPercent(before)
-			tuneGCForTest(t, 4<<20)
+			tuneForTest(t, 4<<20)
 			if p := debug.SetGCPercent(before); p != before {
-				t.Errorf("tuneGC changed the GC percent to %d although %s is set", p, env)
+				t.Errorf("Tune changed the GC percent to %d although %s is set", p, env)
 			}
 			if l := debug.SetMemoryLimit(-1); l != math.MaxInt64 {
-				t.Errorf("tuneGC set a memory limit of %d although %s is set", l, env)
+				t.Errorf("Tune set a memory limit of %d although %s is set", l, env)
 			}
 		})
 	}
@@ -116,11 +109,11 @@ func deepStack(n int, started, release chan struct{}) byte {
 	return deepStack(n-1, started, release) + pad[n%len(pad)]
 }
 
-func TestTuneGCGivesWayToDeepStacks(t *testing.T) {
+func TestTuneGivesWayToDeepStacks(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	const floor = 4 << 20
-	tuneGCForTest(t, floor)
+	tuneForTest(t, floor)
 	started, release := make(chan struct{}), make(chan struct{})
 	go deepStack(20000, started, release) // some 6 MB of stack, over floor/4
 	<-started
