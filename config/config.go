@@ -116,17 +116,39 @@ func (f *File) At(line int) string { return fmt.Sprintf("%s:%d", f.name(), line)
 // absPath, and why. Later entries win: the ignore list, then the severity
 // map, then each override that matches, in file order.
 func (f *File) Silenced(r *rules.Rule, absPath string) (bool, string) {
-	if e := f.settingFor(absPath).off[r]; e.off {
-		return true, e.by + " in the configuration file " + f.At(e.line)
-	}
-	return false, ""
+	return f.For(absPath).Silenced(r)
 }
 
 // SeverityOf is the severity the file sets for rule r at absPath; ok is
 // false when it sets none (or turns the rule off: see Silenced). Later
 // entries win: overrides after the top-level map, in file order.
 func (f *File) SeverityOf(r *rules.Rule, absPath string) (rules.Severity, bool) {
-	sev := f.settingFor(absPath).sev[r]
+	return f.For(absPath).SeverityOf(r)
+}
+
+// PathSetting is what a configuration file sets for one file: Silenced and
+// SeverityOf for it without finding its setting again for every rule.
+type PathSetting struct {
+	f *File
+	s *setting
+}
+
+// For is what the file sets for the file at absPath.
+func (f *File) For(absPath string) PathSetting {
+	return PathSetting{f, f.settingFor(absPath)}
+}
+
+// Silenced is File.Silenced for the setting's file.
+func (ps PathSetting) Silenced(r *rules.Rule) (bool, string) {
+	if e := ps.s.off[r]; e.off {
+		return true, e.by + " in the configuration file " + ps.f.At(e.line)
+	}
+	return false, ""
+}
+
+// SeverityOf is File.SeverityOf for the setting's file.
+func (ps PathSetting) SeverityOf(r *rules.Rule) (rules.Severity, bool) {
+	sev := ps.s.sev[r]
 	return sev, sev != 0
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/dlint/dlint/internal/corpus"
@@ -11,21 +13,33 @@ import (
 
 // BenchmarkCLICorpus runs dlint in process as its command line does, over
 // every corpus Dockerfile named as an argument (as scripts/bench runs it),
-// in the formats a terminal, a CI gate and a code-scanning upload read:
-// the whole of a run but the process start. Its CPU profile is what
-// scripts/pgo turns into default.pgo.
+// in the formats a terminal, a CI gate and a code-scanning upload read,
+// and once more with a configuration file (it is asked about every rule
+// of every file): the whole of a run but the process start. Its CPU
+// profile is what scripts/pgo turns into default.pgo.
 func BenchmarkCLICorpus(b *testing.B) {
 	files := corpus.Files(b, corpusPath, parser.Dockerfile)
 	paths := make([]string, len(files))
 	for i, f := range files {
 		paths[i] = f.Path
 	}
+	cfg := filepath.Join(b.TempDir(), ".dlint.yaml")
+	err := os.WriteFile(cfg, []byte("ignore: [DL3008]\nseverity: {DL3009: info}\noverrides:\n  - files: ['*.dev.Dockerfile']\n    ignore: [DL3002]\n"), 0o644)
+	if err != nil {
+		b.Fatal(err)
+	}
 	b.Cleanup(gctune.Tune(gctune.MinHeapGoal)) // the command's policy
 	b.ReportAllocs()
-	for _, format := range []string{"text", "json", "sarif"} {
-		b.Run(format, func(b *testing.B) {
+	for _, c := range []struct{ name, format, config string }{
+		{"text", "text", ""}, {"json", "json", ""}, {"sarif", "sarif", ""}, {"json-config", "json", cfg},
+	} {
+		b.Run(c.name, func(b *testing.B) {
 			// ShellCheck runs an external process: not dlint's own cost.
-			args := append([]string{"dlint", "--no-config", "--ignore", "DL5190", "--fail-level", "none", "-f", format}, paths...)
+			args := []string{"dlint", "--no-config", "--ignore", "DL5190", "--fail-level", "none", "-f", c.format}
+			if c.config != "" {
+				args[1] = "--config=" + c.config
+			}
+			args = append(args, paths...)
 			for b.Loop() {
 				if code := run(args, nil, io.Discard, io.Discard); code != exitClean {
 					b.Fatalf("dlint exited %d", code)

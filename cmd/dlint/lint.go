@@ -78,6 +78,12 @@ func lint(c *cli.Context) (int, error) {
 	if layer.jobs <= 0 {
 		layer.jobs = runtime.NumCPU()
 	}
+	// Looked up once: os.Getwd costs two stats, and paths are made absolute
+	// against it for every rule of every file when a configuration file
+	// applies.
+	if wd, err := os.Getwd(); err == nil {
+		layer.sourceRoot = wd
+	}
 	for _, o := range outputs {
 		layer.fingerprints = layer.fingerprints || report.UsesFingerprints(o.format)
 	}
@@ -142,9 +148,6 @@ func lint(c *cli.Context) (int, error) {
 		return exitUsage, err
 	}
 	layer.fixing = fixing
-	if wd, err := os.Getwd(); err == nil {
-		layer.sourceRoot = wd
-	}
 	in := report.Input{
 		Tool: "dlint", Version: toolVersion(), InformationURI: "https://github.com/dlint/dlint",
 		Rules: rules.All(), SARIFCategory: src.strOnly("sarif-category"), SourceRoot: layer.sourceRoot,
@@ -662,7 +665,7 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rul
 		if opensContext(t) {
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
 		}
-		findings := rules.Run(doc, &p.cfg)
+		findings := rules.Run(doc, p.configFor(t.path))
 		// Fingerprinted here, while the file's lines are at hand, and
 		// before any finding is filtered out (report.SetFingerprints);
 		// baselines compute their own.

@@ -162,3 +162,37 @@ func TestBaselinePath(t *testing.T) {
 		t.Errorf("with no working directory: %q, want the path as given", got)
 	}
 }
+
+// absPathIn is filepath.Abs from the working directory it is given, which
+// a run looks up once: clean or not, relative (climbing out or not) or
+// absolute, standard input ("-") and "" being the directory itself. Given
+// no directory, it asks filepath.Abs.
+func TestAbsPathIn(t *testing.T) {
+	wd := t.TempDir()
+	t.Chdir(wd)
+	sep := string(filepath.Separator)
+	for _, p := range []string{
+		"Dockerfile", "svc/Dockerfile", "./svc//Dockerfile", "../Dockerfile", "../../x/../Dockerfile",
+		"..cache/Dockerfile", ".", "..", "-", "",
+		filepath.Join(wd, "a", "Dockerfile"), wd + sep + "a" + sep + ".." + sep + "b" + sep + sep + "Dockerfile", sep,
+	} {
+		want, err := filepath.Abs(filepath.FromSlash(p))
+		if p == "-" || p == "" {
+			want = wd
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := absPathIn(wd, p); got != want {
+			t.Errorf("absPathIn(wd, %q) = %q, want %q", p, got, want)
+		}
+		if got := absPathIn("", p); got != want {
+			t.Errorf("absPathIn(\"\", %q) = %q, want %q", p, got, want)
+		}
+	}
+	// The directory given is the one used: the process's is not asked.
+	other := filepath.Join(filepath.Dir(wd), "elsewhere")
+	if got, want := absPathIn(other, "svc/Dockerfile"), filepath.Join(other, "svc", "Dockerfile"); got != want {
+		t.Errorf("absPathIn(%q, svc/Dockerfile) = %q, want %q", other, got, want)
+	}
+}

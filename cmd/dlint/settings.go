@@ -224,8 +224,9 @@ type cliLayer struct {
 	// contexts walks each build context once, however many Dockerfiles share it.
 	contexts *buildcontext.Cache
 	fixing   *fixMode
-	// sourceRoot is the directory reported paths are relative to (the
-	// working directory); "" when it cannot be known.
+	// sourceRoot is the directory reported paths are relative to and
+	// relative paths are taken from (the working directory); "" when it
+	// cannot be known.
 	sourceRoot    string
 	verbose       bool
 	noFail, quiet bool
@@ -466,10 +467,14 @@ type profile struct {
 	cfg       rules.Config
 	parseOpts parser.Options
 	ignored   map[*rules.Rule]string // rule → the flag or variable that turns it off
+	wd        string                 // the working directory ("" unknown)
+	// keepSuppressed runs the rules the configuration file turns off, so
+	// that their findings are reported as suppressed (SARIF).
+	keepSuppressed bool
 }
 
-func newProfile(e *effective, keepSuppressed bool) *profile {
-	p := &profile{eff: e, ignored: map[*rules.Rule]string{}}
+func newProfile(e *effective, keepSuppressed bool, wd string) *profile {
+	p := &profile{eff: e, ignored: map[*rules.Rule]string{}, wd: wd}
 	for _, n := range e.ignore {
 		if !strings.HasPrefix(n.from, "--") && !strings.HasPrefix(n.from, "$") {
 			continue // the file's own: see config.File.Silenced
@@ -510,22 +515,62 @@ func newProfile(e *effective, keepSuppressed bool) *profile {
 	// rather than fixed; --ignore and DLINT_IGNORE turn a rule off for the
 	// run in every format (often to skip a costly check: ShellCheck runs a
 	// process per file).
+	p.keepSuppressed = keepSuppressed
 	p.cfg.Disabled = func(r *rules.Rule, path string) bool {
-		if _, ok := p.ignored[r]; ok {
-			return true
-		}
-		if keepSuppressed {
-			return false
-		}
-		off, _ := p.silenced(r, path)
-		return off
+		return p.disabled(r, path, nil)
 	}
 	if f := e.file; f != nil && (len(f.Severity) > 0 || len(f.Overrides) > 0) {
 		p.cfg.SeverityOf = func(r *rules.Rule, path string) (rules.Severity, bool) {
-			return f.SeverityOf(r, absPath(path))
+			return f.SeverityOf(r, absPathIn(p.wd, path))
 		}
 	}
 	return p
+}
+
+// disabled reports whether rule r does not run on the file at path: set is
+// the configuration file's setting for it, nil to look it up.
+func (p *profile) disabled(r *rules.Rule, path string, set *config.PathSetting) bool {
+	if _, ok := p.ignored[r]; ok {
+		return true
+	}
+	f := p.eff.file
+	if p.keepSuppressed || f == nil {
+		return false
+	}
+	if set == nil {
+		s := f.For(absPathIn(p.wd, path))
+		set = &s
+	}
+	off, _ := set.Silenced(r)
+	return off
+}
+
+// configFor is the rules' configuration for the file at path: the
+// configuration file's setting for it is found once, not again for each
+// of the hundred rules (the rules ask by path; a finding at another path
+// is looked up as before).
+func (p *profile) configFor(path string) *rules.Config {
+	f := p.eff.file
+	if f == nil {
+		return &p.cfg
+	}
+	set := f.For(absPathIn(p.wd, path))
+	cfg := p.cfg
+	cfg.Disabled = func(r *rules.Rule, at string) bool {
+		if at != path {
+			return p.disabled(r, at, nil)
+		}
+		return p.disabled(r, at, &set)
+	}
+	if sevOf := p.cfg.SeverityOf; sevOf != nil {
+		cfg.SeverityOf = func(r *rules.Rule, at string) (rules.Severity, bool) {
+			if at != path {
+				return sevOf(r, at)
+			}
+			return set.SeverityOf(r)
+		}
+	}
+	return &cfg
 }
 
 // silenced reports whether the configuration turns rule r off for path,
@@ -535,16 +580,34 @@ func (p *profile) silenced(r *rules.Rule, path string) (bool, string) {
 		return true, "ignored by " + from
 	}
 	if f := p.eff.file; f != nil {
-		return f.Silenced(r, absPath(path))
+		return f.Silenced(r, absPathIn(p.wd, path))
 	}
 	return false, ""
 }
 
+// absPath is a file's path made absolute ("" and "-", standard input, are
+// the working directory).
 func absPath(p string) string {
+	return absPathIn("", p)
+}
+
+// absPathIn is absPath with the working directory given (wd, "" when not
+// known: filepath.Abs looks it up). A configuration file is asked about
+// every rule of every file, by path: filepath.Abs looks the working
+// directory up each time (two stats), and cleans a path that is already
+// clean byte by byte.
+func absPathIn(wd, p string) string {
 	if p == "" || p == "-" {
 		p = "."
 	}
-	if a, err := filepath.Abs(filepath.FromSlash(p)); err == nil {
+	p = filepath.FromSlash(p)
+	switch {
+	case filepath.IsAbs(p):
+		return pathfast.Clean(p)
+	case wd != "":
+		return pathfast.Join(wd, p)
+	}
+	if a, err := filepath.Abs(p); err == nil {
 		return a
 	}
 	return p
@@ -576,7 +639,7 @@ func (ps *profiles) configFor(dir string) string {
 	case ps.layer.configPath != "":
 		return ps.layer.configPath
 	}
-	abs, _ := filepath.Abs(dir)
+	abs := absPathIn(ps.layer.sourceRoot, dir)
 	if p, ok := ps.byDir[abs]; ok {
 		return p
 	}
@@ -638,7 +701,7 @@ func (ps *profiles) forDir(dir string) (*profile, error) {
 			ps.notices(msg)
 		}
 	}
-	p := newProfile(ps.layer.merge(f), ps.keep)
+	p := newProfile(ps.layer.merge(f), ps.keep, ps.layer.sourceRoot)
 	ps.byPath[path] = p
 	return p, nil
 }
