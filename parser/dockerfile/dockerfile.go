@@ -372,10 +372,27 @@ func leadingComments(src []byte) []byte {
 	return src[:off]
 }
 
+// trimIndent is strings.TrimLeft(s, " \t\uFEFF") (a byte-order mark may
+// precede the first line's text), without decoding runes: every line of a
+// file is trimmed, and TrimLeft takes its slow path for a cutset that is not
+// ASCII.
+func trimIndent(s string) string {
+	for {
+		switch {
+		case s != "" && (s[0] == ' ' || s[0] == '\t'):
+			s = s[1:]
+		case strings.HasPrefix(s, "\uFEFF"):
+			s = s[len("\uFEFF"):]
+		default:
+			return s
+		}
+	}
+}
+
 // lineTextRange covers line n from its first non-blank character to its end.
 func (f *File) lineTextRange(n int) source.Range {
 	text := f.Lines.Text(n)
-	trimmed := strings.TrimLeft(text, " \t\uFEFF")
+	trimmed := trimIndent(text)
 	start := utf8.RuneCountInString(text[:len(text)-len(trimmed)]) + 1
 	return source.Range{
 		Start: source.Position{Line: n, Column: start},
@@ -387,7 +404,7 @@ func (f *File) readComments() {
 	// Comment lines inside heredoc bodies are dropped in finish(). Counted
 	// first, so that millions of them are allocated once.
 	comment := func(n int) (string, bool) {
-		t := strings.TrimLeft(f.Lines.Text(n), " \t\uFEFF")
+		t := trimIndent(f.Lines.Text(n))
 		return t, strings.HasPrefix(t, "#")
 	}
 	count := 0

@@ -339,18 +339,17 @@ func nestingDepth(script string) int {
 		}
 	}
 	for i := 0; i < len(script); i++ {
-		switch c := script[i]; c {
-		case ' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '{', '}':
-			endWord(i)
-			word = i + 1
-			switch c {
-			case '(', '{':
-				depth++
-			case ')', '}':
-				depth--
-			}
-		default:
+		c := script[i]
+		if !wordEnd[c] {
 			continue
+		}
+		endWord(i)
+		word = i + 1
+		switch c {
+		case '(', '{':
+			depth++
+		case ')', '}':
+			depth--
 		}
 		depth = max(depth, 0)
 		deepest = max(deepest, depth)
@@ -358,6 +357,16 @@ func nestingDepth(script string) int {
 	endWord(len(script))
 	return max(deepest, depth)
 }
+
+// wordEnd holds the bytes that end a word for nestingDepth: blanks,
+// operators and brackets. A table: nestingDepth reads every byte of every
+// script.
+var wordEnd = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n;&|<>(){}") {
+		t[c] = true
+	}
+	return t
+}()
 
 // stmtLists returns the statement lists a node holds (at most two):
 // statements after the first of a list follow the one before them as if
