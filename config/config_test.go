@@ -347,3 +347,51 @@ func TestFinderRemembers(t *testing.T) {
 		t.Errorf("a new Finder: %q, want %q", got, late)
 	}
 }
+
+// A Finder answers as Find does when the user has configuration files too
+// (dlint's, then hadolint's, each after the nearest file of its kind),
+// and looks for the user's files once.
+func TestFinderUserFiles(t *testing.T) {
+	root := t.TempDir()
+	xdg := filepath.Join(root, "xdg")
+	for _, d := range []string{"repo/.git", "repo/dl/sub", "repo/hl/sub", "repo/none/sub", "xdg/dlint"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"repo/dl/.dlint.yaml", "repo/hl/.hadolint.yaml", "xdg/hadolint.yml"} {
+		if err := os.WriteFile(filepath.Join(root, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	env := func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return xdg
+		}
+		return ""
+	}
+	dirs := []string{"repo/dl/sub", "repo/hl/sub", "repo/none/sub", "repo"}
+	fd := NewFinder(env)
+	for _, d := range dirs {
+		d = filepath.Join(root, d)
+		if got, want := fd.Find(d), Find(d, env); got != want {
+			t.Errorf("%s: Finder found %q, Find %q", d, got, want)
+		}
+	}
+	if got, want := fd.Find(filepath.Join(root, "repo/none/sub")), filepath.Join(xdg, "hadolint.yml"); got != want {
+		t.Errorf("repo/none/sub: %q, want the user's hadolint file %q", got, want)
+	}
+	// The user's dlint configuration comes before any hadolint file, but
+	// the Finder looked for it before it was written: it is not looked for
+	// again, where Find, from scratch, sees it.
+	user := filepath.Join(xdg, "dlint", "config.yaml")
+	if err := os.WriteFile(user, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Find(filepath.Join(root, "repo/hl/sub"), env); got != user {
+		t.Errorf("Find from repo/hl/sub: %q, want the user's dlint configuration %q", got, user)
+	}
+	if got := fd.Find(filepath.Join(root, "repo/hl/sub")); got == user {
+		t.Error("the Finder looked for the user's configuration again")
+	}
+}

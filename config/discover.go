@@ -37,6 +37,10 @@ type Finder struct {
 	mu       sync.Mutex
 	dlint    map[string]string // by absolute directory: the nearest of Names, "" none
 	hadolint map[string]string // the same for HadolintNames
+	// user and hadolintUser are the user's configuration files ("" none),
+	// looked for once: every directory without a .dlint.yaml asks.
+	user, hadolintUser string
+	userLooked         bool
 }
 
 // NewFinder returns a Finder reading the environment with env (os.Getenv
@@ -60,25 +64,20 @@ func (fd *Finder) Find(dir string) string {
 	if p := walkUp(abs, Names, fd.dlint); p != "" {
 		return p
 	}
-	userDir := userConfigDir(env)
-	if userDir != "" {
-		for _, n := range []string{"config.yaml", "config.yml"} {
-			if p := filepath.Join(userDir, "dlint", n); isFile(p) {
-				return p
-			}
+	if !fd.userLooked {
+		fd.userLooked = true
+		if userDir := userConfigDir(env); userDir != "" {
+			fd.user = firstFile(filepath.Join(userDir, "dlint"), []string{"config.yaml", "config.yml"})
+			fd.hadolintUser = firstFile(userDir, []string{"hadolint.yaml", "hadolint.yml"})
 		}
+	}
+	if fd.user != "" {
+		return fd.user
 	}
 	if p := walkUp(abs, HadolintNames, fd.hadolint); p != "" {
 		return p
 	}
-	if userDir != "" {
-		for _, n := range []string{"hadolint.yaml", "hadolint.yml"} {
-			if p := filepath.Join(userDir, n); isFile(p) {
-				return p
-			}
-		}
-	}
-	return ""
+	return fd.hadolintUser
 }
 
 func userConfigDir(env Env) string {
