@@ -36,7 +36,9 @@ type target struct {
 
 // discover expands the command-line paths into files to lint. Missing
 // paths are errors; a directory yields the files whose names dlint knows.
-func discover(paths []string, forced parser.Kind, stdinName string) ([]target, []error) {
+// listed, when not nil, is given each directory the search read whole: the
+// build contexts of the files found list the same directories.
+func discover(paths []string, forced parser.Kind, stdinName string, listed func(dir string, ents []fs.DirEntry)) ([]target, []error) {
 	var out []target
 	var errs []error
 	seen := map[string]bool{}
@@ -96,7 +98,7 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
 			root = p + string(filepath.Separator)
 		}
-		walkErr := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		walkErr := walkDir(root, listed, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if path == root {
 					return err
@@ -135,6 +137,57 @@ func discover(paths []string, forced parser.Kind, stdinName string) ([]target, [
 		}
 	}
 	return out, errs
+}
+
+// walkDir is filepath.WalkDir(root, fn) that also gives listed (when not
+// nil) each directory it reads without error, with its entries as
+// os.ReadDir returns them.
+func walkDir(root string, listed func(dir string, ents []fs.DirEntry), fn fs.WalkDirFunc) error {
+	info, err := os.Lstat(root)
+	if err != nil {
+		err = fn(root, nil, err)
+	} else {
+		err = walkDirEntry(root, fs.FileInfoToDirEntry(info), listed, fn)
+	}
+	if errors.Is(err, fs.SkipDir) || errors.Is(err, fs.SkipAll) {
+		return nil
+	}
+	return err
+}
+
+// walkDirEntry walks path, whose entry in its directory is d, as
+// filepath.WalkDir does: fn sees the entry, then, for a directory, fn
+// sees each entry of it in name order (and again the directory, with the
+// error, when it cannot be read whole); fs.SkipDir from fn skips a
+// directory, or the rest of the directory a file is in.
+func walkDirEntry(path string, d fs.DirEntry, listed func(string, []fs.DirEntry), fn fs.WalkDirFunc) error {
+	if err := fn(path, d, nil); err != nil || !d.IsDir() {
+		if errors.Is(err, fs.SkipDir) && d.IsDir() {
+			err = nil // the directory is skipped
+		}
+		return err
+	}
+	ents, err := os.ReadDir(path)
+	if err != nil {
+		// What could be read is still walked, unless fn says otherwise.
+		if err = fn(path, d, err); err != nil {
+			if errors.Is(err, fs.SkipDir) {
+				err = nil
+			}
+			return err
+		}
+	} else if listed != nil {
+		listed(path, ents)
+	}
+	for _, e := range ents {
+		if err := walkDirEntry(filepath.Join(path, e.Name()), e, listed, fn); err != nil {
+			if errors.Is(err, fs.SkipDir) {
+				break
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // statAll stats each path but "-"; a long list (a shell glob, xargs) on

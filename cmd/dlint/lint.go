@@ -120,7 +120,7 @@ func lint(c *cli.Context) (int, error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	targets, errs := discover(paths, layer.kind, layer.stdinName)
+	targets, errs := discover(paths, layer.kind, layer.stdinName, layer.contexts.Seed)
 	targets = withoutOutputs(targets, outputs)
 	if err := outputsAreNotNamedTargets(targets, outputs, writeBaselinePath); err != nil {
 		return exitUsage, err

@@ -29,7 +29,7 @@ func TestLintAllLetsGoOfContexts(t *testing.T) {
 	}
 	write(t, root, filepath.Join("b", ".dockerignore"), ".git\n")
 
-	targets, errs := discover([]string{root}, parser.Unknown, "")
+	targets, errs := discover([]string{root}, parser.Unknown, "", nil)
 	if len(errs) > 0 || len(targets) != 10 { // nine Dockerfiles and b's ignore file
 		t.Fatalf("discover: %d targets, errors %v", len(targets), errs)
 	}
@@ -74,7 +74,7 @@ func TestParserPanicCostsOneFile(t *testing.T) {
 		}
 		return parser.Parse(path, src, k, o)
 	}
-	targets, errs := discover([]string{root}, parser.Unknown, "")
+	targets, errs := discover([]string{root}, parser.Unknown, "", nil)
 	if len(errs) > 0 || len(targets) != 2 {
 		t.Fatalf("discover: %d targets, errors %v", len(targets), errs)
 	}

@@ -657,3 +657,38 @@ func TestCacheNestedWalksAtOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheSeed: a context whose directories were handed to the Cache
+// (Seed) lists them as they were read, without reading them again, and
+// lists the same as its own walk; a directory not handed over is read.
+func TestCacheSeed(t *testing.T) {
+	root := tree(t, map[string]string{"Dockerfile": "FROM x\n", "src/a.go": "x", "src/lib/b.go": "x", "docs/c.md": "x"})
+	cache := NewCache()
+	for _, d := range []string{root, filepath.Join(root, "src"), filepath.Join(root, "src", "lib")} {
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cache.Seed(d, ents)
+	}
+	// Written after the search read the directories: the listing holds
+	// what the search saw where it read, and what is on disk elsewhere.
+	testtree.Write(t, root, map[string]string{"src/late.go": "x", "docs/late.md": "x"})
+	got := cache.ForDockerfile(filepath.Join(root, "Dockerfile"), "").Listing()
+	if _, ok := got.Lookup("src/late.go"); ok {
+		t.Error("src was read again, not taken from the seed")
+	}
+	if _, ok := got.Lookup("docs/late.md"); !ok {
+		t.Error("docs, never seeded, was not read")
+	}
+	if err := os.Remove(filepath.Join(root, "src", "late.go")); err != nil {
+		t.Fatal(err)
+	}
+	want := ForDockerfile(filepath.Join(root, "Dockerfile"), "").Listing()
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(Listing{}, Entry{})); diff != "" {
+		t.Errorf("listing from the seeded directories differs from a walk of the same tree (-want +got):\n%s", diff)
+	}
+	if cache.reads.held < 5 {
+		t.Errorf("held %d entries, want the seeded directories' 5 at least", cache.reads.held)
+	}
+}

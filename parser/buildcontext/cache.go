@@ -2,6 +2,7 @@ package buildcontext
 
 import (
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -51,6 +52,17 @@ func NewCache() *Cache {
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
 	return c.context(chooseIgnore(dockerfilePath, dir, c.readOwnIgnore, c.readIgnore))
+}
+
+// Seed hands the cache a directory that was read whole elsewhere, its
+// entries as os.ReadDir returns them: the search for the files to lint
+// reads every directory it enters, and the walk of a build context that
+// comes to one uses its entries rather than reading it again. The entries
+// are held with the walks' own reads (up to 500,000 entries).
+func (c *Cache) Seed(dir string, ents []fs.DirEntry) {
+	if c.reads != nil {
+		c.reads.hold(c.abs(dir), ents)
+	}
 }
 
 // Expect notes that the Dockerfile at dockerfilePath will open its

@@ -58,6 +58,24 @@ func (d *dirRead) size(i int) int64 {
 	return d.sizes[i]
 }
 
+// hold keeps a directory that was read whole elsewhere, as os.ReadDir
+// returns it, for the walks to use as if one of them had read it, when
+// there is room for it and it is not held already.
+func (r *dirReads) hold(path string, ents []fs.DirEntry) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byPath[path] != nil || r.held+len(ents) > maxHeldEntries {
+		return
+	}
+	d := &dirRead{path: path, ents: make([]dirEnt, len(ents))}
+	for i, e := range ents {
+		d.ents[i] = dirEnt{name: e.Name(), typ: e.Type()}
+	}
+	d.once.Do(func() {}) // read: a walk takes the entries as they are
+	r.byPath[path] = d
+	r.held += len(d.ents)
+}
+
 // dirReads shares directory reads between the walks of one Cache. Build
 // contexts nested in each other (a repository's root and each of its
 // services, every one with a Dockerfile) list the same directories: each
