@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -662,8 +663,14 @@ func lintOne(t target, p *profile, l *cliLayer, stdin io.Reader) (findings []rul
 	lintSrc := func(b []byte) []rules.Finding {
 		doc := parse(t.path, b, t.kind, p.parseOpts)
 		note = missingTargetNote(t, doc, p.cfg.Options.Target)
-		if opensContext(t) {
+		switch {
+		case opensContext(t):
 			doc.Context = l.contexts.ForDockerfile(t.fsPath, l.context)
+		case t.fsPath != "" && doc.Ignore != nil:
+			// The context the rules would make themselves (the directory
+			// of a .dockerignore, by its path as shown), reading the
+			// directory again.
+			doc.Context = l.contexts.ForIgnoreFile(filepath.FromSlash(t.path), doc.Ignore)
 		}
 		findings := rules.Run(doc, p.configFor(t.path))
 		// Fingerprinted here, while the file's lines are at hand, and

@@ -692,3 +692,34 @@ func TestCacheSeed(t *testing.T) {
 		t.Errorf("held %d entries, want the seeded directories' 5 at least", cache.reads.held)
 	}
 }
+
+// TestCacheForIgnoreFile: the context of a .dockerignore linted on its own
+// is ForIgnoreFile's, walked with the run's directory reads.
+func TestCacheForIgnoreFile(t *testing.T) {
+	root := tree(t, map[string]string{".dockerignore": "*.log\n", "a.log": "x", "src/b.go": "x"})
+	ig := ignore(t, "*.log\n")
+	cache := NewCache()
+	ents, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cache.Seed(root, ents)
+	testtree.Write(t, root, map[string]string{"late.txt": "x"})
+	got := cache.ForIgnoreFile(filepath.Join(root, ".dockerignore"), ig)
+	want := ForIgnoreFile(filepath.Join(root, ".dockerignore"), ig)
+	if got == nil || want == nil {
+		t.Fatalf("contexts: %v from the cache, %v alone", got, want)
+	}
+	if _, ok := got.Listing().Lookup("late.txt"); ok {
+		t.Error("the directory was read again, not taken from the run's reads")
+	}
+	if _, ok := want.Listing().Lookup("late.txt"); !ok {
+		t.Error("a context of its own does not see the new file")
+	}
+	if got.Dir != want.Dir || got.IgnorePath != want.IgnorePath || got.Ignore != want.Ignore {
+		t.Errorf("context %q %q differs from ForIgnoreFile's %q %q", got.Dir, got.IgnorePath, want.Dir, want.IgnorePath)
+	}
+	if c := cache.ForIgnoreFile(filepath.Join(root, "app.Dockerfile.dockerignore"), ig); c != nil {
+		t.Errorf("a per-Dockerfile ignore file has a context: %q", c.Dir)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dlint/dlint/internal/pathfast"
+	"github.com/dlint/dlint/parser/dockerignore"
 )
 
 // Cache shares one Context, and so one walk, between the Dockerfiles that
@@ -52,6 +53,17 @@ func NewCache() *Cache {
 // Dockerfile already opened the same directory with the same ignore file.
 func (c *Cache) ForDockerfile(dockerfilePath, dir string) *Context {
 	return c.context(chooseIgnore(dockerfilePath, dir, c.readOwnIgnore, c.readIgnore))
+}
+
+// ForIgnoreFile is ForIgnoreFile, its walk sharing the run's directory
+// reads: a .dockerignore linted on its own lists the directory the
+// Dockerfiles beside it list, and the search for files read already.
+func (c *Cache) ForIgnoreFile(ignorePath string, ignore *dockerignore.File) *Context {
+	ctx := ForIgnoreFile(ignorePath, ignore)
+	if ctx != nil && c.reads != nil {
+		ctx.reads, ctx.absDir = c.reads, c.abs(ctx.Dir)
+	}
+	return ctx
 }
 
 // Seed hands the cache a directory that was read whole elsewhere, its
