@@ -1,6 +1,7 @@
 package config
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -393,5 +394,60 @@ func TestFinderUserFiles(t *testing.T) {
 	}
 	if got := fd.Find(filepath.Join(root, "repo/hl/sub")); got == user {
 		t.Error("the Finder looked for the user's configuration again")
+	}
+}
+
+// A Finder given the directories' listings (Listed) answers as Find does,
+// looking on disk only for names a directory's listing holds in some case;
+// a listing with a name that is not ASCII is not trusted to rule any out.
+func TestFinderListed(t *testing.T) {
+	root := t.TempDir()
+	env := func(string) string { return "" }
+	for _, d := range []string{"repo/.git", "repo/a/b", "repo/c/d", "repo/u/v"} {
+		if err := os.MkdirAll(filepath.Join(root, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"repo/a/.dlint.yaml", "repo/c/.hadolint.yml", "repo/u/caf\u00e9"} {
+		if err := os.WriteFile(filepath.Join(root, f), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var hide string // a name the listings leave out
+	listed := func(dir string) (iter.Seq[string], bool) {
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, false
+		}
+		return func(yield func(string) bool) {
+			for _, e := range ents {
+				if e.Name() != hide && !yield(e.Name()) {
+					return
+				}
+			}
+		}, true
+	}
+	dirs := []string{"repo/a/b", "repo/c/d", "repo/u/v", "repo", "repo/a"}
+	fd := NewFinder(env)
+	fd.Listed = listed
+	for _, d := range dirs {
+		d = filepath.Join(root, d)
+		if got, want := fd.Find(d), Find(d, env); got != want {
+			t.Errorf("%s: Finder found %q, Find %q", d, got, want)
+		}
+	}
+	// The listing is what rules a name out: left out of it, a file on
+	// disk is not found; among names that are not all ASCII, it is.
+	hide = ".dlint.yaml"
+	fd = NewFinder(env)
+	fd.Listed = listed
+	if got := fd.Find(filepath.Join(root, "repo/a/b")); got != "" {
+		t.Errorf("repo/a/b: found %q, which the listing of repo/a leaves out", got)
+	}
+	if err := os.WriteFile(filepath.Join(root, "repo/u/.dlint.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fd.Find(filepath.Join(root, "repo/u/v")), filepath.Join(root, "repo/u/.dlint.yaml"); got != want {
+		t.Errorf("repo/u/v: found %q, want %q (a listing with a name that is not ASCII rules nothing out)", got, want)
 	}
 }

@@ -1,9 +1,13 @@
 package config
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Names are the file names of a dlint configuration, in order of preference.
@@ -41,6 +45,60 @@ type Finder struct {
 	// looked for once: every directory without a .dlint.yaml asks.
 	user, hadolintUser string
 	userLooked         bool
+
+	// Listed, when set, gives the names of a directory that was read
+	// whole (ok false when it was not): a configuration file or .git it
+	// cannot hold is not looked for on disk. The CLI's search for files
+	// to lint reads every directory of a repository, and each of them
+	// would otherwise cost a failed stat for each of the five names.
+	Listed  func(dir string) (names iter.Seq[string], ok bool)
+	lacking map[string]uint8 // by directory: the lookedFor names it cannot hold, a bit each
+}
+
+// lookedFor are the names Find looks for in each directory, a bit each in
+// Finder.lacking.
+var lookedFor = slices.Concat(Names, HadolintNames, []string{".git"})
+
+// mayHold reports whether dir may hold name (one of lookedFor): false only
+// when Listed shows no entry of dir that is name in any case (a file system
+// that ignores case opens such a name) and every entry is ASCII (one that
+// folds or normalises Unicode might open others).
+func (fd *Finder) mayHold(dir, name string) bool {
+	if fd.Listed == nil {
+		return true
+	}
+	lacking, ok := fd.lacking[dir]
+	if !ok {
+		if names, listed := fd.Listed(dir); listed {
+			lacking = 1<<len(lookedFor) - 1
+			for n := range names {
+				if !ascii(n) {
+					lacking = 0
+					break
+				}
+				for i, l := range lookedFor {
+					if len(n) == len(l) && strings.EqualFold(n, l) {
+						lacking &^= 1 << i
+					}
+				}
+			}
+		}
+		if fd.lacking == nil {
+			fd.lacking = map[string]uint8{}
+		}
+		fd.lacking[dir] = lacking
+	}
+	i := slices.Index(lookedFor, name)
+	return i < 0 || lacking&(1<<i) == 0
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // NewFinder returns a Finder reading the environment with env (os.Getenv
@@ -61,20 +119,20 @@ func (fd *Finder) Find(dir string) string {
 	}
 	fd.mu.Lock()
 	defer fd.mu.Unlock()
-	if p := walkUp(abs, Names, fd.dlint); p != "" {
+	if p := fd.walkUp(abs, Names, fd.dlint); p != "" {
 		return p
 	}
 	if !fd.userLooked {
 		fd.userLooked = true
 		if userDir := userConfigDir(env); userDir != "" {
-			fd.user = firstFile(filepath.Join(userDir, "dlint"), []string{"config.yaml", "config.yml"})
-			fd.hadolintUser = firstFile(userDir, []string{"hadolint.yaml", "hadolint.yml"})
+			fd.user = fd.firstFile(filepath.Join(userDir, "dlint"), []string{"config.yaml", "config.yml"})
+			fd.hadolintUser = fd.firstFile(userDir, []string{"hadolint.yaml", "hadolint.yml"})
 		}
 	}
 	if fd.user != "" {
 		return fd.user
 	}
-	if p := walkUp(abs, HadolintNames, fd.hadolint); p != "" {
+	if p := fd.walkUp(abs, HadolintNames, fd.hadolint); p != "" {
 		return p
 	}
 	return fd.hadolintUser
@@ -93,7 +151,7 @@ func userConfigDir(env Env) string {
 // walkUp looks for one of names in dir and its parents, up to and
 // including the repository root. found holds what earlier walks found
 // from each directory they passed, and gets what this one finds.
-func walkUp(dir string, names []string, found map[string]string) string {
+func (fd *Finder) walkUp(dir string, names []string, found map[string]string) string {
 	var passed []string // directories whose answer is that of a parent
 	result := ""
 	for {
@@ -101,12 +159,12 @@ func walkUp(dir string, names []string, found map[string]string) string {
 			result = p
 			break
 		}
-		if p := firstFile(dir, names); p != "" {
+		if p := fd.firstFile(dir, names); p != "" {
 			found[dir], result = p, p
 			break
 		}
 		parent := filepath.Dir(dir)
-		if parent == dir || exists(filepath.Join(dir, ".git")) {
+		if parent == dir || fd.mayHold(dir, ".git") && exists(filepath.Join(dir, ".git")) {
 			found[dir] = ""
 			break
 		}
@@ -120,8 +178,11 @@ func walkUp(dir string, names []string, found map[string]string) string {
 }
 
 // firstFile is the first of names that is a file in dir, "" when none is.
-func firstFile(dir string, names []string) string {
+func (fd *Finder) firstFile(dir string, names []string) string {
 	for _, n := range names {
+		if !fd.mayHold(dir, n) {
+			continue
+		}
 		if p := filepath.Join(dir, n); isFile(p) {
 			return p
 		}

@@ -627,7 +627,13 @@ type profiles struct {
 }
 
 func newProfiles(l *cliLayer, env config.Env, keep bool, notice func(string)) *profiles {
-	return &profiles{layer: l, keep: keep, notices: notice, finder: config.NewFinder(env),
+	finder := config.NewFinder(env)
+	if l.contexts != nil {
+		// The search for files read the repository's directories: a
+		// configuration file one of them does not hold is not looked for.
+		finder.Listed = l.contexts.Listed
+	}
+	return &profiles{layer: l, keep: keep, notices: notice, finder: finder,
 		byDir: map[string]string{}, byPath: map[string]*profile{}}
 }
 

@@ -3,6 +3,7 @@ package buildcontext
 import (
 	"io"
 	"io/fs"
+	"iter"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -75,6 +76,16 @@ func (c *Cache) Seed(dir string, ents []fs.DirEntry) {
 	if c.reads != nil {
 		c.reads.hold(c.abs(dir), ents)
 	}
+}
+
+// Listed gives the names of the directory dir when the cache holds it as
+// Seed gave it (ok false otherwise): whoever would look for a file there
+// can tell it is absent without asking the file system.
+func (c *Cache) Listed(dir string) (names iter.Seq[string], ok bool) {
+	if c.reads == nil {
+		return nil, false
+	}
+	return c.reads.wholeNames(c.abs(dir))
 }
 
 // Expect notes that the Dockerfile at dockerfilePath will open its

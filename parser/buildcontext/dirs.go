@@ -3,6 +3,7 @@ package buildcontext
 import (
 	"hash/maphash"
 	"io/fs"
+	"iter"
 	"os"
 	"sync"
 
@@ -26,6 +27,9 @@ type dirRead struct {
 	err   error
 	sized sync.Once
 	sizes []int64 // of the regular files of ents (0 when it cannot be read)
+	// whole is set, before the read is shared, when ents came whole from
+	// elsewhere (hold): they can be read without waiting for once.
+	whole bool
 }
 
 func readDir(path string) *dirRead {
@@ -67,13 +71,31 @@ func (r *dirReads) hold(path string, ents []fs.DirEntry) {
 	if r.byPath[path] != nil || r.held+len(ents) > maxHeldEntries {
 		return
 	}
-	d := &dirRead{path: path, ents: make([]dirEnt, len(ents))}
+	d := &dirRead{path: path, ents: make([]dirEnt, len(ents)), whole: true}
 	for i, e := range ents {
 		d.ents[i] = dirEnt{name: e.Name(), typ: e.Type()}
 	}
 	d.once.Do(func() {}) // read: a walk takes the entries as they are
 	r.byPath[path] = d
 	r.held += len(d.ents)
+}
+
+// wholeNames returns the names of the directory at path when it is held whole
+// (see hold), in order.
+func (r *dirReads) wholeNames(path string) (iter.Seq[string], bool) {
+	r.mu.Lock()
+	d := r.byPath[path]
+	r.mu.Unlock()
+	if d == nil || !d.whole {
+		return nil, false
+	}
+	return func(yield func(string) bool) {
+		for _, e := range d.ents {
+			if !yield(e.name) {
+				return
+			}
+		}
+	}, true
 }
 
 // dirReads shares directory reads between the walks of one Cache. Build
