@@ -723,3 +723,38 @@ func TestCacheForIgnoreFile(t *testing.T) {
 		t.Errorf("a per-Dockerfile ignore file has a context: %q", c.Dir)
 	}
 }
+
+// TestCacheSeededIgnoreFiles: with its directory's names from Seed, a
+// Dockerfile finds the same ignore files as without the cache, and an
+// ignore file the names lack is not opened, even for the first Dockerfile
+// of the directory; names that are not all ASCII rule nothing out.
+func TestCacheSeededIgnoreFiles(t *testing.T) {
+	root := tree(t, map[string]string{
+		"a.Dockerfile": "FROM x\n", "b.Dockerfile": "FROM x\n", "b.Dockerfile.dockerignore": "b\n",
+		"D.Dockerfile": "FROM x\n", "d.dockerfile.DOCKERIGNORE": "d\n", ".dockerignore": "shared\n",
+		"sub/Dockerfile": "FROM x\n", "uni/Dockerfile": "FROM x\n", "uni/caf\u00e9": "",
+	})
+	c := NewCache()
+	for _, d := range []string{root, filepath.Join(root, "sub"), filepath.Join(root, "uni")} {
+		ents, err := os.ReadDir(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Seed(d, ents)
+	}
+	for _, n := range []string{"a.Dockerfile", "b.Dockerfile", "D.Dockerfile"} {
+		df := filepath.Join(root, n)
+		if got, want := c.ForDockerfile(df, "").IgnorePath, ForDockerfile(df, "").IgnorePath; got != want {
+			t.Errorf("%s: ignore file %q from the seeded cache, %q without it", n, got, want)
+		}
+	}
+	// Written after the directories were read and before any Dockerfile
+	// looked in them: the names rule them out.
+	testtree.Write(t, root, map[string]string{"sub/.dockerignore": "late\n", "uni/.dockerignore": "late\n"})
+	if got := c.ForDockerfile(filepath.Join(root, "sub", "Dockerfile"), "").IgnorePath; got != "" {
+		t.Errorf("sub: ignore file %q opened, which its directory's names lack", got)
+	}
+	if got := c.ForDockerfile(filepath.Join(root, "uni", "Dockerfile"), "").IgnorePath; got == "" {
+		t.Error("uni: a directory with a name that is not ASCII ruled its ignore file out")
+	}
+}

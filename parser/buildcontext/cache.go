@@ -142,17 +142,32 @@ type ownIgnores struct {
 
 // readOwnIgnore reads a Dockerfile's own ignore file. Most Dockerfiles have
 // none, and looking costs a failed open each: once a second Dockerfile of
-// a directory looks, the directory is listed, and a name no entry matches
-// is not opened. The listing only rules files out: a name it matches
-// (compared without case, as a case-insensitive file system opens it) is
-// opened as before. Directories with an entry that is not ASCII, where
-// Unicode folding and normalization might make names match, and Windows,
-// whose file names have more aliases, are not listed.
+// a directory looks, the directory is listed (or its listing taken from
+// Seed, for the first), and a name no entry matches is not opened. The
+// listing only rules files out: a name it matches (compared without case,
+// as a case-insensitive file system opens it) is opened as before.
+// Directories with an entry that is not ASCII, where Unicode folding and
+// normalization might make names match, and Windows, whose file names
+// have more aliases, are not listed.
 func (c *Cache) readOwnIgnore(p string) ([]byte, bool) {
-	dir, name := filepath.Split(c.abs(p))
-	if runtime.GOOS == "windows" || !isASCII(name) {
-		return readIgnoreFile(p)
+	if c.lacks(p, true) {
+		return nil, false
 	}
+	return readIgnoreFile(p)
+}
+
+// lacks reports whether the ignore file at p surely does not exist: its
+// directory was listed (see readOwnIgnore) and no entry can be it. A
+// Dockerfile's own ignore file (own) counts as one more look in its
+// directory; a directory is listed for the second look, or at once when
+// Seed gave its names.
+func (c *Cache) lacks(p string, own bool) bool {
+	abs := c.abs(p)
+	dir, name := filepath.Split(abs)
+	if runtime.GOOS == "windows" || !isASCII(name) {
+		return false
+	}
+	names, seeded := c.Listed(dir)
 	c.mu.Lock()
 	if c.own == nil {
 		c.own = map[string]*ownIgnores{}
@@ -162,16 +177,43 @@ func (c *Cache) readOwnIgnore(p string) ([]byte, bool) {
 		d = &ownIgnores{}
 		c.own[dir] = d
 	}
-	d.asked++
-	list := d.asked > 1
+	if own {
+		d.asked++
+	}
+	list := d.asked > 1 || seeded
 	c.mu.Unlock()
-	if list {
-		d.once.Do(func() { d.names, d.ok = listOwnIgnores(dir) })
-		if d.ok && !d.names[strings.ToLower(name)] {
+	if !list {
+		return false
+	}
+	d.once.Do(func() {
+		if seeded {
+			d.names, d.ok = ignoreNames(names)
+		} else {
+			d.names, d.ok = listOwnIgnores(dir)
+		}
+	})
+	return d.ok && !d.names[strings.ToLower(name)]
+}
+
+// ignoreNames is listOwnIgnores for names already read.
+func ignoreNames(names iter.Seq[string]) (map[string]bool, bool) {
+	found := map[string]bool{}
+	for n := range names {
+		if !isASCII(n) {
 			return nil, false
 		}
+		if isIgnoreName(n) {
+			found[strings.ToLower(n)] = true
+		}
 	}
-	return readIgnoreFile(p)
+	return found, true
+}
+
+// isIgnoreName reports whether n ends in ".dockerignore" in any case,
+// compared before lower-casing: most names are not ignore files, and a
+// directory may hold thousands.
+func isIgnoreName(n string) bool {
+	return len(n) >= len(ignoreSuffix) && strings.EqualFold(n[len(n)-len(ignoreSuffix):], ignoreSuffix)
 }
 
 // listOwnIgnores names the entries of dir that end in ".dockerignore", in
@@ -190,9 +232,7 @@ func listOwnIgnores(dir string) (map[string]bool, bool) {
 			if !isASCII(n) {
 				return nil, false
 			}
-			// Compared without case before lower-casing: most names are
-			// not ignore files, and a directory may hold thousands.
-			if len(n) >= len(ignoreSuffix) && strings.EqualFold(n[len(n)-len(ignoreSuffix):], ignoreSuffix) {
+			if isIgnoreName(n) {
 				names[strings.ToLower(n)] = true
 			}
 		}
@@ -220,7 +260,11 @@ func (c *Cache) readIgnore(p string) ([]byte, bool) {
 	r, done := c.ignores[key]
 	c.mu.Unlock()
 	if !done {
-		src, ok := readIgnoreFile(p)
+		var src []byte
+		ok := false
+		if !c.lacks(p, false) {
+			src, ok = readIgnoreFile(p)
+		}
 		r = ignoreRead{src: src, ok: ok}
 		c.mu.Lock()
 		if c.ignores == nil {
