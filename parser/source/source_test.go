@@ -1,6 +1,10 @@
 package source
 
 import (
+	"bytes"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -72,6 +76,33 @@ func TestPositionRoundTrip(t *testing.T) {
 		p := l.Position(off)
 		if got := l.Offset(p); got != off {
 			t.Errorf("Offset(Position(%d) = %v) = %d", off, p, got)
+		}
+	}
+}
+
+// NewLines starts a line after every '\n' (and the first after a
+// byte-order mark), on random texts of newlines, carriage returns, a mark
+// and other bytes, long lines among them.
+func TestNewLinesStarts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	pieces := []string{"\n", "\r\n", "\uFEFF", "a", "RUN echo hi", strings.Repeat("x", 100), "\xff", ""}
+	for range 2000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		src := []byte(b.String())
+		want := []int{0}
+		if bytes.HasPrefix(src, []byte("\uFEFF")) {
+			want[0] = 3
+		}
+		for i, c := range src {
+			if c == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		if got := NewLines(src).starts; !slices.Equal(got, want) {
+			t.Fatalf("NewLines(%q).starts = %v, want %v", src, got, want)
 		}
 	}
 }
