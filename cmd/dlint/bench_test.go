@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -8,15 +9,17 @@ import (
 
 	"github.com/dlint/dlint/internal/corpus"
 	"github.com/dlint/dlint/internal/gctune"
+	"github.com/dlint/dlint/internal/testtree"
 	"github.com/dlint/dlint/parser"
 )
 
 // BenchmarkCLICorpus runs dlint in process as its command line does, over
 // every corpus Dockerfile named as an argument (as scripts/bench runs it),
 // in the formats a terminal, a CI gate and a code-scanning upload read,
-// and once more with a configuration file (it is asked about every rule
-// of every file): the whole of a run but the process start. Its CPU
-// profile is what scripts/pgo turns into default.pgo.
+// once more with a configuration file (it is asked about every rule of
+// every file), and over the corpus laid out as a repository: the whole of
+// a run but the process start. Its CPU profile is what scripts/pgo turns
+// into default.pgo.
 func BenchmarkCLICorpus(b *testing.B) {
 	files := corpus.Files(b, corpusPath, parser.Dockerfile)
 	paths := make([]string, len(files))
@@ -48,4 +51,33 @@ func BenchmarkCLICorpus(b *testing.B) {
 			b.ReportMetric(float64(len(paths)*b.N)/b.Elapsed().Seconds(), "files/s")
 		})
 	}
+	// The corpus as a repository, linted as a CI gate lints one (dlint .):
+	// a directory per Dockerfile beside a source directory, a third with a
+	// .dockerignore, configuration discovery on. It adds the search, each
+	// build context's listing, the ignore files and the search for
+	// configuration files.
+	b.Run("repo", func(b *testing.B) {
+		repo := b.TempDir()
+		files := map[string]string{".git/HEAD": ""}
+		for i, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			dir := fmt.Sprintf("svc%d/app%d/", i%100, i)
+			files[dir+"Dockerfile"], files[dir+"src/main.go"] = string(src), ""
+			if i%3 == 0 {
+				files[dir+".dockerignore"] = ".git\nnode_modules\n*.log\n"
+			}
+		}
+		testtree.Write(b, repo, files)
+		b.Chdir(repo)
+		args := []string{"dlint", "--ignore", "DL5190", "--fail-level", "none", "-f", "json", "."}
+		for b.Loop() {
+			if code := run(args, nil, io.Discard, io.Discard); code != exitClean {
+				b.Fatalf("dlint exited %d", code)
+			}
+		}
+		b.ReportMetric(float64(len(paths)*b.N)/b.Elapsed().Seconds(), "files/s")
+	})
 }
