@@ -4,6 +4,7 @@ import (
 	"iter"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -62,9 +63,10 @@ var lookedFor = slices.Concat(Names, HadolintNames, []string{".git"})
 // mayHold reports whether dir may hold name (one of lookedFor): false only
 // when Listed shows no entry of dir that is name in any case (a file system
 // that ignores case opens such a name) and every entry is ASCII (one that
-// folds or normalises Unicode might open others).
+// folds or normalises Unicode might open others). On Windows, whose file
+// names have more aliases, it is always true.
 func (fd *Finder) mayHold(dir, name string) bool {
-	if fd.Listed == nil {
+	if fd.Listed == nil || runtime.GOOS == "windows" {
 		return true
 	}
 	lacking, ok := fd.lacking[dir]
