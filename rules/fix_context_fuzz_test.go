@@ -3,6 +3,7 @@ package rules_test
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -250,11 +251,28 @@ func checkSharedListings(t *testing.T, root string) {
 		}
 	}
 	cache := buildcontext.NewCache()
+	// A cache given every directory of the tree as the CLI's search reads
+	// them (Seed): its contexts take their listings and ignore files from
+	// those entries.
+	seeded := buildcontext.NewCache()
+	_ = filepath.WalkDir(filepath.FromSlash(root), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			if ents, err := os.ReadDir(p); err == nil {
+				seeded.Seed(p, ents)
+			}
+		}
+		return nil
+	})
 	for _, d := range dirs {
 		df := filepath.FromSlash(d + "/Dockerfile")
-		shared, own := cache.ForDockerfile(df, "").Listing(), buildcontext.ForDockerfile(df, "").Listing()
-		if !slices.Equal(shared.Entries, own.Entries) || shared.Truncated != own.Truncated || shared.SentSize != own.SentSize {
-			t.Fatalf("%s: the listing through a cache differs from its own:\n%+v\n---\n%+v", d, shared, own)
+		ownCtx := buildcontext.ForDockerfile(df, "")
+		own := ownCtx.Listing()
+		for name, c := range map[string]*buildcontext.Cache{"a cache": cache, "a seeded cache": seeded} {
+			ctx := c.ForDockerfile(df, "")
+			shared := ctx.Listing()
+			if ctx.IgnorePath != ownCtx.IgnorePath || !slices.Equal(shared.Entries, own.Entries) || shared.Truncated != own.Truncated || shared.SentSize != own.SentSize {
+				t.Fatalf("%s: the context through %s differs from its own (ignore file %q, %q):\n%+v\n---\n%+v", d, name, ctx.IgnorePath, ownCtx.IgnorePath, shared, own)
+			}
 		}
 	}
 }
