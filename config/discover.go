@@ -1,14 +1,9 @@
 package config
 
 import (
-	"iter"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
-	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // Names are the file names of a dlint configuration, in order of preference.
@@ -47,60 +42,18 @@ type Finder struct {
 	user, hadolintUser string
 	userLooked         bool
 
-	// Listed, when set, gives the names of a directory that was read
-	// whole (ok false when it was not): a configuration file or .git it
-	// cannot hold is not looked for on disk. The CLI's search for files
-	// to lint reads every directory of a repository, and each of them
-	// would otherwise cost a failed stat for each of the five names.
-	Listed  func(dir string) (names iter.Seq[string], ok bool)
-	lacking map[string]uint8 // by directory: the lookedFor names it cannot hold, a bit each
+	// MayHold, when set, reports whether the directory dir may hold an
+	// entry named name (false: surely not, and it is not looked for on
+	// disk). The CLI's search for files to lint reads every directory of a
+	// repository (see buildcontext.Cache.MayHold), and each of them would
+	// otherwise cost a failed stat for each of the five names Find looks
+	// for.
+	MayHold func(dir, name string) bool
 }
 
-// lookedFor are the names Find looks for in each directory, a bit each in
-// Finder.lacking.
-var lookedFor = slices.Concat(Names, HadolintNames, []string{".git"})
-
-// mayHold reports whether dir may hold name (one of lookedFor): false only
-// when Listed shows no entry of dir that is name in any case (a file system
-// that ignores case opens such a name) and every entry is ASCII (one that
-// folds or normalises Unicode might open others). On Windows, whose file
-// names have more aliases, it is always true.
+// mayHold is MayHold, true when it is not set.
 func (fd *Finder) mayHold(dir, name string) bool {
-	if fd.Listed == nil || runtime.GOOS == "windows" {
-		return true
-	}
-	lacking, ok := fd.lacking[dir]
-	if !ok {
-		if names, listed := fd.Listed(dir); listed {
-			lacking = 1<<len(lookedFor) - 1
-			for n := range names {
-				if !ascii(n) {
-					lacking = 0
-					break
-				}
-				for i, l := range lookedFor {
-					if len(n) == len(l) && strings.EqualFold(n, l) {
-						lacking &^= 1 << i
-					}
-				}
-			}
-		}
-		if fd.lacking == nil {
-			fd.lacking = map[string]uint8{}
-		}
-		fd.lacking[dir] = lacking
-	}
-	i := slices.Index(lookedFor, name)
-	return i < 0 || lacking&(1<<i) == 0
-}
-
-func ascii(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return fd.MayHold == nil || fd.MayHold(dir, name)
 }
 
 // NewFinder returns a Finder reading the environment with env (os.Getenv

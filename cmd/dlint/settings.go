@@ -631,7 +631,7 @@ func newProfiles(l *cliLayer, env config.Env, keep bool, notice func(string)) *p
 	if l.contexts != nil {
 		// The search for files read the repository's directories: a
 		// configuration file one of them does not hold is not looked for.
-		finder.Listed = l.contexts.Listed
+		finder.MayHold = l.contexts.MayHold
 	}
 	return &profiles{layer: l, keep: keep, notices: notice, finder: finder,
 		byDir: map[string]string{}, byPath: map[string]*profile{}}

@@ -764,3 +764,34 @@ func TestCacheSeededIgnoreFiles(t *testing.T) {
 		t.Error("uni: a directory with a name that is not ASCII ruled its ignore file out")
 	}
 }
+
+// TestCacheMayHold: a directory Seed gave rules out a name none of its
+// entries is, in any case; a directory not given, or holding a name that
+// is not ASCII, rules nothing out; nor does any on Windows.
+func TestCacheMayHold(t *testing.T) {
+	root := tree(t, map[string]string{"a/.DLINT.yaml": "", "a/x": "", "u/caf\u00e9": "", "n/x": ""})
+	c := NewCache()
+	for _, d := range []string{"a", "u"} {
+		ents, err := os.ReadDir(filepath.Join(root, d))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Seed(filepath.Join(root, d), ents)
+	}
+	ruledOut := runtime.GOOS != "windows"
+	for _, q := range []struct {
+		dir, name string
+		want      bool
+	}{
+		{"a", ".dlint.yaml", true}, // in another case
+		{"a", "x", true},
+		{"a", ".git", !ruledOut},
+		{"a", "caf\u00e9", true}, // a name that is not ASCII is looked for
+		{"u", ".git", true},      // beside a name that is not ASCII
+		{"n", ".git", true},      // never given
+	} {
+		if got := c.MayHold(filepath.Join(root, q.dir), q.name); got != q.want {
+			t.Errorf("MayHold(%s, %q) = %v, want %v", q.dir, q.name, got, q.want)
+		}
+	}
+}

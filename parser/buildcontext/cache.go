@@ -78,14 +78,37 @@ func (c *Cache) Seed(dir string, ents []fs.DirEntry) {
 	}
 }
 
-// Listed gives the names of the directory dir when the cache holds it as
-// Seed gave it (ok false otherwise): whoever would look for a file there
-// can tell it is absent without asking the file system.
-func (c *Cache) Listed(dir string) (names iter.Seq[string], ok bool) {
+// listed gives the names of the directory dir when the cache holds it as
+// Seed gave it (ok false otherwise).
+func (c *Cache) listed(dir string) (names iter.Seq[string], ok bool) {
 	if c.reads == nil {
 		return nil, false
 	}
 	return c.reads.wholeNames(c.abs(dir))
+}
+
+// MayHold reports whether the directory dir may hold an entry named name:
+// false only when Seed gave the directory's names and none can be name.
+// The names rule a name out as they do a Dockerfile's ignore files (see
+// readOwnIgnore): compared without case, as a case-insensitive file system
+// opens a name; not at all when a name is not ASCII, where Unicode folding
+// and normalization might make names match, nor on Windows, whose file
+// names have more aliases. Configuration discovery asks it of the names it
+// would otherwise stat in every directory of a repository.
+func (c *Cache) MayHold(dir, name string) bool {
+	if runtime.GOOS == "windows" || !isASCII(name) {
+		return true
+	}
+	names, ok := c.listed(dir)
+	if !ok {
+		return true
+	}
+	for n := range names {
+		if !isASCII(n) || len(n) == len(name) && strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Expect notes that the Dockerfile at dockerfilePath will open its
@@ -167,7 +190,7 @@ func (c *Cache) lacks(p string, own bool) bool {
 	if runtime.GOOS == "windows" || !isASCII(name) {
 		return false
 	}
-	names, seeded := c.Listed(dir)
+	names, seeded := c.listed(dir)
 	c.mu.Lock()
 	if c.own == nil {
 		c.own = map[string]*ownIgnores{}
