@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerignore"
 )
 
 var copyIgnoredFile = &Rule{
@@ -35,6 +36,7 @@ var copyIgnoredFile = &Rule{
 			}
 		}
 		name := ignoreName(p.Context)
+		var work dockerignore.Work // a source too costly to match is not checked
 		for _, s := range contextSources(p) {
 			rel := s.Src.Clean
 			if rel == "" {
@@ -43,7 +45,11 @@ var copyIgnoredFile = &Rule{
 				}
 				rel = "."
 			}
-			if rel != "." && !ig.Excludes(rel) {
+			cost := ig.ExcludesCost(rel) // of Excludes; Deciding's is the same
+			if rel != "." && (!work.Spend(cost) || !ig.Excludes(rel)) {
+				continue
+			}
+			if !work.Spend(cost) {
 				continue
 			}
 			pat, ok := ig.Deciding(rel)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/dlint/dlint/parser"
+	"github.com/dlint/dlint/parser/dockerignore"
 )
 
 var staleIgnorePattern = &Rule{
@@ -25,6 +26,7 @@ var staleIgnorePattern = &Rule{
 		if c == nil {
 			return
 		}
+		var work dockerignore.Work
 		for _, pat := range p.Ignore.Patterns {
 			if ignorePreemptive(pat) || ignoreUniversal(pat) {
 				continue
@@ -44,7 +46,7 @@ var staleIgnorePattern = &Rule{
 			if l := c.Listing(); l.Err != nil || l.Truncated {
 				return
 			}
-			if !ignoreMatchesSomething(c.Listing().Entries, pat) {
+			if matches, known := ignoreMatchesSomething(c.Listing().Entries, pat, &work); known && !matches {
 				p.Reportf(pat.Range, "pattern %q matches nothing in the build context", pat.Raw)
 			}
 		}

@@ -27,6 +27,7 @@ var ineffectiveException = &Rule{
 	Check: func(p *Pass) {
 		pats := p.Ignore.Patterns
 		tests := 0
+		var work dockerignore.Work
 		for i, n := range pats {
 			if !n.Negated {
 				continue
@@ -38,17 +39,20 @@ var ineffectiveException = &Rule{
 				return
 			}
 			var last *dockerignore.Pattern
-			for j := i + 1; j < len(pats); j++ {
+			known := true
+			for j := i + 1; j < len(pats) && known; j++ {
 				q := &pats[j]
 				hit := q.Cleaned == n.Cleaned || !q.Negated && ignoreUniversal(*q)
 				if !hit && !n.HasWildcard() {
-					hit = q.Matches(n.Cleaned)
+					// A comparison too costly leaves the exception unchecked.
+					known = work.Spend(q.MatchCost(n.Cleaned))
+					hit = known && q.Matches(n.Cleaned)
 				}
 				if hit {
 					last = q
 				}
 			}
-			if last == nil || last.Negated {
+			if !known || last == nil || last.Negated {
 				continue
 			}
 			p.Reportf(n.Range, "exception %q has no effect: %q on line %d excludes it again; move the exception below it",

@@ -75,15 +75,19 @@ func ignoreUniversal(pat dockerignore.Pattern) bool {
 }
 
 // ignoreMatchesSomething reports whether pat matches an entry of the listing, or
-// might match inside a directory the walk did not enter.
-func ignoreMatchesSomething(entries []buildcontext.Entry, pat dockerignore.Pattern) bool {
+// might match inside a directory the walk did not enter; known is false when
+// the work of matching ran out before it could tell.
+func ignoreMatchesSomething(entries []buildcontext.Entry, pat dockerignore.Pattern, work *dockerignore.Work) (matches, known bool) {
 	for _, e := range entries {
+		if !work.Spend(pat.MatchCost(e.Path)) {
+			return false, false
+		}
 		if pat.Matches(e.Path) {
-			return true
+			return true, true
 		}
 		if e.Pruned && pat.MayMatchUnder(e.Path) {
-			return true
+			return true, true
 		}
 	}
-	return false
+	return false, true
 }

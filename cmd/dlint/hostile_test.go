@@ -46,7 +46,8 @@ func TestHostileInputs(t *testing.T) {
 		fmt.Fprintf(&hosts, `"tcp://0.0.0.0:%d"`, i)
 	}
 	hosts.WriteString("]}")
-	var chain strings.Builder // 20,000 stages, each built FROM the one before
+	longGlob := strings.Repeat("**/", 1365) + "x\n" // a 4 KB regular expression
+	var chain strings.Builder                       // 20,000 stages, each built FROM the one before
 	chain.WriteString("FROM alpine:3.20 AS s0\n")
 	for i := 1; i < 20000; i++ {
 		fmt.Fprintf(&chain, "FROM s%d AS s%d\n", i-1, i)
@@ -88,6 +89,11 @@ func TestHostileInputs(t *testing.T) {
 		{"empty", "empty/Dockerfile", []byte(""), []int{1}, "empty", "", "text", 128},
 		{"empty ignore file", "empty/.dockerignore", []byte(""), []int{0, 1}, "", "", "text", 128},
 		{"ignore patterns that are not UTF-8 or hold a NUL", "latin1/.dockerignore", []byte("caf\xe9\nlogs/\xff*.log\nbin\x00ary\n"), []int{0}, "holds a NUL", "", "text", 128},
+		// Matching is bounded by its cost, not by a count of tests: a
+		// comparison with a pattern of kilobytes of "**" took minutes.
+		{"an exception 2,000 directories deep against a 4 KB pattern", "deepexception/.dockerignore", []byte("!" + strings.Repeat("a/", 2000) + "a\n" + longGlob), []int{0}, "DI1006", "", "text", 128},
+		{"a 4 KB ignore pattern", "deepcopy/.dockerignore", []byte(longGlob), []int{0}, "", "", "text", 128},
+		{"a COPY source 2,000 directories deep beside it", "deepcopy/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nCOPY " + strings.Repeat("a/", 1999) + "a /x\n"), []int{0}, "DL5205", "", "text", 128},
 		{"a Dockerfile beside them", "latin1/Dockerfile", []byte("FROM alpine:3.20\nCOPY . /app\nUSER app\n"), []int{0}, "", "", "text", 128},
 	}
 	for _, c := range cases {

@@ -187,32 +187,38 @@ func TestWalkLimits(t *testing.T) {
 	}
 }
 
-// Every entry is tested against every ignore pattern: with a great many
-// patterns the walk lists fewer entries, so that the tests stay bounded.
-func TestWalkBoundsPatternTests(t *testing.T) {
+// Every entry is tested against every ignore pattern, at a cost that grows
+// with the patterns compiled to regular expressions and the path's length:
+// the walk stops once the cost of its tests would pass MaxMatchWork.
+func TestWalkBoundsMatching(t *testing.T) {
 	files := map[string]string{}
 	for i := range 1200 {
 		files[fmt.Sprintf("f%04d", i)] = "x"
 	}
-	var pats strings.Builder
-	n := dockerignore.MaxPatterns
-	room := maxPatternTests / n
-	for i := range n {
-		fmt.Fprintf(&pats, "never%d\n", i)
+	dir := tree(t, files)
+	var plain strings.Builder
+	for i := range 100 {
+		fmt.Fprintf(&plain, "never%d\n", i)
 	}
-	c := &Context{Dir: tree(t, files), Ignore: ignore(t, pats.String())}
-	if l := c.Listing(); !l.Truncated || len(l.Entries) != room {
-		t.Errorf("%d patterns: truncated %v with %d entries, want %d", n, l.Truncated, len(l.Entries), room)
-	}
-	few := &Context{Dir: c.Dir, Ignore: ignore(t, "never\n")}
-	if l := few.Listing(); l.Truncated || len(l.Entries) != 1200 {
-		t.Errorf("one pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
-	}
-	// "/ /" is the pattern " ", which patternmatcher drops as blank: the
-	// walk is bounded by no pattern at all, and lists everything.
-	blank := &Context{Dir: c.Dir, Ignore: ignore(t, "/ /\n")}
-	if l := blank.Listing(); l.Truncated || len(l.Entries) != 1200 {
-		t.Errorf("a blank pattern: truncated %v with %d entries", l.Truncated, len(l.Entries))
+	long := strings.Repeat("**/", 1000) + "never" // a regular expression of 3 KB
+	for _, tc := range []struct {
+		name, patterns string
+		work           int64
+		want           int // entries listed; 1200 lists them all
+	}{
+		{"100 plain patterns", plain.String(), 100 * 2 * 500, 500},
+		{"100 plain patterns, default limits", plain.String(), 0, 1200},
+		{"one long pattern", long + "\n", (2 + 3005*5) * 20, 20},
+		// A test of the long pattern against "f0000" costs as 7,500 plain ones.
+		{"one long pattern, the work of 500 entries with 100 plain patterns", long + "\n", 100 * 2 * 500, 6},
+		// "/ /" is the pattern " ", which patternmatcher drops as blank: the
+		// walk is bounded by no pattern at all, and lists everything.
+		{"a blank pattern", "/ /\n", 1, 1200},
+	} {
+		c := &Context{Dir: dir, Ignore: ignore(t, tc.patterns), Limits: Limits{MaxMatchWork: tc.work}}
+		if l := c.Listing(); l.Truncated != (tc.want < 1200) || len(l.Entries) != tc.want {
+			t.Errorf("%s: truncated %v with %d entries, want %d", tc.name, l.Truncated, len(l.Entries), tc.want)
+		}
 	}
 }
 

@@ -27,25 +27,25 @@ type Limits struct {
 	// MaxReadBytes is how much file content ReadSmall reads in all, for
 	// the rules that look inside small files (a token in .npmrc).
 	MaxReadBytes int64
+	// MaxMatchWork bounds the matching of entries against the ignore
+	// file, in the units of dockerignore's TestCost: every entry is tested
+	// against every pattern (as BuildKit does), and a pattern compiled to
+	// a regular expression costs with its length and the path's. The walk
+	// stops with Truncated set.
+	MaxMatchWork int64
 }
 
 // DefaultLimits lists up to 300,000 entries (a few hundred milliseconds)
-// holding up to 64 MiB, and reads up to 16 MiB of file content.
-var DefaultLimits = Limits{MaxEntries: 300_000, MaxBytes: 64 << 20, MaxReadBytes: 16 << 20}
+// holding up to 64 MiB, matches them against the ignore file for up to
+// dockerignore.MatchBudget (seconds, at worst), and reads up to 16 MiB of
+// file content.
+var DefaultLimits = Limits{MaxEntries: 300_000, MaxBytes: 64 << 20, MaxReadBytes: 16 << 20, MaxMatchWork: dockerignore.MatchBudget}
 
 // entryBytes is what an entry of a listing holds: its Entry, its path and
 // its place in the index.
 func entryBytes(path string) int64 { return entryOverhead + int64(len(path)) }
 
 const entryOverhead = 100
-
-// maxPatternTests bounds the matching of a walk: every entry is tested
-// against every pattern of the ignore file (as BuildKit does), a few
-// tenths of a microsecond each, so a walk lists at most this many tests'
-// worth of entries: 300,000 entries up to 33 patterns, 100,000 with 100,
-// 10,000 with 1,000. Real ignore files hold tens of patterns; thousands of
-// them over a large tree would take hours.
-const maxPatternTests = 10_000_000
 
 func (l Limits) orDefault() Limits {
 	if l.MaxEntries <= 0 {
@@ -56,6 +56,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.MaxReadBytes <= 0 {
 		l.MaxReadBytes = DefaultLimits.MaxReadBytes
+	}
+	if l.MaxMatchWork <= 0 {
+		l.MaxMatchWork = DefaultLimits.MaxMatchWork
 	}
 	return l
 }
@@ -77,7 +80,7 @@ type Entry struct {
 // order, so that a directory's descendants follow it contiguously.
 type Listing struct {
 	Entries   []Entry
-	Truncated bool  // the walk stopped at Limits.MaxEntries (or fewer: maxPatternTests)
+	Truncated bool  // the walk stopped at one of its Limits
 	Err       error // the context directory itself could not be read
 	SentSize  int64 // bytes of the regular files that are not excluded
 	SentFiles int   // regular files and symbolic links that are not excluded
@@ -90,10 +93,13 @@ type walker struct {
 	reads     *dirReads // shared with other walks; nil: the walk reads on its own
 	absRoot   string    // root as an absolute path, for reads
 	pm        *patternmatcher.PatternMatcher
-	prefixExc bool // every exception is a plain path: excluded dirs can be pruned
+	ignore    *dockerignore.File // pm's patterns, for the cost of matching
+	prefixExc bool               // every exception is a plain path: excluded dirs can be pruned
 	max       int
 	maxBytes  int64
 	bytes     int64 // entryBytes of the entries listed
+	maxWork   int64
+	work      int64 // the cost of matching the entries listed
 	l         *Listing
 }
 
@@ -101,15 +107,10 @@ type walker struct {
 // reads with other walks; absRoot is then root as an absolute path.
 func walk(root string, ignore *dockerignore.File, lim Limits, reads *dirReads, absRoot string) *Listing {
 	l := &Listing{}
-	w := &walker{root: root, reads: reads, absRoot: absRoot, max: lim.MaxEntries, maxBytes: lim.MaxBytes, l: l, prefixExc: true}
+	w := &walker{root: root, reads: reads, absRoot: absRoot, max: lim.MaxEntries, maxBytes: lim.MaxBytes, maxWork: lim.MaxMatchWork, l: l, prefixExc: true}
 	if ignore != nil && len(ignore.Patterns) > 0 {
 		if pm, err := ignore.NewMatcher(); err == nil {
-			w.pm = pm
-			// patternmatcher drops a pattern that is blank once trimmed
-			// (the line "/ /" is the pattern " "): it may hold none.
-			if n := len(pm.Patterns()); n > 0 {
-				w.max = min(w.max, max(maxPatternTests/n, 1))
-			}
+			w.pm, w.ignore = pm, ignore
 			for _, p := range pm.Patterns() {
 				if p.Exclusion() && strings.ContainsAny(withoutTrailingGlob(p), "*[]?^\\") {
 					w.prefixExc = false
@@ -157,7 +158,10 @@ func (w *walker) dir(rel string, info patternmatcher.MatchInfo) {
 			p = rel + "/" + p
 		}
 		w.bytes += entryBytes(p)
-		if len(w.l.Entries) >= w.max || w.bytes > w.maxBytes {
+		if w.pm != nil {
+			w.work += w.ignore.TestCost(len(p))
+		}
+		if len(w.l.Entries) >= w.max || w.bytes > w.maxBytes || w.work > w.maxWork {
 			w.l.Truncated = true
 			return
 		}

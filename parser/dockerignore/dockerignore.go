@@ -36,10 +36,8 @@ type File struct {
 	// contexts that use it are not analysed either.
 	Declined bool
 
-	once    sync.Once
-	mu      sync.Mutex // patternmatcher is not safe for concurrent use
-	matcher *patternmatcher.PatternMatcher
-	err     error
+	costOnce sync.Once
+	cost     patternCosts
 }
 
 // Parse reads an ignore file the way BuildKit's ignorefile.ReadAll does, but
@@ -259,20 +257,4 @@ func lineSpan(lines *source.Lines, n int, pattern string) source.Range {
 	}
 	start := lines.LineStart(n) + i
 	return lines.Span(start, len(pattern))
-}
-
-// Excludes reports whether BuildKit would leave path (slash-separated,
-// relative to the context root) out of the build context.
-func (f *File) Excludes(path string) bool {
-	if f == nil || len(f.Patterns) == 0 {
-		return false
-	}
-	m := f.Matcher()
-	if m == nil {
-		return false
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	ok, err := m.MatchesOrParentMatches(filepath.FromSlash(path))
-	return err == nil && ok
 }

@@ -2,6 +2,7 @@ package dockerignore
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -93,6 +94,9 @@ func TestPatternHelpers(t *testing.T) {
 	}
 }
 
+// fuzzMatchWork bounds the matching FuzzParse does for one path: about 0.1 s.
+const fuzzMatchWork = 10_000_000
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{"node_modules\n!a\n", "**/*.log\n/abs\n[abc\n", "!\n", "\uFEFF# c\r\n a/b/ \n", "\\\n*\n!*/x\n", "caf\xe9\n!l/\xff*.log\n", "a\x00\n"} {
 		f.Add(s)
@@ -131,10 +135,40 @@ func FuzzParse(f *testing.F) {
 		for _, p := range file.Patterns {
 			probes = append(probes, p.Cleaned, p.Cleaned+"/x", p.LiteralPrefix())
 		}
+		// Excludes and Matches say what BuildKit's matcher does, each pattern
+		// tested with its parents carried down, also for paths not clean.
+		probes = append(probes, "a//b", "/a/b", "a/./b", "a/b/", "../a", ".")
+		whole, err := file.NewMatcher()
+		if err != nil {
+			t.Fatalf("NewMatcher: %v, of %q", err, src)
+		}
+		alone := make([]*patternmatcher.PatternMatcher, len(file.Patterns))
+		for i, p := range file.Patterns {
+			if alone[i], err = aloneMatcher(p.matcherPattern(), p.Negated); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, path := range probes {
+			if file.ExcludesCost(path) > fuzzMatchWork {
+				continue // a path of a long pattern against many long patterns: seconds
+			}
 			d, ok := file.Deciding(path)
 			if excluded := ok && !d.Negated; excluded != file.Excludes(path) {
 				t.Fatalf("%q: left out %v, but the deciding pattern is %+v (found %v), of %q", path, file.Excludes(path), d, ok, src)
+			}
+			if want, err := whole.MatchesOrParentMatches(filepath.FromSlash(path)); err == nil && want != file.Excludes(path) {
+				t.Fatalf("%q: Excludes %v, BuildKit's matcher %v, of %q", path, !want, want, src)
+			}
+			for i, p := range file.Patterns {
+				if want, err := alone[i].MatchesOrParentMatches(filepath.FromSlash(path)); err == nil && want != p.Negated != p.Matches(path) {
+					t.Fatalf("%q: %q matches %v, BuildKit's matcher %v", path, p.Raw, p.Matches(path), want != p.Negated)
+				}
+			}
+		}
+		// A pattern TestCost prices as text is never a regular expression.
+		for i, p := range file.Patterns {
+			if _, err := alone[i].MatchesOrParentMatches("x"); err == nil && !compiles(p.Cleaned) && compiledRegexp(alone[i]) {
+				t.Fatalf("%q is compiled to a regular expression, priced as text", p.Raw)
 			}
 		}
 	})

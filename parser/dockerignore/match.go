@@ -6,21 +6,9 @@ import (
 	"strings"
 
 	"github.com/moby/patternmatcher"
-)
 
-// Matcher is BuildKit's matcher for the whole file, built once; nil when the
-// file has no patterns. It is not safe for concurrent use: callers that
-// share a File use Excludes, or build their own with NewMatcher.
-func (f *File) Matcher() *patternmatcher.PatternMatcher {
-	if f == nil || len(f.Patterns) == 0 {
-		return nil
-	}
-	f.once.Do(func() { f.matcher, f.err = f.NewMatcher() })
-	if f.err != nil {
-		return nil
-	}
-	return f.matcher
-}
+	"github.com/dlint/dlint/internal/pathfast"
+)
 
 // NewMatcher builds a fresh matcher over every pattern, in order.
 func (f *File) NewMatcher() (*patternmatcher.PatternMatcher, error) {
@@ -62,15 +50,72 @@ func (f *File) Deciding(path string) (Pattern, bool) {
 // Matches reports whether this pattern alone (ignoring "!") matches path
 // (slash-separated, relative to the context root) or one of its parents.
 func (p Pattern) Matches(path string) bool {
-	if p.m == nil {
-		m, err := aloneMatcher(p.matcherPattern(), p.Negated)
-		if err != nil {
+	return p.matches(path, isCleanRelative(path))
+}
+
+// matches is Matches, told whether path is clean and relative.
+func (p Pattern) matches(path string, cleanRelative bool) bool {
+	m := p.m
+	if m == nil {
+		var err error
+		if m, err = aloneMatcher(p.matcherPattern(), p.Negated); err != nil {
 			return false
 		}
-		p.m = m
 	}
-	ok, err := p.m.MatchesOrParentMatches(filepath.FromSlash(path))
+	ok, err := matchesOrParent(m, path, cleanRelative)
 	return err == nil && ok != p.Negated
+}
+
+// Excludes reports whether BuildKit would leave path (slash-separated,
+// relative to the context root) out of the build context: what its
+// matcher's MatchesOrParentMatches says, each pattern tested on its own
+// with Matches, without the lock a shared matcher needs.
+func (f *File) Excludes(path string) bool {
+	if f == nil {
+		return false
+	}
+	excluded := false
+	clean := isCleanRelative(path)
+	for _, p := range f.Patterns {
+		// As the matcher does, skip a pattern that cannot change the
+		// outcome: an exception while nothing is excluded, an inclusion
+		// once it is.
+		if p.Negated == excluded && p.matches(path, clean) {
+			excluded = !p.Negated
+		}
+	}
+	return excluded
+}
+
+// isCleanRelative reports whether path is clean and relative, which
+// matchesOrParent needs to test each leading path as the matcher would.
+// It is never true on Windows (pathfast.IsClean).
+func isCleanRelative(path string) bool {
+	return pathfast.IsClean(path) && !strings.HasPrefix(path, "/")
+}
+
+// matchesOrParent is m.MatchesOrParentMatches(path) for a matcher of one
+// pattern (or of "**" and an exception, see aloneMatcher), which matches
+// path when it matches path or a directory above it. For a clean relative
+// path (cleanRelative) it tests each leading path in turn and carries the
+// result down, as BuildKit's walk of a context does: MatchesOrParentMatches
+// joins the parent's path anew for each pattern and level, work quadratic
+// in the depth.
+func matchesOrParent(m *patternmatcher.PatternMatcher, path string, cleanRelative bool) (bool, error) {
+	if !cleanRelative {
+		return m.MatchesOrParentMatches(filepath.FromSlash(path))
+	}
+	var (
+		info patternmatcher.MatchInfo
+		ok   bool
+		err  error
+	)
+	forEachLeading(path, func(lead string) {
+		if err == nil {
+			ok, info, err = m.MatchesUsingParentResults(lead, info)
+		}
+	})
+	return ok, err
 }
 
 // wildcards are the characters that make a pattern more than a plain path.
