@@ -317,3 +317,32 @@ func TestSourceIndexMatchesCovers(t *testing.T) {
 		}
 	}
 }
+
+// Testing paths against sources with wildcards stops at maxSourceWork: the
+// path that would pass it is refused, with no call, and so is every later
+// one, however cheap; plain sources alone cost nothing.
+func TestSourceIndexBoundsWork(t *testing.T) {
+	var srcs []ctxSource
+	for _, r := range []string{"src", "*.go", "lib/*"} {
+		srcs = append(srcs, ctxSource{Src: buildcontext.ParseSource(r)})
+	}
+	x := newSourceIndex(srcs)
+	calls := 0
+	count := func(int) { calls++ }
+	if !x.each("main.go", count) || calls != 1 {
+		t.Fatalf("main.go: refused, or %d sources copy it", calls)
+	}
+	cost := x.work // of one path of 7 bytes
+	x.work = maxSourceWork - cost + 1
+	if calls = 0; x.each("lonely.go", count) || calls != 0 {
+		t.Errorf("a path past the budget was tested (%d calls)", calls)
+	}
+	if x.each("a", count) || calls != 0 {
+		t.Error("a later, cheaper path was tested")
+	}
+	plain := newSourceIndex(srcs[:1])
+	plain.work = maxSourceWork
+	if calls = 0; !plain.each("src/a", count) || calls != 1 {
+		t.Errorf("plain sources refused or not found (%d calls)", calls)
+	}
+}

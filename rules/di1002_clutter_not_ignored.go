@@ -41,24 +41,34 @@ var clutterNotIgnored = &Rule{
 		}
 		var groups []*group
 		byIn := map[*ctxSource]*group{}
+		cover := newSourceIndex(srcs)
 		for _, it := range items {
-			for i := range srcs {
+			first := -1 // the first source that copies it and is reported here
+			if !cover.each(it.Path, func(i int) {
 				s := &srcs[i]
 				if c.Ignore == nil && s.Src.Whole() {
-					continue // DI1001
+					return // DI1001
 				}
-				if !s.Covers(it.Path) || !s.Above(it.Path) {
-					continue // `COPY node_modules ./node_modules` is deliberate
+				if !s.Above(it.Path) {
+					return // `COPY node_modules ./node_modules` is deliberate
 				}
-				g := byIn[s]
-				if g == nil {
-					g = &group{src: *s}
-					byIn[s] = g
-					groups = append(groups, g)
+				if first < 0 || i < first {
+					first = i
 				}
-				g.items = append(g.items, it)
+			}) {
 				break
 			}
+			if first < 0 {
+				continue
+			}
+			s := &srcs[first]
+			g := byIn[s]
+			if g == nil {
+				g = &group{src: *s}
+				byIn[s] = g
+				groups = append(groups, g)
+			}
+			g.items = append(g.items, it)
 		}
 		// Each entry is added by the first finding that needs it, so that
 		// fixes applied together do not write it twice.

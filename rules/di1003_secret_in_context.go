@@ -46,22 +46,28 @@ var secretInContext = &Rule{
 		}
 		var groups []*group
 		byIn := map[*ctxSource]*group{}
+		cover := newSourceIndex(srcs)
 		for _, e := range secretEntries(c, l) {
-			for i := range srcs {
-				s := &srcs[i]
-				if !s.Covers(e.Path) {
-					continue
+			first := -1 // the first source that copies it
+			if !cover.each(e.Path, func(i int) {
+				if first < 0 || i < first {
+					first = i
 				}
-				g := byIn[s]
-				if g == nil {
-					g = &group{src: s}
-					byIn[s] = g
-					groups = append(groups, g)
-				}
-				g.names = append(g.names, fmt.Sprintf("%q", e.Path))
-				g.named = g.named || !s.Above(e.Path)
+			}) {
 				break
 			}
+			if first < 0 {
+				continue
+			}
+			s := &srcs[first]
+			g := byIn[s]
+			if g == nil {
+				g = &group{src: s}
+				byIn[s] = g
+				groups = append(groups, g)
+			}
+			g.names = append(g.names, fmt.Sprintf("%q", e.Path))
+			g.named = g.named || !s.Above(e.Path)
 		}
 		for _, g := range groups {
 			what := "secret file"
