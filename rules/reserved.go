@@ -65,7 +65,7 @@ var ignoreParseError = &Rule{
 	Doc: "BuildKit's pattern matcher rejects this pattern, and the build fails before any file is sent. " +
 		"Fix the pattern's syntax (an unclosed `[`, a lone `!`). BuildKit does not read an ignore file " +
 		"with a line over 64 KiB at all (comments too); dlint then declines the whole file. The same finding marks an ignore file " +
-		"dlint declines to analyse: over 10,000 patterns or 8 MiB. The build contexts that use it are " +
+		"dlint declines to analyse: over 10,000 patterns or 8 MiB, or a pattern of over 32 `**`. The build contexts that use it are " +
 		"then not checked either.",
 	Bad:  "[abc\n",
 	Good: "[abc]*\n",

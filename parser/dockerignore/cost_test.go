@@ -22,7 +22,7 @@ func TestWorkSpend(t *testing.T) {
 }
 
 func TestTestCost(t *testing.T) {
-	f := parse(t, "node_modules\n**/*.log\n!**/keep\nlogs/**\n"+strings.Repeat("**/", 1000)+"x\n")
+	f := parse(t, "node_modules\n**/*.log\n!**/keep\nlogs/**\n"+strings.Repeat("a*/", 1000)+"x\n")
 	plain := []int{0, 2, 3} // text, a suffix, a prefix
 	compiled := []int{1, 4} // regular expressions
 	for _, i := range plain {
@@ -79,5 +79,17 @@ func TestCompilesAsTheMatcher(t *testing.T) {
 		if got, want := compiles(m.Patterns()[0].String()), compiledRegexp(m); got != want {
 			t.Errorf("compiles(%q) = %v, the matcher compiled it: %v", p, got, want)
 		}
+	}
+}
+
+// A pattern of more "**" than maxGlobstars declines the file, at its line.
+func TestTooManyGlobstars(t *testing.T) {
+	at := strings.Repeat("**/", maxGlobstars) + "x\n"
+	if f, errs := Parse([]byte("a\n" + at)); len(errs) > 0 || f.Declined || len(f.Patterns) != 2 {
+		t.Errorf("%d \"**\": declined %v, %v", maxGlobstars, f.Declined, errs)
+	}
+	f, errs := Parse([]byte("a\n**/" + at + "b\n"))
+	if !f.Declined || len(f.Patterns) != 0 || len(errs) != 1 || errs[0].Range.Start.Line != 2 || !strings.Contains(errs[0].Message, "not analysed") {
+		t.Errorf("%d \"**\": declined %v with %d patterns, %v", maxGlobstars+1, f.Declined, len(f.Patterns), errs)
 	}
 }

@@ -85,6 +85,10 @@ func Parse(src []byte) (*File, []source.Error) {
 				"pattern of %d bytes: longer than any path can be (%d), so not used", len(p.Cleaned), maxPatternLen)})
 			continue
 		}
+		if n := strings.Count(p.Cleaned, "**"); n > maxGlobstars {
+			return &File{Lines: f.Lines, Declined: true}, []source.Error{{Range: p.Range, Message: fmt.Sprintf(
+				`pattern with %d "**": over %d, the file is not analysed (matching it takes memory with the square of their number)`, n, maxGlobstars)}}
+		}
 		m := read // an inclusion of plain text is its own matcher
 		if text := p.matcherPattern(); p.Negated || text != p.buildkit {
 			m, err = aloneMatcher(text, p.Negated)
@@ -160,6 +164,13 @@ func patternAt(lines *source.Lines, n int) (string, bool) {
 	pattern := strings.TrimSpace(text)
 	return pattern, pattern != ""
 }
+
+// maxGlobstars bounds the "**" of a pattern dlint matches. The matcher
+// makes each a capture group of the pattern's regular expression, and Go's
+// regexp gives each thread of a match room for every group: a pattern of
+// 1,365 took 128 MB for each path it was compared with, and time with it.
+// Real patterns hold one or two.
+const maxGlobstars = 32
 
 // maxPatternLen is Linux's PATH_MAX. Compiling a pattern costs
 // patternmatcher time quadratic in its length, so a hostile line of
