@@ -65,6 +65,10 @@ func TestHostileInputs(t *testing.T) {
 		{"invalid UTF-8", "utf8/Dockerfile", []byte("FROM alpine:3.20\nLABEL x=\"\xff\xfe\"\nUSER app\n"), []int{1}, "invalid UTF-8", "", "text", 128},
 		{"invalid UTF-8 in a variable", "utf8var/Dockerfile", []byte("FROM $\xfc\xfc\nENV A=\xff${B}\n"), []int{1}, "invalid UTF-8", "", "text", 128},
 		{"300,000 nested subshells", "nest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat("(\n", 300000) + "true\n" + strings.Repeat(")\n", 300000) + "EOF\n"), []int{1}, "nested more than", "", "text", 192}, // 90-105 MB: BuildKit keeps a range per heredoc line
+		// Deep trees the nesting count cannot see: arithmetic (a fatal
+		// stack overflow at 600,000 levels) and closers in quotes (24 GB).
+		{"arithmetic 600,000 negations deep", "arith/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN echo $((" + strings.Repeat(strings.Repeat("!", 60000)+"\\\n", 10) + "1))\n"), []int{1}, "not analysed", "", "text", 128},
+		{"70,000 substitutions behind quoted closers", "closers/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nRUN <<EOF\n" + strings.Repeat(`echo $(echo ")" \`+"\n", 70000) + "true" + strings.Repeat(")\\\n", 70000) + "\nEOF\n"), []int{1}, "not analysed", "", "text", 128},
 		{"2 MB ignore pattern", "longignore/.dockerignore", []byte(strings.Repeat("a/", 1<<20) + "x\n"), []int{1}, "BuildKit cannot read the file", "", "text", 128},
 		{"60 KB ignore pattern", "longpattern/.dockerignore", []byte(strings.Repeat("a/", 30_000) + "x\n"), []int{1}, "longer than any path", "", "text", 128},
 		{"ENV nested 600,000 deep", "envnest/Dockerfile", []byte("FROM alpine:3.20\nUSER app\nENV A=" + strings.Repeat("${a:-\\\n", 600000) + "x\\\n" + strings.Repeat("}\\\n", 599999) + "}\n"), []int{0, 1}, "", "", "text", 128},

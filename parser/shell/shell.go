@@ -151,6 +151,21 @@ const maxDepth = 1000
 // ErrTooDeep is the error of a script nested deeper than maxDepth.
 var ErrTooDeep = fmt.Errorf("commands nested more than %d levels deep: the script is not analysed", maxDepth)
 
+// maxLevels bounds levelBound: the syntax tree of a script can be no deeper
+// than the brackets, operators and compound keywords it holds, whatever its
+// quotes. nestingDepth reads brackets and keywords as a shell would, closers
+// included, so a closer the shell reads as text (")" in quotes, "echo fi")
+// takes a level off that the parser keeps; and chains of && | || and
+// arithmetic (1+1+…, !!…) nest without brackets. The shell parser and the
+// walk over its tree recurse once per level, about 2.5 KB each: 600,000
+// levels exhausted the stack (a fatal error, not a panic) and 70,000 took
+// 24 GB. At this bound they take at most about 100 MB; a script reaches it
+// with some 3,000 lines of commands.
+const maxLevels = 40_000
+
+// ErrTooComplex is the error of a script over maxLevels.
+var ErrTooComplex = fmt.Errorf("over %d brackets, operators and compound keywords: the script is not analysed", maxLevels)
+
 // maxCommands bounds the commands of one script dlint analyses: each costs
 // its syntax tree and its Command, some 700 bytes, so a heredoc of millions
 // of one-word lines would take gigabytes. Real scripts hold tens.
@@ -191,10 +206,10 @@ func CountWords(script string) int {
 }
 
 // Declined reports whether err is dlint declining to analyse a script
-// (ErrTooDeep, ErrTooLarge, ErrFileWords) rather than the script failing
+// (ErrTooDeep, ErrTooComplex, ErrTooLarge, ErrFileWords) rather than the script failing
 // to parse.
 func Declined(err error) bool {
-	return errors.Is(err, ErrTooDeep) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrFileWords)
+	return errors.Is(err, ErrTooDeep) || errors.Is(err, ErrTooComplex) || errors.Is(err, ErrTooLarge) || errors.Is(err, ErrFileWords)
 }
 
 // commandBound is at least the number of simple commands in script: every
@@ -217,6 +232,9 @@ func (s *Script) add(script string, at Mapper, lang Variant, via *Command, depth
 	// cannot be too deep, and most are.
 	if len(script) > maxDepth && nestingDepth(script) > maxDepth {
 		return ErrTooDeep
+	}
+	if len(script) > maxLevels && levelBound(script) > maxLevels {
+		return ErrTooComplex
 	}
 	if len(script) > maxCommands && commandBound(script) > maxCommands {
 		return ErrTooLarge
@@ -358,6 +376,49 @@ func nestingDepth(script string) int {
 	return max(deepest, depth)
 }
 
+// levelBound is at least the depth of script's syntax tree: every level
+// takes a bracket, an operator or a keyword that nests (nestingKeyword),
+// and they are all counted, quoted or not, closers too.
+func levelBound(script string) int {
+	n, word := 0, 0
+	for i := 0; i < len(script); i++ {
+		c := script[i]
+		if levelByte[c] {
+			n++
+		}
+		if !wordEnd[c] {
+			continue
+		}
+		if nestingKeyword(script[word:i]) {
+			n++
+		}
+		word = i + 1
+	}
+	if nestingKeyword(script[word:]) {
+		n++
+	}
+	return n
+}
+
+// nestingKeyword reports whether the word may start a command that holds
+// others: a compound command, a coprocess, a timed pipeline, a function.
+func nestingKeyword(word string) bool {
+	switch word {
+	case "if", "elif", "while", "until", "for", "case", "select", "time", "coproc", "function":
+		return true
+	}
+	return false
+}
+
+// levelByte holds the bytes that may open a level of the syntax tree:
+// brackets, the operators of command lists, tests and arithmetic.
+var levelByte = func() (t [256]bool) {
+	for _, c := range []byte("(){}[]`&|!+-*/%<>=^,?:~") {
+		t[c] = true
+	}
+	return t
+}()
+
 // wordEnd holds the bytes that end a word for nestingDepth: blanks,
 // operators and brackets. A table: nestingDepth reads every byte of every
 // script.
@@ -489,7 +550,7 @@ func (b *builder) declaration(d *syntax.DeclClause) *Command {
 			value, lit = wordValue(as.Value.Parts, raw, b.script)
 		case as.Name != nil && as.Value != nil:
 			v, l := wordValue(as.Value.Parts, raw, b.script)
-			value, lit = as.Name.Value+"="+v, l
+			value, lit = as.Name.Value+"="+capped(v, l), l
 		case as.Name != nil:
 			value = as.Name.Value
 		}
@@ -521,7 +582,7 @@ func (b *builder) command(call *syntax.CallExpr, piped bool) *Command {
 		lit := true
 		if as.Value != nil {
 			v, l := wordValue(as.Value.Parts, raw, b.script)
-			value, lit = as.Name.Value+"="+v, l
+			value, lit = as.Name.Value+"="+capped(v, l), l
 		}
 		cmd.Assigns = append(cmd.Assigns, Word{Raw: raw, Value: value, Lit: lit, Range: b.rng(as.Pos(), as.End())})
 	}
@@ -538,6 +599,12 @@ func wordValue(parts []syntax.WordPart, raw, script string) (string, bool) {
 			}
 		case *syntax.SglQuoted:
 			return p.Value, true
+		case *syntax.DblQuoted:
+			return wordValue(p.Parts, raw, script)
+		case *syntax.CmdSubst, *syntax.ParamExp, *syntax.ArithmExp, *syntax.ProcSubst, *syntax.ExtGlob, *syntax.BraceExp:
+			if s, e := int(p.Pos().Offset()), int(p.End().Offset()); s >= 0 && e <= len(script) && s <= e {
+				return script[s:e], false // the script's own bytes, not a copy
+			}
 		}
 	}
 	var sb strings.Builder
@@ -550,18 +617,40 @@ func wordValue(parts []syntax.WordPart, raw, script string) (string, bool) {
 			sb.WriteString(p.Value)
 		case *syntax.DblQuoted:
 			v, l := wordValue(p.Parts, raw, script)
-			sb.WriteString(v)
+			sb.WriteString(capped(v, l))
 			lit = lit && l
 		default:
 			lit = false
 			s, e := int(p.Pos().Offset()), int(p.End().Offset())
 			if s >= 0 && e <= len(script) && s <= e {
-				sb.WriteString(script[s:e])
+				if e-s > maxPartCopy {
+					// A command substitution holds the words it nests, each
+					// of which would copy it again: copying every one whole
+					// costs the square of the nesting (2.8 GB for 6 MB).
+					sb.WriteString(script[s : s+maxPartCopy])
+					sb.WriteString("…")
+				} else {
+					sb.WriteString(script[s:e])
+				}
 			}
 		}
 	}
 	return sb.String(), lit
 }
+
+// capped is a word's value as a longer one holds it: a value that is not
+// literal past maxPartCopy keeps its start and "…" (see wordValue).
+func capped(v string, lit bool) string {
+	if lit || len(v) <= maxPartCopy {
+		return v
+	}
+	return v[:maxPartCopy] + "…"
+}
+
+// maxPartCopy bounds the bytes of an expansion or substitution a word's
+// Value copies when the word has other parts around it; past it, the Value
+// holds its start and "…". Such a Value is not literal (Lit is false).
+const maxPartCopy = 1024
 
 // unescapeLit drops the backslashes of an unquoted literal: `\$` is "$".
 func unescapeLit(s string) string {

@@ -194,6 +194,39 @@ func TestTooDeepScriptsAreRefused(t *testing.T) {
 	}
 }
 
+// Nesting that reads shallow to nestingDepth, closers the shell takes as
+// text and chains without brackets, is bounded by levelBound: each of
+// these made a tree deeper than maxLevels (most, far deeper than the stack
+// allows) and is declined; a long script of ordinary commands is not.
+func TestTreeDepthBounded(t *testing.T) {
+	n := maxLevels + 1
+	for name, script := range map[string]string{
+		"quoted closers":   strings.Repeat(`echo $(echo ")" `, n) + "true" + strings.Repeat(")", n),
+		"fi as a word":     strings.Repeat("if a; then echo fi; ", n) + "true" + strings.Repeat("; fi", n),
+		"arithmetic":       "echo $((" + strings.Repeat("1+", n) + "1))",
+		"negations":        "echo $((" + strings.Repeat("!", n) + "1))",
+		"an && chain":      strings.Repeat("a && ", n/2+1) + "a",
+		"a pipeline":       strings.Repeat("a | ", n) + "a",
+		"timed pipelines":  strings.Repeat("time ", n) + "a",
+		"elif":             "if a; then b;" + strings.Repeat(" elif a; then b;", n) + " fi",
+		"coprocesses":      strings.Repeat("coproc ", n) + "a",
+		"unary tests":      "[[ " + strings.Repeat("! ", n) + "a ]]",
+		"assignments":      "echo $((" + strings.Repeat("a=", n) + "1))",
+		"nested functions": strings.Repeat("f() ", n) + "{ a; }",
+	} {
+		if d := nestingDepth(script); d > maxDepth {
+			t.Errorf("%s: nestingDepth %d already refuses it", name, d)
+		}
+		if _, err := ParseVariant(script, testMapper, syntax.LangBash); !errors.Is(err, ErrTooComplex) || !Declined(err) {
+			t.Errorf("%s: %v, want ErrTooComplex", name, err)
+		}
+	}
+	long := strings.Repeat("apt-get install -y --no-install-recommends curl=8.5 && rm -rf /var/lib/apt/lists/*\n", 2000)
+	if _, err := ParseVariant(long, testMapper, syntax.LangBash); err != nil {
+		t.Errorf("2,000 lines of installs: %v", err)
+	}
+}
+
 func testMapper(line, col int) source.Position { return source.Position{Line: line, Column: col} }
 
 // Base is computed once for a script's commands (wrapped ones included) and
@@ -262,5 +295,37 @@ func TestComments(t *testing.T) {
 		if diff := cmp.Diff(want, s.Comments); diff != "" {
 			t.Errorf("%q: comments (-want +got):\n%s", script, diff)
 		}
+	}
+}
+
+// A word's Value copies the substitutions it holds only up to maxPartCopy:
+// each nested word copying all it holds cost the square of the nesting
+// (2.8 GB for a script of 6 MB). A word that is a substitution alone is
+// the script's own text.
+func TestWordValuesStayLinear(t *testing.T) {
+	pad := strings.Repeat("A", 2000)
+	script := strings.Repeat(`echo x"$(echo `+pad+" ", 100) + "true" + strings.Repeat(`)"`, 100)
+	s, err := Parse(script, identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for _, c := range s.Commands {
+		for _, w := range append([]Word{c.Name}, c.Args...) {
+			total += len(w.Value)
+			if !w.Lit && strings.HasPrefix(w.Raw, `x"$(`) && (len(w.Value) > maxPartCopy+len(`x…`) || !strings.HasSuffix(w.Value, "…")) {
+				t.Errorf("a word of %d bytes has a Value of %d: %.40q", len(w.Raw), len(w.Value), w.Value)
+			}
+		}
+	}
+	if total > 2*len(script) {
+		t.Errorf("the words' Values hold %d bytes for a script of %d", total, len(script))
+	}
+	alone, err := Parse("echo $(echo "+pad+")", identity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := alone.Commands[0].Args[0]; w.Value != w.Raw || w.Lit {
+		t.Errorf("a substitution alone: Value %.40q, Raw %.40q, Lit %v", w.Value, w.Raw, w.Lit)
 	}
 }
