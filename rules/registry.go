@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/dlint/dlint/internal/suggest"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -43,8 +44,12 @@ func load() {
 		// IDs are unique (TestRegistry), so an unstable sort is as good.
 		slices.SortFunc(all, func(a, b *Rule) int { return strings.Compare(a.ID, b.ID) })
 		byName = nameIndex(all)
+		sortedNames = slices.Sorted(maps.Keys(byName))
 	})
 }
+
+// sortedNames are byName's keys in order, for Suggest.
+var sortedNames []string
 
 // nameIndex maps every name of the rules, lower-cased, to the rules it
 // names. Every run looks rules up (--ignore, configuration, pragmas), so
@@ -138,12 +143,11 @@ func Suggest(name string) string {
 	load()
 	best, bestDist := "", 4
 	lower := strings.ToLower(name)
-	keys := make([]string, 0, len(byName))
-	for k := range byName {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, key := range keys {
+	for _, key := range sortedNames {
+		// The distance is at least the difference in length.
+		if d := len(key) - len(lower); d >= bestDist || -d >= bestDist {
+			continue
+		}
 		rs := byName[key]
 		if d := suggest.Distance(lower, key); d < bestDist {
 			best, bestDist = rs[0].ID, d

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"github.com/dlint/dlint/internal/suggest"
 	"math/rand/v2"
 	"runtime"
 	"slices"
@@ -57,6 +58,7 @@ func TestPragmas(t *testing.T) {
 		{"hadolint global", "FROM alpine\n# hadolint global ignore=DL3006,DL3007\nFROM debian\n", "", nil},
 		{"pragma does not reach past an instruction", "# dlint ignore=DL3006\nFROM alpine:3\nFROM debian\n", "DL3006@3", nil},
 		{"unknown rule", "# dlint ignore=DL3060x\nFROM alpine:3.20\n", "DL0001@1", &Config{}},
+		{"unknown rules, each once", "# dlint ignore=nope,DL3060x,nope,nope\nFROM alpine:3.20\n", "DL0001@1 DL0001@1", &Config{}},
 		{"ShellCheck codes are known", "FROM alpine:3.20\n# hadolint ignore=SC2016,DL3006\nRUN echo '$x'\n", "", &Config{}},
 		{"disabled by pragma flag", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2", &Config{NoPragmas: true}},
 		{"kept as suppressed", "# dlint ignore=DL3006\nFROM alpine\n", "DL3006@2(suppressed)", &Config{KeepSuppressed: true, Disabled: func(r *Rule, _ string) bool { return r != untaggedImage }}},
@@ -87,6 +89,51 @@ func TestPragmas(t *testing.T) {
 				t.Errorf("got %q, want %q", g, c.want)
 			}
 		})
+	}
+}
+
+// A file's unknown pragma names get a "did you mean" up to maxSuggestions:
+// each is measured against every rule name.
+func TestPragmaSuggestionsBounded(t *testing.T) {
+	typo := "# dlint ignore=DL3006x\nFROM alpine:3.20\n"
+	suggested := func(src string) bool {
+		fs := lintString(t, src, &Config{})
+		last := ""
+		for _, f := range fs {
+			if f.Rule == unknownPragmaRule {
+				last = f.Message
+			}
+		}
+		return strings.Contains(last, "did you mean DL3006?")
+	}
+	if !suggested(typo) {
+		t.Fatal("no suggestion for DL3006x")
+	}
+	if suggested(strings.Repeat("# dlint ignore=zz\n", maxSuggestions) + typo) {
+		t.Errorf("%d pragmas before it, and DL3006x still got a suggestion", maxSuggestions)
+	}
+}
+
+// Suggest skips the names whose length alone puts them too far: it gives
+// what measuring every name would.
+func TestSuggestSkipsOnlyNamesTooFar(t *testing.T) {
+	slow := func(name string) string {
+		best, bestDist := "", 4
+		for _, key := range sortedNames {
+			if d := suggest.Distance(strings.ToLower(name), key); d < bestDist {
+				best, bestDist = Suggest(key), d
+			}
+		}
+		return best
+	}
+	for _, r := range All() {
+		for _, n := range r.Names() {
+			for _, typo := range []string{n, n + "x", n[1:], n[:len(n)-1] + "zz", "x" + n + "yz", strings.ToUpper(n[:1])} {
+				if got, want := Suggest(typo), slow(typo); got != want {
+					t.Errorf("Suggest(%q) = %q, measuring every name gives %q", typo, got, want)
+				}
+			}
+		}
 	}
 }
 
