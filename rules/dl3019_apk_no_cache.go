@@ -30,7 +30,7 @@ Fix (safe): ` + "`" + `--no-cache` + "`" + ` is inserted after ` + "`" + `add` +
 			if pmCacheMount(r.In, pmCoversDir("/var/cache/apk", "/etc/apk/cache")) {
 				return
 			}
-			if pmCleanedAfter(r, c, func(o *shell.Command, _ *pkgCall) bool { return pmRemoves(o, "/var/cache/apk") }) {
+			if pmCleanedAfter(r, c, "rm /var/cache/apk", func(o *shell.Command, _ *pkgCall) bool { return pmRemoves(o, "/var/cache/apk") }) {
 				return
 			}
 			w := c.SubWord()

@@ -28,7 +28,7 @@ not checked.`,
 			if pmCacheMount(r.In, pmCoversDir("/var/cache/zypp")) {
 				return
 			}
-			if pmCleanedAfter(r, c, func(o *shell.Command, oc *pkgCall) bool {
+			if pmCleanedAfter(r, c, "zypper clean", func(o *shell.Command, oc *pkgCall) bool {
 				return oc != nil && oc.Family == famZypper && oc.SubIs("clean", "cc") || pmRemoves(o, "/var/cache/zypp")
 			}) {
 				return

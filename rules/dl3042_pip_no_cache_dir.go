@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -39,7 +40,7 @@ Fix (safe): ` + "`" + `--no-cache-dir` + "`" + ` is inserted after ` + "`" + `in
 			}) {
 				return
 			}
-			if pmCleanedAfter(r, c, func(o *shell.Command, oc *pkgCall) bool {
+			if pmCleanedAfter(r, c, "pip cache purge", func(o *shell.Command, oc *pkgCall) bool {
 				if oc != nil && oc.Family == famPip && oc.Sub == "cache" && len(oc.Args) > 0 && oc.Args[0].Value == "purge" {
 					return true
 				}
@@ -69,21 +70,13 @@ func pipNoCacheInRun(r *pkgRun, c *pkgCall) bool {
 			return true
 		}
 	}
-	for _, o := range r.Cmds {
-		if o.Is("export") && pmAfter(o, c.Cmd) {
-			for _, a := range o.Args {
-				if strings.HasPrefix(a.Value, "PIP_NO_CACHE_DIR=") {
-					return true
-				}
-			}
+	set := r.extreme("PIP_NO_CACHE_DIR set", false, func(o *shell.Command, _ *pkgCall) bool {
+		if o.Is("export") && slices.ContainsFunc(o.Args, pipNoCacheAssign) {
+			return true
 		}
-		if len(o.Args) == 0 && pmAfter(o, c.Cmd) {
-			for _, a := range o.Assigns {
-				if strings.HasPrefix(a.Value, "PIP_NO_CACHE_DIR=") {
-					return true
-				}
-			}
-		}
-	}
-	return false
+		return len(o.Args) == 0 && slices.ContainsFunc(o.Assigns, pipNoCacheAssign)
+	})
+	return set != nil && pmAfter(set, c.Cmd)
 }
+
+func pipNoCacheAssign(a shell.Word) bool { return strings.HasPrefix(a.Value, "PIP_NO_CACHE_DIR=") }

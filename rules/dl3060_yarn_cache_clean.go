@@ -34,7 +34,7 @@ Stages that do not reach the final image are not checked.`,
 			if pmCacheMount(r.In, func(t string) bool { return strings.Contains(t, "yarn") }) {
 				return
 			}
-			if pmCleanedAfter(r, c, func(o *shell.Command, oc *pkgCall) bool {
+			if pmCleanedAfter(r, c, "yarn cache clean", func(o *shell.Command, oc *pkgCall) bool {
 				if oc != nil && oc.Family == famYarn && oc.Sub == "cache clean" {
 					return true
 				}

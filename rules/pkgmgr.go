@@ -648,6 +648,39 @@ type pkgRun struct {
 	Calls  []*pkgCall
 	Cmds   []*shell.Command // every command, deduplicated
 	CallOf []*pkgCall       // the call each of Cmds makes; nil for other commands
+
+	extremes map[extremeKey]*shell.Command // see extreme
+}
+
+// extremeKey names what extreme looked for, and whether the last or the
+// first command.
+type extremeKey struct {
+	what   string
+	latest bool
+}
+
+// extreme is the first (or, latest, the last) of the RUN's commands, by
+// position, for which match holds; nil when none does. It is found once per
+// RUN and name (what stands for match: callers' matches differ), so that a
+// check of every call against every other command (a later cleanup, an
+// earlier "yes |") does not grow with their product: 40,000 pip calls in
+// one RUN took 13 s.
+func (r *pkgRun) extreme(what string, latest bool, match func(o *shell.Command, oc *pkgCall) bool) *shell.Command {
+	key := extremeKey{what, latest}
+	if o, ok := r.extremes[key]; ok {
+		return o
+	}
+	var found *shell.Command
+	for i, o := range r.Cmds {
+		if (found == nil || pmAfter(found, o) == latest) && match(o, r.CallOf[i]) {
+			found = o
+		}
+	}
+	if r.extremes == nil {
+		r.extremes = map[extremeKey]*shell.Command{}
+	}
+	r.extremes[key] = found
+	return found
 }
 
 // pkgRuns returns every RUN of the Dockerfile, ONBUILD RUN included, with
@@ -904,12 +937,27 @@ func pmSourceIs(p *Pass, r source.Range, raw string) bool {
 	if p.Lines == nil || r.Start.Line != r.End.Line || raw == "" {
 		return false
 	}
-	text := []rune(p.Lines.Text(r.Start.Line))
+	// Columns count runes: find their bytes without converting the line.
+	text := p.Lines.Text(r.Start.Line)
 	s, e := r.Start.Column-1, r.End.Column-1
-	if s < 0 || e > len(text) || s >= e {
+	if s < 0 || s >= e {
 		return false
 	}
-	return string(text[s:e]) == raw
+	from, to, n := -1, -1, 0
+	for i := range text {
+		if n == s {
+			from = i
+		}
+		if n == e {
+			to = i
+			break
+		}
+		n++
+	}
+	if n == e && to < 0 {
+		to = len(text)
+	}
+	return from >= 0 && to >= 0 && text[from:to] == raw
 }
 
 // pmUsesBuildKit reports whether the Dockerfile already relies on
@@ -1004,26 +1052,15 @@ func pmPipedFromYes(r *pkgRun, c *pkgCall) bool {
 	if !c.Cmd.InPipeline {
 		return false
 	}
-	for _, o := range r.Cmds {
-		if o.Is("yes") && o.InPipeline && pmAfter(o, c.Cmd) {
-			return true
-		}
-	}
-	return false
+	yes := r.extreme("yes |", false, func(o *shell.Command, _ *pkgCall) bool { return o.Is("yes") && o.InPipeline })
+	return yes != nil && pmAfter(yes, c.Cmd)
 }
 
 // pmCleanedAfter reports whether a command after c in the same RUN
-// satisfies clean.
-func pmCleanedAfter(r *pkgRun, c *pkgCall, clean func(o *shell.Command, oc *pkgCall) bool) bool {
-	for i, o := range r.Cmds {
-		if !pmAfter(c.Cmd, o) {
-			continue
-		}
-		if clean(o, r.CallOf[i]) {
-			return true
-		}
-	}
-	return false
+// satisfies clean, which what names (see pkgRun.extreme).
+func pmCleanedAfter(r *pkgRun, c *pkgCall, what string, clean func(o *shell.Command, oc *pkgCall) bool) bool {
+	last := r.extreme(what, true, clean)
+	return last != nil && pmAfter(c.Cmd, last)
 }
 
 // pmTruthy is a value that turns a boolean setting on.
@@ -1068,7 +1105,7 @@ func pmRPMAssumesYes(c *pkgCall) bool {
 // pmRPMCleaned: a later `<yum|dnf|microdnf|tdnf> clean all` or removal of the
 // cache directories, in the same RUN.
 func pmRPMCleaned(r *pkgRun, c *pkgCall, dirs ...string) bool {
-	return pmCleanedAfter(r, c, func(o *shell.Command, oc *pkgCall) bool {
+	return pmCleanedAfter(r, c, "rpm clean all or rm "+strings.Join(dirs, " "), func(o *shell.Command, oc *pkgCall) bool {
 		if oc != nil && (oc.Family == famYum || oc.Family == famDnf) && oc.Sub == "clean" {
 			for _, a := range oc.Args {
 				if a.Value == "all" {
