@@ -1,8 +1,6 @@
 package dockerignore
 
-import (
-	"strings"
-)
+import "strings"
 
 // The work of matching paths against ignore patterns is counted in units of
 // about five nanoseconds. BuildKit's matcher compares a path with a pattern
@@ -70,8 +68,7 @@ func (f *File) TestCost(pathLen int) int64 {
 	if f == nil {
 		return 0
 	}
-	c := f.costs()
-	return textCost*int64(len(f.Patterns)) + regexpCost(c.compiledLen, pathLen)
+	return textCost*int64(len(f.Patterns)) + regexpCost(f.compiledLen(), pathLen)
 }
 
 // ExcludesCost is the work of Excludes(path) (and of Deciding(path)): every
@@ -82,22 +79,17 @@ func (f *File) ExcludesCost(path string) int64 {
 	return n
 }
 
-// patternCosts sums what TestCost needs of a file's patterns.
-type patternCosts struct {
-	compiledLen int // bytes of the patterns compiled to regular expressions
-}
-
-func (f *File) costs() patternCosts {
+// compiledLen is the bytes of the file's patterns that are compiled to
+// regular expressions, counted once.
+func (f *File) compiledLen() int {
 	f.costOnce.Do(func() {
-		var c patternCosts
 		for _, p := range f.Patterns {
 			if compiles(p.Cleaned) {
-				c.compiledLen += len(p.Cleaned)
+				f.compiled += len(p.Cleaned)
 			}
 		}
-		f.cost = c
 	})
-	return f.cost
+	return f.compiled
 }
 
 // forEachLeading calls fn with path and each leading part of it that ends

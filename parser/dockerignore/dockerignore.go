@@ -37,7 +37,7 @@ type File struct {
 	Declined bool
 
 	costOnce sync.Once
-	cost     patternCosts
+	compiled int // see compiledLen
 }
 
 // Parse reads an ignore file the way BuildKit's ignorefile.ReadAll does, but
