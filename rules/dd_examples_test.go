@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -67,5 +68,32 @@ func TestDaemonSafeFixes(t *testing.T) {
 		if f.Severity == Error {
 			t.Errorf("after the fixes: %s %s\n%s", f.Rule.ID, f.Message, out)
 		}
+	}
+}
+
+// A file's unknown keys get a "did you mean" up to maxKeySuggestions: each
+// is measured against every known key.
+func TestKeySuggestionsBounded(t *testing.T) {
+	suggested := func(src string) bool {
+		doc := parser.Parse("daemon.json", []byte(src), parser.DaemonJSON, parser.Options{})
+		for _, f := range Run(doc, nil) {
+			if strings.Contains(f.Message, `"debugg"`) {
+				return strings.Contains(f.Message, `did you mean "debug"?`)
+			}
+		}
+		t.Fatalf("no finding for debugg in %.80q", src)
+		return false
+	}
+	if !suggested(`{"debugg": true}`) {
+		t.Fatal("no suggestion for debugg")
+	}
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range maxKeySuggestions {
+		fmt.Fprintf(&b, `"zz%d": 1, `, i)
+	}
+	b.WriteString(`"debugg": true}`)
+	if suggested(b.String()) {
+		t.Errorf("%d unknown keys before it, and debugg still got a suggestion", maxKeySuggestions)
 	}
 }

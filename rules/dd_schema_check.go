@@ -48,7 +48,13 @@ type ddChecker struct {
 	// names earlier renames gave its members (rename).
 	byStart map[source.Position]*daemonjson.Key
 	names   map[*daemonjson.Key]map[string]bool
+	// suggested counts the unknown keys given a "did you mean", up to
+	// maxKeySuggestions: each is measured against every known key, and a
+	// file of 500,000 unknown keys spent most of its 5 s on it.
+	suggested int
 }
+
+const maxKeySuggestions = 1000
 
 // The rules DD1002–DD1008 run one after the other on the same file; the
 // analysis is kept for the few files being linted at the moment.
@@ -303,7 +309,11 @@ func (c *ddChecker) topLevel(k, v gjson.Result) {
 
 func (c *ddChecker) unknown(k gjson.Result, where string, candidates []string) {
 	kr := c.f.Span(k)
-	closest := daemonjson.Closest(k.Str, candidates)
+	closest := ""
+	if c.suggested < maxKeySuggestions {
+		c.suggested++
+		closest = daemonjson.Closest(k.Str, candidates)
+	}
 	c.add(ddUnknown, kr, "unknown key %q%s: dockerd refuses to start (\"don't match any configuration option\")%s", k.Str, where, didYouMean(closest))
 	if closest != "" && ddTypo(k.Str, closest) {
 		c.renameLast(kr, closest)
