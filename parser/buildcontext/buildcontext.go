@@ -149,11 +149,6 @@ func (c *Context) Exists(rel string) bool {
 	return err == nil
 }
 
-// Sent reports whether rel exists and would be sent to the builder.
-func (c *Context) Sent(rel string) bool {
-	return c.Exists(rel) && !c.Ignore.Excludes(rel)
-}
-
 // Listing walks the context the first time it is called and returns the
 // same listing after that. It never fails: an unreadable context gives an
 // empty listing with Err set.
