@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -117,10 +118,23 @@ func writeBaseline(path string, fs []rules.Finding, sources map[string][]byte) e
 }
 
 // readBaseline returns the fingerprints a baseline file accepts.
+// maxBaselineSize caps what is read of a baseline: some 80,000 findings
+// (a baseline is written at about 1.5 KB a finding). /dev/zero named as
+// the baseline ran the process out of memory.
+const maxBaselineSize = 128 << 20
+
 func readBaseline(path string) (map[string]bool, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("baseline %w", pathError(path, err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxBaselineSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("baseline %w", pathError(path, err))
+	}
+	if len(data) > maxBaselineSize {
+		return nil, fmt.Errorf("baseline %s: over the %d MiB a baseline may hold", path, maxBaselineSize>>20)
 	}
 	// Only the fingerprints count: decoding the rest of each entry too
 	// took half as long again on a baseline of 34,000 findings.

@@ -322,6 +322,13 @@ func TestHostileConfiguration(t *testing.T) {
 	for i := range 100 {
 		write(t, dir, fmt.Sprintf("many/svc%d/Dockerfile", i), untagged)
 	}
+	// A baseline that never ends is read only so far.
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		r = dlint(t, dir, "", "--baseline", "/dev/zero", "stars")
+		if r.code != 2 || !strings.Contains(r.stderr, "baseline /dev/zero: over the 128 MiB") {
+			t.Errorf("baseline /dev/zero: exit %d, stderr %q", r.code, r.stderr)
+		}
+	}
 	r = dlint(t, dir, "", "many")
 	// svc1 and svc10 to svc19 match the last override.
 	if r.code != 1 || strings.Count(r.stdout, "DL3006") != 100-11 || strings.Contains(r.stdout, "svc1/") || strings.Contains(r.stdout, "svc15/") {
