@@ -55,21 +55,23 @@ func configCommand() *cli.Command {
 // printEffective writes the effective configuration as YAML, each value
 // with a comment saying where it came from.
 func printEffective(w io.Writer, path string, e *effective) {
+	// Keys, values and paths come from the configuration file and the
+	// command line: escaped as the text report escapes a linted file's.
 	line := func(indent int, text, from string) {
 		s := strings.Repeat("  ", indent) + text
 		if from != "" {
 			s = fmt.Sprintf("%-44s # %s", s, from)
 		}
-		fmt.Fprintln(w, strings.TrimRight(s, " "))
+		fmt.Fprintln(w, report.Sanitize(strings.TrimRight(s, " ")))
 	}
-	fmt.Fprintf(w, "# effective dlint configuration for %s\n", path)
+	line(0, "# effective dlint configuration for "+path, "")
 	switch {
 	case e.file == nil:
-		fmt.Fprintln(w, "# configuration file: none")
+		line(0, "# configuration file: none", "")
 	case e.file.Hadolint:
-		fmt.Fprintf(w, "# configuration file: %s (hadolint format)\n", e.file.Path)
+		line(0, "# configuration file: "+e.file.Path+" (hadolint format)", "")
 	default:
-		fmt.Fprintf(w, "# configuration file: %s\n", e.file.Path)
+		line(0, "# configuration file: "+e.file.Path, "")
 	}
 	level := func(s rules.Severity) string {
 		if s == 0 {

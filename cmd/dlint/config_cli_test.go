@@ -412,4 +412,10 @@ func TestConfigAndInitCommands(t *testing.T) {
 	if r := dlint(t, dir, "", "config", "--config", "printed.yaml", "Dockerfile"); r.code != 0 {
 		t.Errorf("printed configuration does not load: %s", r.stderr)
 	}
+	// Keys from the file reach the terminal escaped, as a linted file's text does.
+	write(t, dir, "esc.yaml", "label-schema:\n  \"a\\e[31mRED\\rX\\x07\": text\nbuild-args:\n  \"K\\e[2J\": v\nrules:\n  DL3008:\n    \"k\\u009b2J\": 1\n")
+	r = dlint(t, dir, "", "config", "--config", "esc.yaml", "Dockerfile")
+	if r.code != 0 || strings.ContainsAny(r.stdout, "\x1b\r\a\u009b") || !strings.Contains(r.stdout, `a\x1b[31mRED\x0dX\x07: text`) {
+		t.Errorf("control characters of the configuration printed raw: exit %d\n%q\n%s", r.code, r.stdout, r.stderr)
+	}
 }
