@@ -95,7 +95,12 @@ func ddAnalyzeFile(f *daemonjson.File) []ddIssue {
 }
 
 func (c *ddChecker) add(cat ddCategory, r source.Range, format string, args ...any) {
-	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: fmt.Sprintf(format, args...)})
+	for i, a := range args { // as Reportf: the issues are kept until reported
+		if s, ok := a.(string); ok && len(s) > maxMessage {
+			args[i] = clip(s)
+		}
+	}
+	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: clip(fmt.Sprintf(format, args...))})
 }
 
 // fixLast attaches a safe replacement of the last issue's range.

@@ -42,6 +42,7 @@ func checkCopyAfterUser(p *Pass) {
 		if _, ok := in.Flag("chown"); ok {
 			continue
 		}
+		user = clip(user) // quoted four times below
 		name, _, _ := strings.Cut(user, ":")
 		p.Report(in.KeywordRange, fmt.Sprintf("%s after USER %s creates files owned by root, not %s: move it before USER for read-only files, or add --chown=%s for files %s must write", strings.ToUpper(in.Cmd), user, name, name, name))
 	}

@@ -36,7 +36,10 @@ func Run(doc *parser.Document, cfg *Config) []Finding {
 	}
 	load()
 	scratch := getScratch()
-	report := func(f Finding) { scratch.findings = append(scratch.findings, f) }
+	report := func(f Finding) {
+		f.Message = clip(f.Message)
+		scratch.findings = append(scratch.findings, f)
+	}
 	for _, e := range doc.Errors {
 		if r := parseErrorRule(doc.Kind); r != nil {
 			report(Finding{Rule: r, Severity: r.Severity, Path: doc.Path, Range: e.Range, Message: e.Message})

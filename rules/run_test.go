@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	bkparser "github.com/moby/buildkit/frontend/dockerfile/parser"
 
@@ -304,5 +305,34 @@ func TestCommentLinesAreAllocatedOnce(t *testing.T) {
 	// source's copy 12 (45 in all); growing any of them is more.
 	if per := (all - min(buildkit, all)) / lines; per > 60 {
 		t.Errorf("dlint allocated %d bytes per comment line beyond BuildKit's parse, want at most 60", per)
+	}
+}
+
+// Messages quote the file, and a file's findings are kept until it is
+// reported: a message holds at most maxMessage bytes, however long what it
+// quotes (a USER of 60,000 bytes, quoted four times by DL5205; a daemon.json
+// key of 100,000 bytes, quoted by each of its members' findings).
+func TestMessagesClipped(t *testing.T) {
+	long := strings.Repeat("u", 60000)
+	docs := map[string]*parser.Document{
+		"Dockerfile":  parser.Parse("Dockerfile", []byte("FROM alpine:3.20\nUSER "+long+"\nCOPY a /b\nCOPY c /d\n"), parser.Dockerfile, parser.Options{}),
+		"daemon.json": parser.Parse("daemon.json", []byte(`{"`+long+`": {"a": 1, "a": 2}}`), parser.DaemonJSON, parser.Options{}),
+	}
+	for name, doc := range docs {
+		clipped := 0
+		for _, f := range Run(doc, nil) {
+			if len(f.Message) > maxMessage || !utf8.ValidString(f.Message) {
+				t.Errorf("%s: %s message of %d bytes", name, f.Rule.ID, len(f.Message))
+			}
+			if strings.HasSuffix(f.Message, "…") {
+				clipped++
+			}
+		}
+		if clipped == 0 {
+			t.Errorf("%s: no message quotes the long name, clipped", name)
+		}
+	}
+	if got := clip("é" + strings.Repeat("x", maxMessage)); len(got) > maxMessage || !utf8.ValidString(got) || !strings.HasSuffix(got, "…") {
+		t.Errorf("clip: %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
 }

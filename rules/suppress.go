@@ -81,11 +81,11 @@ func suppress(doc *parser.Document, fs []Finding, cfg *Config) []Finding {
 					msg += fmt.Sprintf(" (did you mean %s?)", s)
 				}
 			}
-			out = append(out, Finding{Rule: unknownPragmaRule, Severity: unknownPragmaRule.Severity, Path: doc.Path, Range: p.comment, Message: msg})
+			out = append(out, Finding{Rule: unknownPragmaRule, Severity: unknownPragmaRule.Severity, Path: doc.Path, Range: p.comment, Message: clip(msg)})
 		}
 		if cfg.ReportUnusedIgnores && !p.used {
 			out = append(out, Finding{Rule: unusedPragma, Severity: unusedPragma.Severity, Path: doc.Path, Range: p.comment,
-				Message: fmt.Sprintf("ignore pragma for %s suppressed nothing", strings.Join(p.names, ","))})
+				Message: clip(fmt.Sprintf("ignore pragma for %s suppressed nothing", strings.Join(p.names, ",")))})
 		}
 	}
 	return out
