@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dlint/dlint/parser"
@@ -24,15 +25,24 @@ var ddFlagConflict = &Rule{
 			return
 		}
 		flags := ddParseFlags(*cmdline)
+		// The flags by the key they set, in order: comparing every key with
+		// every flag grew with their product (300,000 flags and 20,000 keys
+		// took 12 s).
+		byKey := map[string][]int{}
+		for i, fl := range flags {
+			byKey[fl.Key] = append(byKey[fl.Key], i)
+		}
 		for _, k := range ddFlatKeys(f) {
 			if k.Duplicate || k.Name == "runtimes" {
 				continue
 			}
+			at := byKey[k.Name]
+			if k.Name == "host-gateway-ip" {
+				at = slices.Sorted(slices.Values(append(slices.Clone(at), byKey["host-gateway-ips"]...)))
+			}
 			var hits []string
-			for _, fl := range flags {
-				if fl.Key == k.Name || (k.Name == "host-gateway-ip" && fl.Key == "host-gateway-ips") {
-					hits = append(hits, fl.Text)
-				}
+			for _, i := range at {
+				hits = append(hits, flags[i].Text)
 			}
 			if len(hits) > 0 {
 				p.Reportf(k.KeyRange, "%q is also set by the flag %s: dockerd refuses to start (specified both as a flag and in the configuration file)", k.Name, strings.Join(hits, ", "))
