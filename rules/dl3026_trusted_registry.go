@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/dlint/dlint/parser"
 	"github.com/dlint/dlint/parser/source"
@@ -24,13 +25,13 @@ var untrustedRegistry = &Rule{
 }
 
 func checkUntrustedRegistry(p *Pass) {
-	trusted := p.Options.TrustedRegistries
-	if len(trusted) == 0 {
+	trusted := trustSetOf(p.Options.TrustedRegistries)
+	if trusted == nil {
 		return
 	}
 	judge := func(r source.Range, image, written string) {
 		reg := registryOfImage(image)
-		if registryTrusted(reg, trusted) {
+		if trusted.trusts(reg) {
 			return
 		}
 		what := fmt.Sprintf("image %q", image)
@@ -75,21 +76,77 @@ func registryOfImage(ref string) string {
 	return "docker.io"
 }
 
-// registryTrusted matches a registry against the trusted patterns.
-func registryTrusted(reg string, trusted []string) bool {
-	for _, t := range trusted {
+// trustSet is a list of trusted registries made into sets: each pattern was
+// compared with every image, lower-cased again each time (120,000 patterns
+// over 24,000 FROM lines took 40 s).
+type trustSet struct {
+	any, hub bool            // "*"; Docker Hub by another name
+	exact    map[string]bool // "registry.example.com"
+	suffixes map[string]bool // ".example.com" of "*.example.com"
+	prefixes map[string]bool // "registry." of "registry.*"
+}
+
+func newTrustSet(list []string) *trustSet {
+	ts := &trustSet{exact: map[string]bool{}, suffixes: map[string]bool{}, prefixes: map[string]bool{}}
+	for _, t := range list {
 		t = strings.ToLower(strings.TrimSpace(t))
-		if reg == "docker.io" && (t == "hub.docker.com" || t == "index.docker.io") {
+		ts.exact[t] = true
+		switch {
+		case t == "*":
+			ts.any = true
+		case t == "hub.docker.com" || t == "index.docker.io":
+			ts.hub = true
+		case strings.HasPrefix(t, "*."):
+			ts.suffixes[t[1:]] = true
+		case strings.HasSuffix(t, "*") && !strings.HasPrefix(t, "*"):
+			ts.prefixes[strings.TrimSuffix(t, "*")] = true
+		}
+	}
+	return ts
+}
+
+// trusts reports whether the registry matches a trusted pattern: "*", the
+// host itself, "*.domain" for any host under the domain, "prefix*".
+func (ts *trustSet) trusts(reg string) bool {
+	if ts.any || ts.exact[reg] || reg == "docker.io" && ts.hub {
+		return true
+	}
+	for i := 0; i < len(reg); i++ {
+		if reg[i] == '.' && ts.suffixes[reg[i:]] {
 			return true
 		}
-		switch {
-		case t == "*" || t == reg:
-			return true
-		case strings.HasPrefix(t, "*.") && strings.HasSuffix(reg, t[1:]):
-			return true
-		case strings.HasSuffix(t, "*") && !strings.HasPrefix(t, "*") && strings.HasPrefix(reg, strings.TrimSuffix(t, "*")):
+	}
+	for i := 0; i <= len(reg); i++ {
+		if ts.prefixes[reg[:i]] {
 			return true
 		}
 	}
 	return false
+}
+
+// trustSets keeps the sets made of the lists in use (one per configuration
+// file), so that each is made once rather than for every Dockerfile.
+var trustSets struct {
+	sync.Mutex
+	byList map[*string]*trustSet
+	lens   map[*string]int
+}
+
+// trustSetOf is the set of a list of trusted registries; nil for none.
+func trustSetOf(list []string) *trustSet {
+	if len(list) == 0 {
+		return nil
+	}
+	key := &list[0] // lists come from the configuration and are never changed
+	trustSets.Lock()
+	defer trustSets.Unlock()
+	if ts := trustSets.byList[key]; ts != nil && len(list) == trustSets.lens[key] {
+		return ts
+	}
+	if trustSets.byList == nil || len(trustSets.byList) >= 64 {
+		trustSets.byList, trustSets.lens = map[*string]*trustSet{}, map[*string]int{}
+	}
+	ts := newTrustSet(list)
+	trustSets.byList[key], trustSets.lens[key] = ts, len(list)
+	return ts
 }
