@@ -95,12 +95,8 @@ func ddAnalyzeFile(f *daemonjson.File) []ddIssue {
 }
 
 func (c *ddChecker) add(cat ddCategory, r source.Range, format string, args ...any) {
-	for i, a := range args { // as Reportf: the issues are kept until reported
-		if s, ok := a.(string); ok && len(s) > maxMessage {
-			args[i] = clip(s)
-		}
-	}
-	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: clip(fmt.Sprintf(format, args...))})
+	// As Reportf: the issues are kept until they are reported.
+	c.issues = append(c.issues, ddIssue{cat: cat, rng: r, msg: clip(fmt.Sprintf(format, clipArgs(args)...))})
 }
 
 // fixLast attaches a safe replacement of the last issue's range.

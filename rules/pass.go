@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -74,12 +75,22 @@ func (p *Pass) Report(r source.Range, msg string, fixes ...Fix) {
 // Reportf records a finding with a formatted message. A string argument
 // longer than maxMessage is clipped before it is formatted.
 func (p *Pass) Reportf(r source.Range, format string, args ...any) {
+	p.Report(r, fmt.Sprintf(format, clipArgs(args)...))
+}
+
+// clipArgs is args with each string longer than maxMessage clipped; args
+// itself when none is (a caller's slice is never written).
+func clipArgs(args []any) []any {
+	out := args
 	for i, a := range args {
 		if s, ok := a.(string); ok && len(s) > maxMessage {
-			args[i] = clip(s)
+			if &out[0] == &args[0] {
+				out = slices.Clone(args)
+			}
+			out[i] = clip(s)
 		}
 	}
-	p.Report(r, fmt.Sprintf(format, args...))
+	return out
 }
 
 // maxMessage bounds the bytes of a finding's message. Messages quote the

@@ -336,3 +336,16 @@ func TestMessagesClipped(t *testing.T) {
 		t.Errorf("clip: %d bytes, valid %v", len(got), utf8.ValidString(got))
 	}
 }
+
+// clipArgs clips without writing the caller's arguments.
+func TestClipArgs(t *testing.T) {
+	long := strings.Repeat("x", maxMessage+1)
+	args := []any{1, long, "short"}
+	got := clipArgs(args)
+	if args[1] != long || len(got[1].(string)) > maxMessage || got[2] != "short" || got[0] != 1 {
+		t.Errorf("clipArgs wrote the caller's slice or clipped wrongly: %d bytes", len(got[1].(string)))
+	}
+	if short := []any{"a"}; &clipArgs(short)[0] != &short[0] {
+		t.Error("clipArgs copied arguments it did not clip")
+	}
+}
