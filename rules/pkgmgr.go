@@ -9,6 +9,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
 
@@ -957,7 +958,13 @@ func pmSourceIs(p *Pass, r source.Range, raw string) bool {
 	if n == e && to < 0 {
 		to = len(text)
 	}
-	return from >= 0 && to >= 0 && text[from:to] == raw
+	if from < 0 || to < 0 {
+		return false
+	}
+	if seg := text[from:to]; !utf8.ValidString(seg) {
+		return string([]rune(seg)) == raw // an invalid byte reads as U+FFFD, as it always has
+	}
+	return text[from:to] == raw
 }
 
 // pmUsesBuildKit reports whether the Dockerfile already relies on

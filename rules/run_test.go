@@ -349,3 +349,33 @@ func TestClipArgs(t *testing.T) {
 		t.Error("clipArgs copied arguments it did not clip")
 	}
 }
+
+// pmSourceIs finds a word by its columns, which count characters, without
+// converting the line: as converting it did, invalid bytes included.
+func TestSourceIsByColumns(t *testing.T) {
+	line := "RUN é \xff pip install x"
+	p := &Pass{Document: &parser.Document{Lines: source.NewLines([]byte(line))}}
+	old := func(r source.Range, raw string) bool { // the conversion it replaces
+		text := []rune(line)
+		s, e := r.Start.Column-1, r.End.Column-1
+		if s < 0 || e > len(text) || s >= e {
+			return false
+		}
+		return string(text[s:e]) == raw
+	}
+	runes := []rune(line)
+	for s := 0; s <= len(runes)+1; s++ {
+		for e := s; e <= len(runes)+1; e++ {
+			r := source.Range{Start: source.Position{Line: 1, Column: s + 1}, End: source.Position{Line: 1, Column: e + 1}}
+			raws := []string{"pip", "é", "\xff", "\uFFFD", "x", "é \uFFFD", "é \xff"}
+			if s < e && e <= len(runes) {
+				raws = append(raws, string(runes[s:e]))
+			}
+			for _, raw := range raws {
+				if got, want := pmSourceIs(p, r, raw), old(r, raw); got != want {
+					t.Errorf("columns %d-%d, %q: %v, converting the line says %v", s+1, e+1, raw, got, want)
+				}
+			}
+		}
+	}
+}
