@@ -182,6 +182,7 @@ func Converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe
 type BrokenError struct {
 	Path  string
 	Rules []string // the rules whose fixes the dropped round held, sorted
+	Size  int      // the bytes the dropped round would have written
 }
 
 // Broken is the BrokenError of fixes applied to path, naming their rules.
@@ -222,7 +223,9 @@ func converge(path string, src []byte, lint func([]byte) []rules.Finding, unsafe
 		if parseErrors != nil {
 			n := parseErrors(out)
 			if n > errs {
-				return src, all, Broken(path, applied)
+				broken := Broken(path, applied)
+				broken.Size = len(out)
+				return src, all, broken
 			}
 			errs = n
 		}

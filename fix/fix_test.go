@@ -106,6 +106,10 @@ func TestConvergeParsingDropsABreakingRound(t *testing.T) {
 	if !strings.Contains(err.Error(), ": fixes of DL9998, DL9999 not applied") {
 		t.Errorf("message: %s", err)
 	}
+	// "RUN a" with "!" and " " inserted: the size the dropped round would have written.
+	if broken.Size != len("!RUN  a") {
+		t.Errorf("BrokenError.Size = %d, want %d", broken.Size, len("!RUN  a"))
+	}
 
 	// A file that already has parse errors may keep them, not gain any.
 	out, _, err = ConvergeParsing("", []byte("! run a"), func(src []byte) []rules.Finding {

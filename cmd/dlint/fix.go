@@ -102,6 +102,11 @@ func fixOne(t target, src []byte, p *profile, l *cliLayer, lintSrc func([]byte) 
 		return len(parse(t.path, b, t.kind, p.parseOpts).Errors)
 	}
 	fixed, _, err := fix.ConvergeParsing(t.path, src, lint, m.unsafe, parseErrors)
+	if broken := (*fix.BrokenError)(nil); errors.As(err, &broken) && broken.Size > maxFileSize {
+		// Not a fix with a bug: fixes that grow the file past what dlint reads.
+		err = fmt.Errorf("%s: fixes of %s not applied: the file would grow to %d bytes, over the %d-byte limit",
+			broken.Path, strings.Join(broken.Rules, ", "), broken.Size, maxFileSize)
+	}
 	if err != nil {
 		m.mu.Lock()
 		m.errs = append(m.errs, err)
