@@ -38,7 +38,8 @@ var ddFlagConflict = &Rule{
 			}
 			at := byKey[k.Name]
 			if k.Name == "host-gateway-ip" {
-				at = slices.Sorted(slices.Values(append(slices.Clone(at), byKey["host-gateway-ips"]...)))
+				at = append(slices.Clone(at), byKey["host-gateway-ips"]...)
+				slices.Sort(at) // in the flags' order
 			}
 			var hits []string
 			for _, i := range at {

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/moby/buildkit/frontend/dockerfile/instructions"
@@ -42,9 +41,8 @@ func checkCopyAfterUser(p *Pass) {
 		if _, ok := in.Flag("chown"); ok {
 			continue
 		}
-		user = clip(user) // quoted four times below
 		name, _, _ := strings.Cut(user, ":")
-		p.Report(in.KeywordRange, fmt.Sprintf("%s after USER %s creates files owned by root, not %s: move it before USER for read-only files, or add --chown=%s for files %s must write", strings.ToUpper(in.Cmd), user, name, name, name))
+		p.Reportf(in.KeywordRange, "%s after USER %s creates files owned by root, not %s: move it before USER for read-only files, or add --chown=%s for files %s must write", strings.ToUpper(in.Cmd), user, name, name, name)
 	}
 }
 
